@@ -1,0 +1,23 @@
+-- Tables of the embedded auth provider only (never on Supabase, which keeps
+-- its own). Reached by the service connection in auth/embedded.ts alone: no
+-- API role is granted anything here.
+create schema if not exists trama_auth;
+comment on schema trama_auth is 'Embedded auth: sessions and failed sign-in attempts';
+
+create table if not exists trama_auth.sessions (
+  token_hash bytea primary key,
+  user_id uuid not null references auth.users (id) on delete cascade,
+  created_at timestamptz not null default now(),
+  expires_at timestamptz not null,
+  last_seen_at timestamptz not null default now(),
+  user_agent text not null default ''
+);
+create index if not exists sessions_user on trama_auth.sessions (user_id);
+
+create table if not exists trama_auth.sign_in_failures (
+  email text not null,
+  address text not null,
+  at timestamptz not null default now()
+);
+create index if not exists sign_in_failures_email on trama_auth.sign_in_failures (email, at);
+create index if not exists sign_in_failures_address on trama_auth.sign_in_failures (address, at);

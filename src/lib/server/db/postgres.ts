@@ -1,0 +1,42 @@
+import pg from 'pg';
+import type { Database, Queryable } from './types.ts';
+
+function queryable(client: pg.Pool | pg.PoolClient): Queryable {
+	return {
+		async query(sql, params) {
+			const result = await client.query(sql, params as unknown[]);
+			return { rows: result.rows };
+		},
+		async exec(sql) {
+			// Without parameters node-postgres uses the simple protocol, which takes many statements.
+			await client.query(sql);
+		}
+	};
+}
+
+/** A Postgres server (Debian's, or Supabase's) named by a connection URL. */
+export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
+	const pool = new pg.Pool({ connectionString: url, max: poolSize });
+	// An idle client that loses its server must not take the process down.
+	pool.on('error', (error) => console.error('postgres pool error', error));
+	await pool.query('select 1');
+	return {
+		kind: 'postgres',
+		...queryable(pool),
+		async transaction(fn) {
+			const client = await pool.connect();
+			try {
+				await client.query('begin');
+				const result = await fn(queryable(client));
+				await client.query('commit');
+				return result;
+			} catch (error) {
+				await client.query('rollback').catch(() => {});
+				throw error;
+			} finally {
+				client.release();
+			}
+		},
+		close: () => pool.end()
+	};
+}

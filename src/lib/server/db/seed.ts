@@ -1,0 +1,32 @@
+import type { Database } from './types.ts';
+import { hashPassword } from '../auth/password.ts';
+import seedSql from '../../../../supabase/seed.sql?raw';
+
+/** The demo accounts that supabase/seed.sql gives roles in its network; all share one password. */
+export const DEMO_PASSWORD = 'Trama-demo-2026';
+export const DEMO_ACCOUNTS = [
+	{ id: 'd0000000-0000-4000-8000-000000000001', email: 'giulia.rinaldi@trama.test', name: 'Giulia Rinaldi', organisation: 'Agente di comunità' },
+	{ id: 'd0000000-0000-4000-8000-000000000002', email: 'marco.ferri@trama.test', name: 'Marco Ferri', organisation: 'Cooperativa sociale Il Ponte' },
+	{ id: 'd0000000-0000-4000-8000-000000000003', email: 'anna.colombo@trama.test', name: 'Anna Colombo', organisation: 'Comune di Frosinone – Servizi sociali' },
+	{ id: 'd0000000-0000-4000-8000-000000000004', email: 'paolo.desantis@trama.test', name: 'Paolo De Santis', organisation: 'ASL Frosinone – Dipartimento di Salute Mentale' }
+] as const;
+
+/**
+ * On the first start of an embedded install (no accounts yet), creates the
+ * demo accounts and runs supabase/seed.sql, all in one transaction.
+ */
+export async function seedDemo(db: Database): Promise<boolean> {
+	const { rows } = await db.query<{ empty: boolean }>('select not exists (select 1 from auth.users) as empty');
+	if (!rows[0].empty) return false;
+	const hash = await hashPassword(DEMO_PASSWORD);
+	await db.transaction(async (tx) => {
+		for (const account of DEMO_ACCOUNTS) {
+			await tx.query(
+				'insert into auth.users (id, email, encrypted_password, raw_user_meta_data) values ($1, $2, $3, $4)',
+				[account.id, account.email, hash, JSON.stringify({ display_name: account.name, organisation: account.organisation, locale: 'it' })]
+			);
+		}
+		await tx.exec(seedSql);
+	});
+	return true;
+}

@@ -1,0 +1,47 @@
+import path from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { readConfig, type Config } from './config.ts';
+import type { Database } from './db/types.ts';
+import { openPglite } from './db/pglite.ts';
+import { openPostgres } from './db/postgres.ts';
+import { migrate } from './db/migrate.ts';
+import { seedDemo } from './db/seed.ts';
+import type { AuthPort } from './auth/types.ts';
+import { embeddedAuth } from './auth/embedded.ts';
+import { supabaseAuth } from './auth/supabase.ts';
+
+export interface Runtime {
+	config: Config;
+	db: Database;
+	auth: AuthPort;
+}
+
+export async function openDatabase(config: Config): Promise<Database> {
+	if (config.databaseUrl) return openPostgres(config.databaseUrl);
+	const dir = path.join(config.dataDir, 'pglite');
+	mkdirSync(dir, { recursive: true });
+	return openPglite(dir);
+}
+
+async function start(config: Config): Promise<Runtime> {
+	const db = await openDatabase(config);
+	await migrate(db, { embeddedAuth: !config.supabase });
+	const auth = config.supabase ? supabaseAuth(config.supabase) : embeddedAuth(db);
+	if (config.seedDemo && !config.supabase) await seedDemo(db);
+	return { config, db, auth };
+}
+
+// Kept on globalThis so that every bundle loaded in this process (the
+// SvelteKit server, and later the collab server) shares one connection.
+const KEY = Symbol.for('trama.runtime');
+type Holder = { [KEY]?: Promise<Runtime> };
+
+/** The process-wide database and auth provider, started once on first use. */
+export function runtime(): Promise<Runtime> {
+	const holder = globalThis as Holder;
+	holder[KEY] ??= start(readConfig()).catch((error) => {
+		delete holder[KEY];
+		throw error;
+	});
+	return holder[KEY];
+}

@@ -1,0 +1,42 @@
+-- Demo network in Italian. Its people are the four demo accounts, created
+-- before this file runs (by Trama's embedded seeder, or by hand in Supabase
+-- Auth with the same ids); where they do not exist, nothing is inserted.
+
+insert into public.networks (id, name, territory, description, phase, created_by)
+select
+  'de000000-0000-4000-8000-000000000001',
+  'Inserimento lavorativo – Ambito di Frosinone 2027',
+  'Ambito sociale FR-B, Frosinone',
+  'Rete per l''inserimento lavorativo di persone in carico ai servizi di salute mentale e dipendenze: mettiamo in comune servizi, opportunità formative e posti di lavoro del territorio e scriviamo insieme il patto di comunità.',
+  'mapping',
+  'd0000000-0000-4000-8000-000000000001'
+where exists (select 1 from auth.users where id = 'd0000000-0000-4000-8000-000000000001');
+
+insert into public.partners (id, network_id, name, kind, system, description)
+select p.id::uuid, n.id, p.name, p.kind::public.partner_kind, p.system::public.network_system, p.description
+from public.networks n
+cross join (values
+  ('de000000-0000-4000-8000-000000000101', 'ASL Frosinone – Dipartimento di Salute Mentale', 'health_service', 'health', 'Centri di salute mentale del distretto B: presa in carico e progetti individuali.'),
+  ('de000000-0000-4000-8000-000000000102', 'SerD Frosinone', 'health_service', 'health', 'Servizio per le dipendenze patologiche.'),
+  ('de000000-0000-4000-8000-000000000103', 'Comune di Frosinone – Servizi sociali', 'local_authority', 'social', 'Capofila dell''ambito: segretariato sociale e servizio sociale professionale.'),
+  ('de000000-0000-4000-8000-000000000104', 'Cooperativa sociale Arcobaleno', 'social_coop_a', 'social', 'Servizi socio-educativi e centro diurno.'),
+  ('de000000-0000-4000-8000-000000000105', 'Associazione Famiglie in Rete', 'association', 'social', 'Auto mutuo aiuto tra familiari.'),
+  ('de000000-0000-4000-8000-000000000106', 'Ente di formazione Futuro Lavoro', 'training_body', 'training', 'Corsi di qualifica accreditati dalla Regione Lazio.'),
+  ('de000000-0000-4000-8000-000000000107', 'IIS Brunelleschi – Da Vinci', 'school', 'training', 'Percorsi per adulti e PCTO.'),
+  ('de000000-0000-4000-8000-000000000108', 'Centro per l''impiego di Frosinone', 'job_centre', 'employment', 'Collocamento mirato (L. 68/1999) e tirocini.'),
+  ('de000000-0000-4000-8000-000000000109', 'Cooperativa sociale Il Ponte', 'social_coop_b', 'employment', 'Inserimento lavorativo in manutenzione del verde e logistica.'),
+  ('de000000-0000-4000-8000-000000000110', 'Ciociaria Verde srl', 'company', 'employment', 'Impresa agricola disponibile a tirocini.')
+) as p (id, name, kind, system, description)
+where n.id = 'de000000-0000-4000-8000-000000000001';
+
+-- The facilitator became a member when the network was created.
+insert into public.memberships (network_id, user_id, role, partner_id)
+select n.id, m.user_id::uuid, m.role::public.network_role, m.partner_id::uuid
+from public.networks n
+cross join (values
+  ('d0000000-0000-4000-8000-000000000002', 'editor', 'de000000-0000-4000-8000-000000000109'),
+  ('d0000000-0000-4000-8000-000000000003', 'commenter', 'de000000-0000-4000-8000-000000000103'),
+  ('d0000000-0000-4000-8000-000000000004', 'viewer', 'de000000-0000-4000-8000-000000000101')
+) as m (user_id, role, partner_id)
+where n.id = 'de000000-0000-4000-8000-000000000001'
+  and exists (select 1 from auth.users u where u.id = m.user_id::uuid);
