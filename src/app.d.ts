@@ -1,12 +1,25 @@
-// See https://svelte.dev/docs/kit/types#app.d.ts
-// for information about these interfaces
+import type { Locale, MessageKey } from '$lib/i18n/translate';
+import type { Queryable } from '$lib/server/db/types';
+import type { AuthContext, SessionUser } from '$lib/server/auth/types';
+
 declare global {
 	namespace App {
-		// interface Error {}
-		// interface Locals {}
-		// interface PageData {}
-		// interface PageState {}
-		// interface Platform {}
+		interface Error {
+			/** A message key, so the error page can speak the person's language. */
+			message: MessageKey | string;
+			id?: string;
+		}
+		interface Locals {
+			user: SessionUser | null;
+			profile: { displayName: string; locale: Locale } | null;
+			locale: Locale;
+			authContext: AuthContext;
+			/** Runs fn in one transaction as the signed-in person (or anonymous): RLS decides. */
+			db: <T>(fn: (tx: Queryable) => Promise<T>) => Promise<T>;
+		}
+		interface PageData {
+			locale: Locale;
+		}
 	}
 }
 

@@ -5,13 +5,23 @@ import http from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
+// adapter-node assumes https when neither ORIGIN nor PROTOCOL_HEADER is set,
+// which makes every form post over plain http look cross-site. Without a
+// proxy in front we tell it the truth about each socket ourselves.
+const OWN_PROTOCOL_HEADER = 'x-trama-socket-protocol';
+const ownProtocol = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
+if (ownProtocol) process.env.PROTOCOL_HEADER = OWN_PROTOCOL_HEADER;
+
 const buildDir = path.resolve(process.env.TRAMA_BUILD_DIR ?? 'build');
 const { handler } = await import(pathToFileURL(path.join(buildDir, 'handler.js')).href);
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
 
-const server = http.createServer(handler);
+const server = http.createServer((req, res) => {
+	if (ownProtocol) req.headers[OWN_PROTOCOL_HEADER] = 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http';
+	handler(req, res);
+});
 server.listen(port, host, () => {
 	const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
 	console.log(`Trama listening on http://${shown}:${port}`);

@@ -1,0 +1,23 @@
+// The vocabulary of a network, shared by the server's validation and the pages' choices.
+export const ROLES = ['facilitator', 'editor', 'commenter', 'viewer'] as const;
+export const PHASES = ['launch', 'mapping', 'programming', 'design', 'implementation', 'evaluation'] as const;
+/** The four systems a job-placement network joins. */
+export const SYSTEMS = ['health', 'social', 'training', 'employment'] as const;
+export const PARTNER_KINDS = [
+	'ets',
+	'social_coop_a',
+	'social_coop_b',
+	'association',
+	'local_authority',
+	'health_service',
+	'job_centre',
+	'training_body',
+	'school',
+	'company',
+	'other'
+] as const;
+
+export type Role = (typeof ROLES)[number];
+export type Phase = (typeof PHASES)[number];
+export type NetworkSystem = (typeof SYSTEMS)[number];
+export type PartnerKind = (typeof PARTNER_KINDS)[number];

@@ -1,0 +1,21 @@
+import { page } from '$app/state';
+import { DEFAULT_LOCALE, isLocale, translate, type Locale, type MessageKey } from './translate.ts';
+
+export * from './translate.ts';
+
+function pageLocale(): Locale {
+	const locale = page.data?.locale;
+	return isLocale(locale) ? locale : DEFAULT_LOCALE;
+}
+
+/** translate() in the locale of the page being rendered; reactive in components. */
+export function t(key: MessageKey, params?: Record<string, string | number>): string {
+	return translate(pageLocale(), key, params);
+}
+
+/** Formats a date the way the page's language writes it. */
+export function formatDate(value: Date | string): string {
+	return new Intl.DateTimeFormat(pageLocale() === 'it' ? 'it-IT' : 'en-GB', { dateStyle: 'long' }).format(
+		new Date(value)
+	);
+}

@@ -1,0 +1,32 @@
+import type { MessageKey } from '$lib/i18n/translate';
+
+interface PgError {
+	code?: string;
+	message?: string;
+	constraint?: string;
+}
+
+// Exceptions raised on purpose by our SQL functions and triggers.
+const RAISED: Record<string, MessageKey> = {
+	last_facilitator: 'errors.last_facilitator',
+	invitation_invalid: 'errors.invitation_invalid',
+	invitation_used: 'errors.invitation_used',
+	invitation_expired: 'errors.invitation_expired',
+	invitation_revoked: 'errors.invitation_revoked',
+	invitation_wrong_account: 'errors.invitation_wrong_account',
+	not_authenticated: 'errors.not_authenticated'
+};
+
+/**
+ * The message key for a database refusal a person can act on, or null for a
+ * failure that is ours (and should reach handleError).
+ */
+export function refusalKey(error: unknown): MessageKey | null {
+	const e = error as PgError;
+	if (e?.code === 'P0001' && e.message && RAISED[e.message]) return RAISED[e.message];
+	// Row-level security or a missing grant: the database said no.
+	if (e?.code === '42501') return 'errors.not_allowed';
+	if (e?.code === '23505' && e.constraint === 'partners_name_per_network') return 'errors.partner_name_taken';
+	if (e?.code === '23503' && e.message?.includes('partner')) return 'errors.partner_invalid';
+	return null;
+}

@@ -1,0 +1,69 @@
+import { fail, type ActionFailure } from '@sveltejs/kit';
+import type { z } from 'zod';
+import { isMessageKey, type MessageKey } from '$lib/i18n/translate';
+import { refusalKey } from './db/errors.ts';
+
+/** What a refused form returns: per-field message keys and what was typed, never a password. */
+export interface FormFailure {
+	errors: Partial<Record<string, MessageKey>>;
+	values: Record<string, string>;
+	message?: MessageKey;
+	params?: Record<string, string | number>;
+}
+
+const SECRET = /password/i;
+
+export function formValues(form: FormData): Record<string, string> {
+	const values: Record<string, string> = {};
+	for (const [name, value] of form) if (typeof value === 'string' && !SECRET.test(name)) values[name] = value;
+	return values;
+}
+
+/**
+ * Validates a submitted form against a schema. On failure returns the
+ * ActionFailure to hand back to the page, keeping everything typed.
+ */
+export function parseForm<S extends z.ZodType>(
+	schema: S,
+	form: FormData
+): { data: z.output<S>; failure?: undefined } | { data?: undefined; failure: ActionFailure<FormFailure> } {
+	const raw: Record<string, string> = {};
+	for (const [name, value] of form) if (typeof value === 'string') raw[name] = value;
+	const result = schema.safeParse(raw);
+	if (result.success) return { data: result.data };
+	const errors: FormFailure['errors'] = {};
+	for (const issue of result.error.issues) {
+		const field = String(issue.path[0] ?? '');
+		errors[field] ??= isMessageKey(issue.message) ? issue.message : 'common.formErrors';
+	}
+	return { failure: fail(400, { errors, values: formValues(form) }) };
+}
+
+/** A refusal that concerns the whole form (or one field), keeping what was typed. */
+export function refuse(
+	status: number,
+	form: FormData,
+	message: MessageKey,
+	options: { field?: string; params?: Record<string, string | number> } = {}
+): ActionFailure<FormFailure> {
+	return fail(status, {
+		errors: options.field ? { [options.field]: message } : {},
+		values: formValues(form),
+		message: options.field ? undefined : message,
+		params: options.params
+	});
+}
+
+/**
+ * Runs a change the database may refuse (a policy, a trigger, a constraint)
+ * and turns such a refusal into the form's answer; other failures propagate.
+ */
+export async function attempt<T>(form: FormData, change: () => Promise<T>): Promise<T | ActionFailure<FormFailure>> {
+	try {
+		return await change();
+	} catch (error) {
+		const key = refusalKey(error);
+		if (!key) throw error;
+		return refuse(key === 'errors.not_allowed' ? 403 : 400, form, key);
+	}
+}

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { PASSWORD_MAX_LENGTH } from './auth/password-policy.ts';
+import { PARTNER_KINDS, PHASES, ROLES, SYSTEMS } from '../domain.ts';
+
+// Every form is validated here, at the edge. Messages are i18n keys; the
+// page translates them.
+const text = (min: number, max: number, key: string) => z.string().trim().min(min, key).max(max, key);
+const email = z.string().trim().toLowerCase().max(254, 'errors.email_invalid').email('errors.email_invalid');
+const locale = z.enum(['it', 'en'], { error: 'errors.locale_invalid' });
+
+export const signUpSchema = z.object({
+	displayName: text(1, 120, 'errors.display_name_length'),
+	organisation: z.string().trim().max(200, 'errors.organisation_length').default(''),
+	email,
+	password: z.string().max(PASSWORD_MAX_LENGTH, 'errors.password_too_long'),
+	locale
+});
+
+export const signInSchema = z.object({
+	email,
+	password: z.string().min(1, 'errors.password_required').max(PASSWORD_MAX_LENGTH, 'errors.invalid_credentials')
+});
+
+export const profileSchema = z.object({
+	displayName: text(1, 120, 'errors.display_name_length'),
+	organisation: z.string().trim().max(200, 'errors.organisation_length').default(''),
+	locale
+});
+
+export const networkSchema = z.object({
+	name: text(3, 140, 'errors.network_name_length'),
+	territory: text(2, 140, 'errors.territory_length'),
+	description: z.string().trim().max(4000, 'errors.description_length').default(''),
+	phase: z.enum(PHASES, { error: 'errors.phase_invalid' })
+});
+
+const optionalId = z
+	.string()
+	.trim()
+	.transform((value) => value || null)
+	.pipe(z.uuid('errors.partner_invalid').nullable());
+
+export const partnerSchema = z.object({
+	name: text(2, 200, 'errors.partner_name_length'),
+	kind: z.enum(PARTNER_KINDS, { error: 'errors.kind_invalid' }),
+	system: z.enum(SYSTEMS, { error: 'errors.system_invalid' }),
+	description: z.string().trim().max(2000, 'errors.partner_description_length').default('')
+});
+
+export const invitationSchema = z.object({
+	email,
+	role: z.enum(ROLES, { error: 'errors.role_invalid' }),
+	partnerId: optionalId
+});
+
+export const roleChangeSchema = z.object({
+	userId: z.uuid(),
+	role: z.enum(ROLES, { error: 'errors.role_invalid' }),
+	partnerId: optionalId
+});
+
+export const idSchema = z.object({ id: z.uuid() });
+export const userIdSchema = z.object({ userId: z.uuid() });

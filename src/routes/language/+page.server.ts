@@ -1,0 +1,23 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions } from './$types';
+import { isLocale } from '$lib/i18n/translate';
+import { rememberLocale } from '$lib/server/locale';
+import { safeRedirectPath } from '$lib/server/redirects';
+
+export const load = () => redirect(303, '/');
+
+export const actions = {
+	default: async ({ request, cookies, locals }) => {
+		const form = await request.formData();
+		const locale = form.get('locale');
+		if (isLocale(locale)) {
+			rememberLocale(cookies, locale, locals.authContext.secure);
+			if (locals.user) {
+				await locals.db((tx) =>
+					tx.query('update public.profiles set locale = $1 where id = $2', [locale, locals.user!.id])
+				);
+			}
+		}
+		redirect(303, safeRedirectPath(form.get('redirectTo')));
+	}
+} satisfies Actions;

@@ -1,0 +1,77 @@
+import type { Actions, PageServerLoad } from './$types';
+import { attempt, parseForm, refuse } from '$lib/server/forms';
+import { idSchema, invitationSchema, roleChangeSchema, userIdSchema } from '$lib/server/schemas';
+import { listMembers, changeMember, removeMember } from '$lib/server/networks/members';
+import { listPartners } from '$lib/server/networks/partners';
+import {
+	INVITATION_DAYS,
+	createInvitation,
+	isMemberEmail,
+	listPendingInvitations,
+	renewInvitation,
+	revokeInvitation
+} from '$lib/server/networks/invitations';
+
+export const load = (async ({ locals, params, parent }) => {
+	const { role } = await parent();
+	return locals.db(async (tx) => ({
+		members: await listMembers(tx, params.id),
+		partners: (await listPartners(tx, params.id)).map((p) => ({ value: p.id, label: p.name })),
+		// RLS shows invitations to facilitators only; others get an empty list.
+		pending: role === 'facilitator' ? await listPendingInvitations(tx, params.id) : [],
+		invitationDays: INVITATION_DAYS
+	}));
+}) satisfies PageServerLoad;
+
+const inviteLink = (origin: string, token: string) => `${origin}/invite/${token}`;
+
+export const actions = {
+	invite: async ({ request, locals, params, url }) => {
+		const form = await request.formData();
+		const { data, failure } = parseForm(invitationSchema, form);
+		if (failure) return failure;
+		const result = await attempt(form, () =>
+			locals.db(async (tx) => {
+				if (await isMemberEmail(tx, params.id, data.email)) return null;
+				return createInvitation(tx, params.id, data);
+			})
+		);
+		if (result === null) return refuse(400, form, 'errors.already_member', { field: 'email' });
+		if (typeof result !== 'string') return result;
+		return { invited: { email: data.email, link: inviteLink(url.origin, result) } };
+	},
+	renew: async ({ request, locals, params, url }) => {
+		const form = await request.formData();
+		const { data, failure } = parseForm(idSchema, form);
+		if (failure) return failure;
+		const renewed = await locals.db((tx) => renewInvitation(tx, params.id, data.id));
+		if (!renewed) return refuse(403, form, 'errors.not_allowed');
+		return { renewed: { email: renewed.email, link: inviteLink(url.origin, renewed.token) } };
+	},
+	revoke: async ({ request, locals, params }) => {
+		const form = await request.formData();
+		const { data, failure } = parseForm(idSchema, form);
+		if (failure) return failure;
+		const revoked = await locals.db((tx) => revokeInvitation(tx, params.id, data.id));
+		if (!revoked) return refuse(403, form, 'errors.not_allowed');
+		return { revoked: true };
+	},
+	change: async ({ request, locals, params }) => {
+		const form = await request.formData();
+		const { data, failure } = parseForm(roleChangeSchema, form);
+		if (failure) return failure;
+		const changed = await attempt(form, () => locals.db((tx) => changeMember(tx, params.id, data)));
+		if (changed === false) return refuse(403, form, 'errors.not_allowed');
+		if (changed !== true) return changed;
+		return { roleChanged: true };
+	},
+	remove: async ({ request, locals, params }) => {
+		const form = await request.formData();
+		const { data, failure } = parseForm(userIdSchema, form);
+		if (failure) return failure;
+		const removed = await attempt(form, () => locals.db((tx) => removeMember(tx, params.id, data.userId)));
+		if (removed === false) return refuse(403, form, 'errors.not_allowed');
+		if (removed !== true) return removed;
+		return { memberRemoved: true };
+	}
+} satisfies Actions;
