@@ -11,16 +11,11 @@ export const en: Record<MessageKey, string> = {
 	'nav.signout': 'Sign out',
 	'nav.main': 'Main navigation',
 	'nav.language': 'Language',
-	'nav.signedInAs': 'Signed in as {name}',
 
 	'common.save': 'Save',
-	'common.cancel': 'Cancel',
-	'common.required': 'required',
 	'common.optional': 'optional',
 	'common.saved': 'Changes saved.',
-	'common.back': 'Back',
 	'common.remove': 'Remove',
-	'common.none': 'None',
 	'common.formErrors': 'The form has errors: please correct the marked fields.',
 
 	'home.title': 'My networks',
@@ -107,7 +102,6 @@ export const en: Record<MessageKey, string> = {
 	'network.partnersTitle': 'Partners',
 	'network.membersTitle': 'People',
 	'network.overview': 'Overview',
-	'network.manage': 'Manage',
 	'network.partnersBySystem': 'Partners by system',
 	'network.noPartners': 'No partners in this system.',
 	'network.partnerCount': '{count} partners',
@@ -157,7 +151,6 @@ export const en: Record<MessageKey, string> = {
 	'partners.add': 'Add partner',
 	'partners.added': 'Partner “{name}” added.',
 	'partners.removed': 'Partner removed.',
-	'partners.removeConfirm': 'Remove {name}',
 	'partners.onlyFacilitators': 'Only the network’s facilitators can add or remove partners.',
 
 	'members.inviteTitle': 'Invite someone',
@@ -169,7 +162,6 @@ export const en: Record<MessageKey, string> = {
 	'members.rolesHelp': 'What can each role do?',
 	'members.inviteSubmit': 'Create invitation',
 	'members.inviteCreated': 'Invitation created for {email}. Copy the link and send it:',
-	'members.inviteMailed': 'Invitation emailed to {email}. You can also copy the link:',
 	'members.inviteLink': 'Invitation link',
 	'members.copy': 'Copy link',
 	'members.copied': 'Link copied to the clipboard.',
@@ -195,7 +187,5 @@ export const en: Record<MessageKey, string> = {
 	'invite.accept': 'Accept the invitation',
 	'invite.signupToAccept': 'Sign up to accept',
 	'invite.signinToAccept': 'I have an account: sign in',
-	'invite.accepted': 'Welcome to the network!',
 
-	'health.title': 'Status'
 };

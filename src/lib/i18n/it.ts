@@ -10,16 +10,11 @@ export const it = {
 	'nav.signout': 'Esci',
 	'nav.main': 'Navigazione principale',
 	'nav.language': 'Lingua',
-	'nav.signedInAs': 'Connesso come {name}',
 
 	'common.save': 'Salva',
-	'common.cancel': 'Annulla',
-	'common.required': 'obbligatorio',
 	'common.optional': 'facoltativo',
 	'common.saved': 'Modifiche salvate.',
-	'common.back': 'Indietro',
 	'common.remove': 'Rimuovi',
-	'common.none': 'Nessuno',
 	'common.formErrors': 'Il modulo contiene errori: correggi i campi indicati.',
 
 	'home.title': 'Le mie reti',
@@ -106,7 +101,6 @@ export const it = {
 	'network.partnersTitle': 'Partner',
 	'network.membersTitle': 'Persone',
 	'network.overview': 'Panoramica',
-	'network.manage': 'Gestione',
 	'network.partnersBySystem': 'Partner per sistema',
 	'network.noPartners': 'Nessun partner in questo sistema.',
 	'network.partnerCount': '{count} partner',
@@ -156,7 +150,6 @@ export const it = {
 	'partners.add': 'Aggiungi partner',
 	'partners.added': 'Partner «{name}» aggiunto.',
 	'partners.removed': 'Partner rimosso.',
-	'partners.removeConfirm': 'Rimuovi {name}',
 	'partners.onlyFacilitators': 'Solo chi facilita la rete può aggiungere o rimuovere partner.',
 
 	'members.inviteTitle': 'Invita una persona',
@@ -168,7 +161,6 @@ export const it = {
 	'members.rolesHelp': 'Cosa può fare ogni ruolo?',
 	'members.inviteSubmit': 'Crea invito',
 	'members.inviteCreated': 'Invito creato per {email}. Copia il link e invialo:',
-	'members.inviteMailed': 'Invito inviato per email a {email}. Puoi anche copiare il link:',
 	'members.inviteLink': 'Link di invito',
 	'members.copy': 'Copia link',
 	'members.copied': 'Link copiato negli appunti.',
@@ -194,9 +186,7 @@ export const it = {
 	'invite.accept': 'Accetta l’invito',
 	'invite.signupToAccept': 'Registrati per accettare',
 	'invite.signinToAccept': 'Ho già un account: accedi',
-	'invite.accepted': 'Benvenuto nella rete!',
 
-	'health.title': 'Stato'
 } as const;
 
 export type MessageKey = keyof typeof it;

@@ -31,6 +31,6 @@ export const actions = {
 			const message = result.data.message ?? 'errors.invitation_invalid';
 			return refuse(result.status, form, message, { params: { email: preview?.email ?? '' } });
 		}
-		redirect(303, `/networks/${result}?welcome=1`);
+		redirect(303, `/networks/${result}`);
 	}
 } satisfies Actions;
