@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { refusalKey } from '../../src/lib/server/db/errors.ts';
+
+describe('refusalKey', () => {
+	it('names the last-facilitator refusal raised by the trigger', () => {
+		expect(refusalKey({ code: 'P0001', message: 'last_facilitator' })).toBe('errors.last_facilitator');
+	});
+	it('reads a row-level security refusal as "not allowed"', () => {
+		expect(refusalKey({ code: '42501', message: 'new row violates row-level security policy' })).toBe(
+			'errors.not_allowed'
+		);
+	});
+	it('reads a duplicate partner name as such', () => {
+		expect(refusalKey({ code: '23505', constraint: 'partners_name_per_network' })).toBe('errors.partner_name_taken');
+	});
+	it('leaves our own failures to the error handler', () => {
+		expect(refusalKey({ code: 'P0001', message: 'something else' })).toBeNull();
+		expect(refusalKey(new TypeError('boom'))).toBeNull();
+	});
+});
