@@ -35,12 +35,24 @@ export function embeddedAuth(db: Database): AuthPort {
 	}
 
 	async function failureCounts(email: string, address: string): Promise<FailureCounts> {
-		const { rows } = await db.query<{ account_address: number; account: number; address: number; wait: number }>(
+		const { rows } = await db.query<{
+			account_address: number;
+			account: number;
+			address: number;
+			wait_account_address: number;
+			wait_account: number;
+			wait_address: number;
+		}>(
 			`select
 			   count(*) filter (where email = $1 and address = $2)::int as account_address,
 			   count(*) filter (where email = $1)::int as account,
 			   count(*) filter (where address = $2)::int as address,
-			   coalesce(extract(epoch from min(at) + make_interval(secs => $3) - now()), 0)::float8 as wait
+			   coalesce(extract(epoch from min(at) filter (where email = $1 and address = $2)
+			     + make_interval(secs => $3) - now()), 0)::float8 as wait_account_address,
+			   coalesce(extract(epoch from min(at) filter (where email = $1)
+			     + make_interval(secs => $3) - now()), 0)::float8 as wait_account,
+			   coalesce(extract(epoch from min(at) filter (where address = $2)
+			     + make_interval(secs => $3) - now()), 0)::float8 as wait_address
 			 from trama_auth.sign_in_failures
 			 where (email = $1 or address = $2) and at > now() - make_interval(secs => $3)`,
 			[email, address, SIGN_IN_WINDOW_SECONDS]
@@ -50,7 +62,11 @@ export function embeddedAuth(db: Database): AuthPort {
 			accountAddress: r.account_address,
 			account: r.account,
 			address: r.address,
-			secondsUntilOldestExpires: r.wait
+			secondsUntilOldestExpires: {
+				accountAddress: r.wait_account_address,
+				account: r.wait_account,
+				address: r.wait_address
+			}
 		};
 	}
 

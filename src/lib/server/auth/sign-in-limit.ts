@@ -6,8 +6,12 @@ export interface FailureCounts {
 	account: number;
 	/** From this address for any account: one address trying many accounts. */
 	address: number;
-	/** Seconds until the oldest counted failure leaves the window. */
-	secondsUntilOldestExpires: number;
+	/**
+	 * Per count, seconds until its oldest failure leaves the window. Kept apart
+	 * because the counts overlap: an old failure of another account from the
+	 * same address says nothing about when this account's block ends.
+	 */
+	secondsUntilOldestExpires: { accountAddress: number; account: number; address: number };
 }
 
 export const SIGN_IN_WINDOW_SECONDS = 15 * 60;
@@ -18,10 +22,10 @@ export const LIMITS = { accountAddress: 5, account: 20, address: 50 } as const;
  * office shares one address among many people, hence the higher address limit.
  */
 export function signInAllowed(counts: FailureCounts): { allowed: true } | { allowed: false; retryAfterSeconds: number } {
-	const blocked =
-		counts.accountAddress >= LIMITS.accountAddress ||
-		counts.account >= LIMITS.account ||
-		counts.address >= LIMITS.address;
-	if (!blocked) return { allowed: true };
-	return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(counts.secondsUntilOldestExpires)) };
+	const blockedBy = (Object.keys(LIMITS) as (keyof typeof LIMITS)[]).filter((limit) => counts[limit] >= LIMITS[limit]);
+	if (blockedBy.length === 0) return { allowed: true };
+	// Attempts are not recorded while blocked, so a count stops at its limit (barring
+	// simultaneous attempts) and its oldest failure leaving the window lifts that block.
+	const wait = Math.max(...blockedBy.map((limit) => counts.secondsUntilOldestExpires[limit]));
+	return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(wait)) };
 }

@@ -1,0 +1,659 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backends } from './databases.ts';
+import {
+	addMember,
+	createInvitation,
+	createNetwork,
+	createPartner,
+	createUser,
+	tokenHash,
+	type TestInvitation,
+	type TestNetwork,
+	type TestPartner,
+	type TestUser
+} from './factories.ts';
+import { withUser } from '../../src/lib/server/db/with-user.ts';
+import type { Database, Queryable } from '../../src/lib/server/db/types.ts';
+
+// The row-level policy matrix: every table in public × every kind of person ×
+// select/insert/update/delete, against network A, with network B beside it to
+// prove that nothing crosses over. The rules live in `operations` below as
+// data; each (operation, actor) pair becomes one test named as a sentence.
+//
+// Each attempt runs in its own transaction that is always rolled back, so a
+// facilitator deleting network A does not spoil the next case. The attempt
+// runs under a savepoint; whatever happened, the outcome is then judged by
+// the service connection (`reset role`) in the same transaction, so "allowed"
+// means the row really was seen, written, changed or deleted, and "refused"
+// means it was not — whether the database said so with an error or by
+// silently matching no rows.
+
+type PersonName = 'facilitator' | 'editor' | 'commenter' | 'viewer' | 'outsider' | 'stranger';
+type ActorName = PersonName | 'anonymous';
+
+const MEMBERS: PersonName[] = ['facilitator', 'editor', 'commenter', 'viewer'];
+const SIGNED_IN: PersonName[] = [...MEMBERS, 'outsider', 'stranger'];
+const EVERYONE: ActorName[] = [...SIGNED_IN, 'anonymous'];
+
+/** How each actor is introduced in a test name. */
+const ACTOR_LABEL: Record<ActorName, string> = {
+	facilitator: "network A's facilitator",
+	editor: "network A's editor",
+	commenter: "network A's commenter",
+	viewer: "network A's viewer",
+	outsider: "network B's facilitator",
+	stranger: 'a signed-in person in no network',
+	anonymous: 'an anonymous visitor'
+};
+
+interface World {
+	a: TestNetwork;
+	b: TestNetwork;
+	actors: Record<PersonName, TestUser>;
+	/** A second facilitator of A, so that A's facilitator may leave. */
+	coFacilitator: TestUser;
+	/** A viewer of A who is nobody's actor: the "other member" whose rows others try to touch. */
+	bystander: TestUser;
+	/** Signed up, in no network: the person being added or invited. */
+	newcomer: TestUser;
+	/** An editor of B only. */
+	bMember: TestUser;
+	partnerA: TestPartner;
+	partnerB: TestPartner;
+	invitationA: TestInvitation;
+	invitationB: TestInvitation;
+}
+
+/** Per-attempt values, such as the id of a row about to be inserted. */
+interface Attempt {
+	id: string;
+}
+
+interface Operation {
+	table: 'networks' | 'partners' | 'memberships' | 'invitations' | 'profiles';
+	/** Finishes the sentence "<actor> can / cannot …". */
+	phrase: string;
+	/** Who is asked; everyone unless the operation only makes sense for some. */
+	actors?: ActorName[];
+	/** Who succeeds. */
+	allowed: ActorName[];
+	/** Service-side set-up inside the rolled-back transaction, before the actor acts. */
+	prepare?: (tx: Queryable, w: World, self: TestUser | null, attempt: Attempt) => Promise<unknown>;
+	/** The statement, run as the actor. */
+	act: (tx: Queryable, w: World, self: TestUser | null, attempt: Attempt) => Promise<{ rows: unknown[] }>;
+	/** Judged afterwards as the service: did it see / write / change / delete the row? */
+	tookEffect: (tx: Queryable, w: World, self: TestUser | null, rows: unknown[], attempt: Attempt) => Promise<boolean>;
+}
+
+const exists = async (tx: Queryable, sql: string, params: unknown[]) =>
+	(await tx.query<{ found: boolean }>(`select exists (${sql}) as found`, params)).rows[0].found;
+
+const sawRow = async (_tx: Queryable, _w: World, _self: TestUser | null, rows: unknown[]) => rows.length === 1;
+
+const operations: Operation[] = [
+	// networks: select member; insert anyone signed in, in their own name; update/delete facilitator.
+	{
+		table: 'networks',
+		phrase: 'see network A',
+		allowed: MEMBERS,
+		act: (tx, w) => tx.query('select id from public.networks where id = $1', [w.a.id]),
+		tookEffect: sawRow
+	},
+	{
+		table: 'networks',
+		phrase: 'create a network in its own name',
+		allowed: SIGNED_IN,
+		act: (tx, _w, self, at) =>
+			tx.query('insert into public.networks (id, name, territory, created_by) values ($1, $2, $3, $4)', [
+				at.id,
+				'Rete nuova',
+				'Ambito di Sora',
+				self?.id ?? null
+			]),
+		tookEffect: (tx, _w, self, _rows, at) =>
+			exists(
+				tx,
+				`select 1 from public.networks n join public.memberships m on m.network_id = n.id
+				 where n.id = $1 and m.user_id = $2 and m.role = 'facilitator'`,
+				[at.id, self?.id ?? null]
+			)
+	},
+	{
+		table: 'networks',
+		phrase: "create a network in another person's name",
+		allowed: [],
+		act: (tx, w, _self, at) =>
+			tx.query('insert into public.networks (id, name, territory, created_by) values ($1, $2, $3, $4)', [
+				at.id,
+				'Rete altrui',
+				'Ambito di Sora',
+				w.newcomer.id
+			]),
+		tookEffect: (tx, _w, _self, _rows, at) => exists(tx, 'select 1 from public.networks where id = $1', [at.id])
+	},
+	{
+		table: 'networks',
+		phrase: 'rename network A',
+		allowed: ['facilitator'],
+		act: (tx, w) => tx.query(`update public.networks set name = 'Rete rinominata' where id = $1`, [w.a.id]),
+		tookEffect: (tx, w) =>
+			exists(tx, `select 1 from public.networks where id = $1 and name = 'Rete rinominata'`, [w.a.id])
+	},
+	{
+		table: 'networks',
+		phrase: 'delete network A',
+		allowed: ['facilitator'],
+		act: (tx, w) => tx.query('delete from public.networks where id = $1', [w.a.id]),
+		tookEffect: async (tx, w) => !(await exists(tx, 'select 1 from public.networks where id = $1', [w.a.id]))
+	},
+
+	// partners: select member; insert/update/delete facilitator.
+	{
+		table: 'partners',
+		phrase: 'see a partner of network A',
+		allowed: MEMBERS,
+		act: (tx, w) => tx.query('select id from public.partners where id = $1', [w.partnerA.id]),
+		tookEffect: sawRow
+	},
+	{
+		table: 'partners',
+		phrase: 'add a partner to network A',
+		allowed: ['facilitator'],
+		act: (tx, w, _self, at) =>
+			tx.query(
+				`insert into public.partners (id, network_id, name, kind, system)
+				 values ($1, $2, 'Centro per l''impiego di Cassino', 'job_centre', 'employment')`,
+				[at.id, w.a.id]
+			),
+		tookEffect: (tx, w, _self, _rows, at) =>
+			exists(tx, 'select 1 from public.partners where id = $1 and network_id = $2', [at.id, w.a.id])
+	},
+	{
+		table: 'partners',
+		phrase: 'rename a partner of network A',
+		allowed: ['facilitator'],
+		act: (tx, w) => tx.query(`update public.partners set name = 'Partner rinominato' where id = $1`, [w.partnerA.id]),
+		tookEffect: (tx, w) =>
+			exists(tx, `select 1 from public.partners where id = $1 and name = 'Partner rinominato'`, [w.partnerA.id])
+	},
+	{
+		table: 'partners',
+		phrase: 'remove a partner of network A',
+		allowed: ['facilitator'],
+		act: (tx, w) => tx.query('delete from public.partners where id = $1', [w.partnerA.id]),
+		tookEffect: async (tx, w) => !(await exists(tx, 'select 1 from public.partners where id = $1', [w.partnerA.id]))
+	},
+
+	// memberships: select member; insert/update facilitator; delete facilitator, or oneself.
+	{
+		table: 'memberships',
+		phrase: 'see who else is in network A',
+		allowed: MEMBERS,
+		act: (tx, w) =>
+			tx.query('select user_id from public.memberships where network_id = $1 and user_id = $2', [
+				w.a.id,
+				w.bystander.id
+			]),
+		tookEffect: sawRow
+	},
+	{
+		table: 'memberships',
+		phrase: 'add a person to network A',
+		allowed: ['facilitator'],
+		act: (tx, w) =>
+			tx.query(`insert into public.memberships (network_id, user_id, role) values ($1, $2, 'viewer')`, [
+				w.a.id,
+				w.newcomer.id
+			]),
+		tookEffect: (tx, w) =>
+			exists(tx, 'select 1 from public.memberships where network_id = $1 and user_id = $2', [w.a.id, w.newcomer.id])
+	},
+	{
+		table: 'memberships',
+		phrase: 'make itself a member of network A',
+		actors: ['outsider', 'stranger'],
+		allowed: [],
+		act: (tx, w, self) =>
+			tx.query(`insert into public.memberships (network_id, user_id, role) values ($1, $2, 'facilitator')`, [
+				w.a.id,
+				self!.id
+			]),
+		tookEffect: (tx, w, self) =>
+			exists(tx, 'select 1 from public.memberships where network_id = $1 and user_id = $2', [w.a.id, self!.id])
+	},
+	{
+		table: 'memberships',
+		phrase: "change another member's role in network A",
+		allowed: ['facilitator'],
+		act: (tx, w) =>
+			tx.query(`update public.memberships set role = 'editor' where network_id = $1 and user_id = $2`, [
+				w.a.id,
+				w.bystander.id
+			]),
+		tookEffect: (tx, w) =>
+			exists(
+				tx,
+				`select 1 from public.memberships where network_id = $1 and user_id = $2 and role = 'editor'`,
+				[w.a.id, w.bystander.id]
+			)
+	},
+	{
+		table: 'memberships',
+		phrase: 'promote itself to facilitator of network A',
+		actors: ['editor', 'commenter', 'viewer'],
+		allowed: [],
+		act: (tx, w, self) =>
+			tx.query(`update public.memberships set role = 'facilitator' where network_id = $1 and user_id = $2`, [
+				w.a.id,
+				self!.id
+			]),
+		tookEffect: (tx, w, self) =>
+			exists(
+				tx,
+				`select 1 from public.memberships where network_id = $1 and user_id = $2 and role = 'facilitator'`,
+				[w.a.id, self!.id]
+			)
+	},
+	{
+		table: 'memberships',
+		phrase: 'remove another member from network A',
+		allowed: ['facilitator'],
+		act: (tx, w) =>
+			tx.query('delete from public.memberships where network_id = $1 and user_id = $2', [w.a.id, w.bystander.id]),
+		tookEffect: async (tx, w) =>
+			!(await exists(tx, 'select 1 from public.memberships where network_id = $1 and user_id = $2', [
+				w.a.id,
+				w.bystander.id
+			]))
+	},
+	{
+		table: 'memberships',
+		phrase: 'leave network A',
+		actors: MEMBERS,
+		allowed: MEMBERS,
+		act: (tx, w, self) =>
+			tx.query('delete from public.memberships where network_id = $1 and user_id = $2', [w.a.id, self!.id]),
+		tookEffect: async (tx, w, self) =>
+			!(await exists(tx, 'select 1 from public.memberships where network_id = $1 and user_id = $2', [
+				w.a.id,
+				self!.id
+			]))
+	},
+
+	// invitations: facilitator only, for all four operations.
+	{
+		table: 'invitations',
+		phrase: 'see the invitations of network A',
+		allowed: ['facilitator'],
+		act: (tx, w) => tx.query('select id from public.invitations where id = $1', [w.invitationA.id]),
+		tookEffect: sawRow
+	},
+	{
+		table: 'invitations',
+		phrase: 'invite someone to network A',
+		allowed: ['facilitator'],
+		act: (tx, w, self, at) =>
+			tx.query(
+				`insert into public.invitations (id, network_id, email, role, token_hash, expires_at, created_by)
+				 values ($1, $2, $3, 'editor', $4, now() + interval '7 days', $5)`,
+				[at.id, w.a.id, w.newcomer.email, tokenHash(randomBytes(32).toString('base64url')), self?.id ?? null]
+			),
+		tookEffect: (tx, _w, _self, _rows, at) => exists(tx, 'select 1 from public.invitations where id = $1', [at.id])
+	},
+	{
+		table: 'invitations',
+		phrase: 'revoke an invitation to network A',
+		allowed: ['facilitator'],
+		act: (tx, w) => tx.query('update public.invitations set revoked_at = now() where id = $1', [w.invitationA.id]),
+		tookEffect: (tx, w) =>
+			exists(tx, 'select 1 from public.invitations where id = $1 and revoked_at is not null', [w.invitationA.id])
+	},
+	{
+		table: 'invitations',
+		phrase: 'delete an invitation to network A',
+		allowed: ['facilitator'],
+		act: (tx, w) => tx.query('delete from public.invitations where id = $1', [w.invitationA.id]),
+		tookEffect: async (tx, w) =>
+			!(await exists(tx, 'select 1 from public.invitations where id = $1', [w.invitationA.id]))
+	},
+
+	// profiles: select self or someone sharing a network; insert/update self; delete nobody.
+	{
+		table: 'profiles',
+		phrase: 'see its own profile',
+		actors: SIGNED_IN,
+		allowed: SIGNED_IN,
+		act: (tx, _w, self) => tx.query('select id from public.profiles where id = $1', [self!.id]),
+		tookEffect: sawRow
+	},
+	{
+		table: 'profiles',
+		phrase: 'see the profile of a fellow member of network A',
+		allowed: MEMBERS,
+		act: (tx, w) => tx.query('select id from public.profiles where id = $1', [w.bystander.id]),
+		tookEffect: sawRow
+	},
+	{
+		table: 'profiles',
+		phrase: 'see the profile of someone it shares no network with',
+		allowed: [],
+		act: (tx, w) => tx.query('select id from public.profiles where id = $1', [w.newcomer.id]),
+		tookEffect: sawRow
+	},
+	{
+		table: 'profiles',
+		phrase: 'create its own missing profile',
+		actors: SIGNED_IN,
+		allowed: SIGNED_IN,
+		prepare: (tx, _w, self) => tx.query('delete from public.profiles where id = $1', [self!.id]),
+		act: (tx, _w, self) =>
+			tx.query(`insert into public.profiles (id, email, display_name) values ($1, $2, 'Di nuovo io')`, [
+				self!.id,
+				self!.email
+			]),
+		tookEffect: (tx, _w, self) =>
+			exists(tx, `select 1 from public.profiles where id = $1 and display_name = 'Di nuovo io'`, [self!.id])
+	},
+	{
+		table: 'profiles',
+		phrase: 'create a profile for someone else',
+		allowed: [],
+		prepare: (tx, w) => tx.query('delete from public.profiles where id = $1', [w.newcomer.id]),
+		act: (tx, w) =>
+			tx.query(`insert into public.profiles (id, email, display_name) values ($1, $2, 'Falso')`, [
+				w.newcomer.id,
+				w.newcomer.email
+			]),
+		tookEffect: (tx, w) => exists(tx, 'select 1 from public.profiles where id = $1', [w.newcomer.id])
+	},
+	{
+		table: 'profiles',
+		phrase: 'change its own display name',
+		actors: SIGNED_IN,
+		allowed: SIGNED_IN,
+		act: (tx, _w, self) =>
+			tx.query(`update public.profiles set display_name = 'Nome nuovo' where id = $1`, [self!.id]),
+		tookEffect: (tx, _w, self) =>
+			exists(tx, `select 1 from public.profiles where id = $1 and display_name = 'Nome nuovo'`, [self!.id])
+	},
+	{
+		table: 'profiles',
+		phrase: 'change the email in its own profile, which mirrors its account',
+		actors: SIGNED_IN,
+		allowed: [],
+		act: (tx, _w, self) =>
+			tx.query(`update public.profiles set email = 'altro@trama.test' where id = $1`, [self!.id]),
+		tookEffect: (tx, _w, self) =>
+			exists(tx, `select 1 from public.profiles where id = $1 and email = 'altro@trama.test'`, [self!.id])
+	},
+	{
+		table: 'profiles',
+		phrase: "change a fellow member's display name",
+		allowed: [],
+		act: (tx, w) => tx.query(`update public.profiles set display_name = 'Impostore' where id = $1`, [w.bystander.id]),
+		tookEffect: (tx, w) =>
+			exists(tx, `select 1 from public.profiles where id = $1 and display_name = 'Impostore'`, [w.bystander.id])
+	},
+	{
+		table: 'profiles',
+		phrase: 'delete its own profile',
+		actors: SIGNED_IN,
+		allowed: [],
+		act: (tx, _w, self) => tx.query('delete from public.profiles where id = $1', [self!.id]),
+		tookEffect: async (tx, _w, self) => !(await exists(tx, 'select 1 from public.profiles where id = $1', [self!.id]))
+	},
+	{
+		table: 'profiles',
+		phrase: "delete a fellow member's profile",
+		allowed: [],
+		act: (tx, w) => tx.query('delete from public.profiles where id = $1', [w.bystander.id]),
+		tookEffect: async (tx, w) =>
+			!(await exists(tx, 'select 1 from public.profiles where id = $1', [w.bystander.id]))
+	}
+];
+
+/** Thrown to end a transaction with a rollback while carrying its result out. */
+class Rollback<T> {
+	constructor(readonly value: T) {}
+}
+
+/** Runs fn in a transaction that is always rolled back, returning what fn returned. */
+async function rolledBack<T>(run: (fn: (tx: Queryable) => Promise<never>) => Promise<unknown>, fn: (tx: Queryable) => Promise<T>): Promise<T> {
+	try {
+		await run(async (tx) => {
+			throw new Rollback(await fn(tx));
+		});
+	} catch (thrown) {
+		if (thrown instanceof Rollback) return thrown.value as T;
+		throw thrown;
+	}
+	throw new Error('the transaction committed instead of rolling back');
+}
+
+/** A view of db whose transactions begin with `prepare`, run as the service before withUser switches role. */
+function preparedBy(db: Database, prepare?: (tx: Queryable) => Promise<unknown>): Database {
+	if (!prepare) return db;
+	return {
+		...db,
+		transaction: (fn) =>
+			db.transaction(async (tx) => {
+				await prepare(tx);
+				return fn(tx);
+			})
+	};
+}
+
+interface Outcome {
+	error?: { code?: string; message: string };
+	tookEffect: boolean;
+}
+
+/**
+ * One attempt and its verdict, in one rolled-back transaction. `self` null is
+ * the anonymous visitor; `as: 'service'` runs the same statement without
+ * withUser, as the control that shows the statement itself works.
+ */
+async function attempt(
+	db: Database,
+	w: World,
+	op: Operation,
+	self: TestUser | null,
+	as: 'actor' | 'service'
+): Promise<Outcome> {
+	const at: Attempt = { id: randomUUID() };
+	const prepared = preparedBy(db, op.prepare && ((tx) => op.prepare!(tx, w, self, at)));
+	const body = async (tx: Queryable): Promise<Outcome> => {
+		await tx.query('savepoint attempt');
+		let rows: unknown[] = [];
+		let error: Outcome['error'];
+		try {
+			rows = (await op.act(tx, w, self, at)).rows;
+		} catch (thrown) {
+			error = thrown as Outcome['error'];
+			await tx.query('rollback to savepoint attempt');
+		}
+		await tx.query('reset role');
+		return { error, tookEffect: await op.tookEffect(tx, w, self, rows, at) };
+	};
+	return as === 'service'
+		? rolledBack((fn) => prepared.transaction(fn), body)
+		: rolledBack((fn) => withUser(prepared, self?.claims ?? null, fn), body);
+}
+
+async function buildWorld(db: Database): Promise<World> {
+	const person = (name: string) => createUser(db, { displayName: name });
+	const [facilitator, editor, commenter, viewer, outsider, stranger, coFacilitator, bystander, newcomer, bMember] =
+		await Promise.all(
+			[
+				'Giulia Facilitatrice',
+				'Marco Editor',
+				'Anna Commentatrice',
+				'Paolo Lettore',
+				'Bruno Altrove',
+				'Sara Sola',
+				'Chiara Cofacilitatrice',
+				'Luca Presente',
+				'Nina Nuova',
+				'Teo di B'
+			].map(person)
+		);
+	const a = await createNetwork(db, facilitator, { name: 'Rete A – Inserimento lavorativo' });
+	const b = await createNetwork(db, outsider, { name: 'Rete B – Altro ambito' });
+	const partnerA = await createPartner(db, a, { name: 'Cooperativa Il Ponte' });
+	const partnerB = await createPartner(db, b, { name: 'Cooperativa Altrove' });
+	await addMember(db, a, coFacilitator, 'facilitator');
+	// Speaking for partnerA makes its removal exercise the `on delete set null` path.
+	await addMember(db, a, editor, 'editor', partnerA);
+	await addMember(db, a, commenter, 'commenter');
+	await addMember(db, a, viewer, 'viewer');
+	await addMember(db, a, bystander, 'viewer', partnerA);
+	await addMember(db, b, bMember, 'editor', partnerB);
+	const invitationA = await createInvitation(db, {
+		network: a,
+		invitedBy: facilitator,
+		email: 'invitata.a@trama.test',
+		partner: partnerA
+	});
+	const invitationB = await createInvitation(db, { network: b, invitedBy: outsider, email: 'invitata.b@trama.test' });
+	return {
+		a,
+		b,
+		actors: { facilitator, editor, commenter, viewer, outsider, stranger },
+		coFacilitator,
+		bystander,
+		newcomer,
+		bMember,
+		partnerA,
+		partnerB,
+		invitationA,
+		invitationB
+	};
+}
+
+const actorUser = (w: World, actor: ActorName) => (actor === 'anonymous' ? null : w.actors[actor]);
+
+describe.each(backends)('row-level policies on $name', (backend) => {
+	let db: Database;
+	let w: World;
+	beforeAll(async () => {
+		db = await backend.fresh();
+		w = await buildWorld(db);
+	});
+	afterAll(() => db?.close());
+
+	for (const table of ['networks', 'partners', 'memberships', 'invitations', 'profiles'] as const) {
+		describe(table, () => {
+			for (const op of operations.filter((o) => o.table === table)) {
+				for (const actor of op.actors ?? EVERYONE) {
+					const allowed = op.allowed.includes(actor);
+					it(`${ACTOR_LABEL[actor]} ${allowed ? 'can' : 'cannot'} ${op.phrase}`, async () => {
+						const outcome = await attempt(db, w, op, actorUser(w, actor), 'actor');
+						if (allowed) {
+							expect(outcome.error?.message).toBeUndefined();
+							expect(outcome.tookEffect).toBe(true);
+						} else {
+							expect(outcome.tookEffect).toBe(false);
+							// A refusal is the policy's or the grant's, never some unrelated failure.
+							if (outcome.error) expect(outcome.error.code, outcome.error.message).toBe('42501');
+						}
+					});
+				}
+				// Without this a refusal could be a statement that does nothing for anyone.
+				if (op.allowed.length === 0) {
+					it(`"${op.phrase}" takes effect as the service, so the refusals are the policies'`, async () => {
+						const someone = (op.actors ?? EVERYONE).find((a) => a !== 'anonymous')!;
+						const outcome = await attempt(db, w, op, actorUser(w, someone), 'service');
+						expect(outcome.error?.message).toBeUndefined();
+						expect(outcome.tookEffect).toBe(true);
+					});
+				}
+			}
+		});
+	}
+
+	describe('nothing of network B reaches network A', () => {
+		const bOnlyPeople = () => [w.actors.outsider.id, w.bMember.id];
+		const seen = async (actor: TestUser, sql: string) =>
+			rolledBack(
+				(fn) => withUser(db, actor.claims, fn),
+				async (tx) => (await tx.query<{ id: string }>(sql)).rows.map((r) => r.id)
+			);
+
+		for (const actor of MEMBERS) {
+			it(`${ACTOR_LABEL[actor]} sees network A and never network B`, async () => {
+				const ids = await seen(w.actors[actor], 'select id from public.networks');
+				expect(ids).toEqual([w.a.id]);
+			});
+
+			it(`${ACTOR_LABEL[actor]} sees A's partners and none of B's`, async () => {
+				const ids = await seen(w.actors[actor], 'select network_id as id from public.partners');
+				expect(ids).toContain(w.a.id);
+				expect(ids).not.toContain(w.b.id);
+			});
+
+			it(`${ACTOR_LABEL[actor]} sees A's memberships and none of B's`, async () => {
+				const ids = await seen(w.actors[actor], 'select network_id as id from public.memberships');
+				expect(ids).toHaveLength(6);
+				expect(new Set(ids)).toEqual(new Set([w.a.id]));
+			});
+
+			it(`${ACTOR_LABEL[actor]} sees the profiles of A's people and of no one only in B`, async () => {
+				const ids = await seen(w.actors[actor], 'select id from public.profiles');
+				expect(ids).toContain(w.bystander.id);
+				expect(ids).toHaveLength(6);
+				for (const id of bOnlyPeople()) expect(ids).not.toContain(id);
+			});
+		}
+
+		it("network A's facilitator sees A's invitations and none of B's", async () => {
+			const ids = await seen(w.actors.facilitator, 'select id from public.invitations');
+			expect(ids).toEqual([w.invitationA.id]);
+		});
+
+		it("network A's facilitator, writing without a filter, changes nothing of network B", async () => {
+			const untouched = await rolledBack(
+				(fn) => withUser(db, w.actors.facilitator.claims, fn),
+				async (tx) => {
+					await tx.query(`update public.networks set description = 'toccata'`);
+					await tx.query(`update public.partners set description = 'toccata'`);
+					await tx.query(`update public.memberships set partner_id = null`);
+					await tx.query(`update public.invitations set revoked_at = now()`);
+					await tx.query('delete from public.invitations');
+					await tx.query(`delete from public.partners`);
+					await tx.query('reset role');
+					return (
+						await tx.query<{ network: boolean; partner: boolean; membership: boolean; invitation: boolean; inA: boolean }>(
+							`select
+							   exists (select 1 from public.networks where id = $1 and description = '') as network,
+							   exists (select 1 from public.partners where id = $2 and description = '') as partner,
+							   exists (select 1 from public.memberships where user_id = $3 and partner_id = $2) as membership,
+							   exists (select 1 from public.invitations where id = $4 and revoked_at is null) as invitation,
+							   not exists (select 1 from public.partners where network_id = $5) as "inA"`,
+							[w.b.id, w.partnerB.id, w.bMember.id, w.invitationB.id, w.a.id]
+						)
+					).rows[0];
+				}
+			);
+			expect(untouched).toEqual({ network: true, partner: true, membership: true, invitation: true, inA: true });
+		});
+
+		it("a member of network A cannot name a partner of network B as the partner it speaks for", async () => {
+			const error = await rolledBack(
+				(fn) => withUser(db, w.actors.facilitator.claims, fn),
+				async (tx) =>
+					tx
+						.query('update public.memberships set partner_id = $1 where network_id = $2 and user_id = $3', [
+							w.partnerB.id,
+							w.a.id,
+							w.bystander.id
+						])
+						.then(
+							() => null,
+							(thrown: { code?: string }) => thrown
+						)
+			);
+			expect(error?.code).toBe('23503');
+		});
+	});
+});
