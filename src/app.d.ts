@@ -7,6 +7,8 @@ declare global {
 		interface Error {
 			/** A message key, so the error page can speak the person's language. */
 			message: MessageKey | string;
+			/** A heading more precise than the status's own. */
+			title?: MessageKey;
 			id?: string;
 		}
 		interface Locals {

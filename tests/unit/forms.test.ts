@@ -20,7 +20,11 @@ describe('parseForm', () => {
 			formOf({ displayName: 'Mario', email: 'not-an-email', password: 'secret', locale: 'fr' })
 		);
 		expect(failure?.status).toBe(400);
-		expect(failure?.data.errors).toEqual({ email: 'errors.email_invalid', locale: 'errors.locale_invalid' });
+		expect(failure?.data.errors).toEqual({
+			email: 'errors.email_invalid',
+			password: 'errors.password_too_short',
+			locale: 'errors.locale_invalid'
+		});
 		expect(failure?.data.values).toEqual({ displayName: 'Mario', email: 'not-an-email', locale: 'fr' });
 	});
 

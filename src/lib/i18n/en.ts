@@ -181,6 +181,7 @@ export const en: Record<MessageKey, string> = {
 	'members.onlyFacilitators': 'Only the network’s facilitators can invite people and change roles.',
 
 	'invite.title': 'Invitation to a network',
+	'invite.unavailableTitle': 'Invitation cannot be used',
 	'invite.body': '{inviter} invites you to take part in the network “{network}” ({territory}) as {role}.',
 	'invite.partner': 'You will speak for: {partner}.',
 	'invite.forEmail': 'The invitation is for {email}.',

@@ -180,6 +180,7 @@ export const it = {
 	'members.onlyFacilitators': 'Solo chi facilita la rete può invitare persone e cambiare i ruoli.',
 
 	'invite.title': 'Invito a una rete',
+	'invite.unavailableTitle': 'Invito non utilizzabile',
 	'invite.body': '{inviter} ti invita a partecipare alla rete «{network}» ({territory}) come {role}.',
 	'invite.partner': 'Parlerai per: {partner}.',
 	'invite.forEmail': 'L’invito è per {email}.',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PASSWORD_MAX_LENGTH } from './auth/password-policy.ts';
+import { PASSWORD_MAX_LENGTH, passwordProblem } from './auth/password-policy.ts';
 import { PARTNER_KINDS, PHASES, ROLES, SYSTEMS } from '../domain.ts';
 
 // Every form is validated here, at the edge. Messages are i18n keys; the
@@ -8,11 +8,18 @@ const text = (min: number, max: number, key: string) => z.string().trim().min(mi
 const email = z.string().trim().toLowerCase().max(254, 'errors.email_invalid').email('errors.email_invalid');
 const locale = z.enum(['it', 'en'], { error: 'errors.locale_invalid' });
 
+// Checked here so a weak password is reported together with the other
+// fields; the comparison with the email is made once both are valid.
+const newPassword = z.string().superRefine((password, ctx) => {
+	const problem = passwordProblem({ password, email: '' });
+	if (problem) ctx.addIssue({ code: 'custom', message: `errors.password_${problem}` });
+});
+
 export const signUpSchema = z.object({
 	displayName: text(1, 120, 'errors.display_name_length'),
 	organisation: z.string().trim().max(200, 'errors.organisation_length').default(''),
 	email,
-	password: z.string().max(PASSWORD_MAX_LENGTH, 'errors.password_too_long'),
+	password: newPassword,
 	locale
 });
 

@@ -12,8 +12,9 @@ const STATUS_MESSAGE = {
 
 export const load = (async ({ locals, params }) => {
 	const invitation = await locals.db((tx) => previewInvitation(tx, params.token));
-	if (!invitation) error(404, 'errors.invitation_invalid');
-	if (invitation.status !== 'valid') error(410, STATUS_MESSAGE[invitation.status]);
+	const title = 'invite.unavailableTitle';
+	if (!invitation) error(404, { message: 'errors.invitation_invalid', title });
+	if (invitation.status !== 'valid') error(410, { message: STATUS_MESSAGE[invitation.status], title });
 	return {
 		invitation,
 		signedInAs: locals.user?.email ?? null
