@@ -151,6 +151,7 @@ export const en: Record<MessageKey, string> = {
 	'partners.add': 'Add partner',
 	'partners.added': 'Partner “{name}” added.',
 	'partners.removed': 'Partner removed.',
+	'partners.removeNamed': 'Remove the partner {name}',
 	'partners.onlyFacilitators': 'Only the network’s facilitators can add or remove partners.',
 
 	'members.inviteTitle': 'Invite someone',
@@ -158,6 +159,7 @@ export const en: Record<MessageKey, string> = {
 	'members.email': 'Their email',
 	'members.role': 'Role',
 	'members.partner': 'Partner they speak for',
+	'members.partnerOf': 'Partner {name} speaks for',
 	'members.noPartner': '— no partner —',
 	'members.rolesHelp': 'What can each role do?',
 	'members.inviteSubmit': 'Create invitation',

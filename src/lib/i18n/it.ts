@@ -150,6 +150,7 @@ export const it = {
 	'partners.add': 'Aggiungi partner',
 	'partners.added': 'Partner «{name}» aggiunto.',
 	'partners.removed': 'Partner rimosso.',
+	'partners.removeNamed': 'Rimuovi il partner {name}',
 	'partners.onlyFacilitators': 'Solo chi facilita la rete può aggiungere o rimuovere partner.',
 
 	'members.inviteTitle': 'Invita una persona',
@@ -157,6 +158,7 @@ export const it = {
 	'members.email': 'Email della persona',
 	'members.role': 'Ruolo',
 	'members.partner': 'Partner per cui parla',
+	'members.partnerOf': 'Partner per cui parla {name}',
 	'members.noPartner': '— nessun partner —',
 	'members.rolesHelp': 'Cosa può fare ogni ruolo?',
 	'members.inviteSubmit': 'Crea invito',
