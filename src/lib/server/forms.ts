@@ -67,3 +67,18 @@ export async function attempt<T>(form: FormData, change: () => Promise<T>): Prom
 		return refuse(key === 'errors.not_allowed' ? 403 : 400, form, key);
 	}
 }
+
+/**
+ * Runs a change that reports whether it touched its row. No row means the
+ * policies hid it from this person, so the answer is "not allowed"; null
+ * means the change was made.
+ */
+export async function attemptChange(
+	form: FormData,
+	change: () => Promise<boolean>
+): Promise<ActionFailure<FormFailure> | null> {
+	const result = await attempt(form, change);
+	if (result === true) return null;
+	if (result === false) return refuse(403, form, 'errors.not_allowed');
+	return result;
+}

@@ -1,5 +1,5 @@
 import type { Actions, PageServerLoad } from './$types';
-import { attempt, parseForm, refuse } from '$lib/server/forms';
+import { attempt, attemptChange, parseForm, refuse } from '$lib/server/forms';
 import { idSchema, invitationSchema, roleChangeSchema, userIdSchema } from '$lib/server/schemas';
 import { listMembers, changeMember, removeMember } from '$lib/server/networks/members';
 import { listPartners } from '$lib/server/networks/partners';
@@ -52,26 +52,21 @@ export const actions = {
 		const form = await request.formData();
 		const { data, failure } = parseForm(idSchema, form);
 		if (failure) return failure;
-		const revoked = await locals.db((tx) => revokeInvitation(tx, params.id, data.id));
-		if (!revoked) return refuse(403, form, 'errors.not_allowed');
-		return { revoked: true };
+		const refused = await attemptChange(form, () => locals.db((tx) => revokeInvitation(tx, params.id, data.id)));
+		return refused ?? { revoked: true };
 	},
 	change: async ({ request, locals, params }) => {
 		const form = await request.formData();
 		const { data, failure } = parseForm(roleChangeSchema, form);
 		if (failure) return failure;
-		const changed = await attempt(form, () => locals.db((tx) => changeMember(tx, params.id, data)));
-		if (changed === false) return refuse(403, form, 'errors.not_allowed');
-		if (changed !== true) return changed;
-		return { roleChanged: true };
+		const refused = await attemptChange(form, () => locals.db((tx) => changeMember(tx, params.id, data)));
+		return refused ?? { roleChanged: true };
 	},
 	remove: async ({ request, locals, params }) => {
 		const form = await request.formData();
 		const { data, failure } = parseForm(userIdSchema, form);
 		if (failure) return failure;
-		const removed = await attempt(form, () => locals.db((tx) => removeMember(tx, params.id, data.userId)));
-		if (removed === false) return refuse(403, form, 'errors.not_allowed');
-		if (removed !== true) return removed;
-		return { memberRemoved: true };
+		const refused = await attemptChange(form, () => locals.db((tx) => removeMember(tx, params.id, data.userId)));
+		return refused ?? { memberRemoved: true };
 	}
 } satisfies Actions;

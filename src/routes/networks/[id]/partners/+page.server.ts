@@ -1,5 +1,5 @@
 import type { Actions, PageServerLoad } from './$types';
-import { attempt, parseForm, refuse } from '$lib/server/forms';
+import { attempt, attemptChange, parseForm } from '$lib/server/forms';
 import { idSchema, partnerSchema } from '$lib/server/schemas';
 import { addPartner, groupBySystem, listPartners, removePartner } from '$lib/server/networks/partners';
 
@@ -21,9 +21,7 @@ export const actions = {
 		const form = await request.formData();
 		const { data, failure } = parseForm(idSchema, form);
 		if (failure) return failure;
-		const removed = await attempt(form, () => locals.db((tx) => removePartner(tx, params.id, data.id)));
-		if (removed === false) return refuse(403, form, 'errors.not_allowed');
-		if (removed !== true) return removed;
-		return { removed: true };
+		const refused = await attemptChange(form, () => locals.db((tx) => removePartner(tx, params.id, data.id)));
+		return refused ?? { removed: true };
 	}
 } satisfies Actions;

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { attempt, parseForm, refuse } from '$lib/server/forms';
+import { attemptChange, parseForm } from '$lib/server/forms';
 import { networkSchema } from '$lib/server/schemas';
 import { updateNetwork } from '$lib/server/networks/networks';
 
@@ -14,9 +14,7 @@ export const actions = {
 		const form = await request.formData();
 		const { data, failure } = parseForm(networkSchema, form);
 		if (failure) return failure;
-		const updated = await attempt(form, () => locals.db((tx) => updateNetwork(tx, params.id, data)));
-		if (updated === false) return refuse(403, form, 'errors.not_allowed');
-		if (updated !== true) return updated;
-		return { saved: true };
+		const refused = await attemptChange(form, () => locals.db((tx) => updateNetwork(tx, params.id, data)));
+		return refused ?? { saved: true };
 	}
 } satisfies Actions;
