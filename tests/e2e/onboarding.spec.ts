@@ -61,7 +61,7 @@ test('a facilitator builds a network and a partner joins it through an invitatio
 		await facilitator.getByRole('link', { name: 'Persone', exact: true }).click();
 		await facilitator.getByLabel('Email della persona').fill(invitedEmail);
 		await facilitator.getByLabel('Ruolo', { exact: true }).selectOption('commenter');
-		await facilitator.getByLabel('Partner per cui parla', { exact: true }).selectOption({ label: 'Comune di Sora – Servizi sociali' });
+		await facilitator.getByLabel('Partner per cui parla (facoltativo)', { exact: true }).selectOption({ label: 'Comune di Sora – Servizi sociali' });
 		await facilitator.getByRole('button', { name: 'Crea invito' }).click();
 		link = await facilitator.getByLabel('Link di invito').inputValue();
 		expect(link).toMatch(/\/invite\/[\w-]{40,}$/);
