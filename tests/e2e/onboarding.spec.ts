@@ -69,6 +69,15 @@ test('a facilitator builds a network and a partner joins it through an invitatio
 		await expectNoSeriousA11yViolations(facilitator);
 	});
 
+	await test.step('the only facilitator cannot step down', async () => {
+		await facilitator.getByLabel('Cambia ruolo di Giulia Test').selectOption('viewer');
+		await facilitator.getByRole('button', { name: 'Aggiorna ruolo e partner di Giulia Test' }).click();
+		await expect(facilitator.getByRole('alert')).toHaveText(
+			'La rete deve avere almeno un facilitatore: nomina prima un altro facilitatore.'
+		);
+		await expect(facilitator.getByLabel('Cambia ruolo di Giulia Test')).toHaveValue('facilitator');
+	});
+
 	const invitee = await newPage(browser);
 	await test.step('the invitee signs up from the link and accepts', async () => {
 		await invitee.goto(link);

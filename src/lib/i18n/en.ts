@@ -177,6 +177,7 @@ export const en: Record<MessageKey, string> = {
 	'members.renewed': 'New link created for {email}; the previous one no longer works:',
 	'members.changeRole': 'Change role of {name}',
 	'members.updateRole': 'Update',
+	'members.updateNamed': 'Update role and partner of {name}',
 	'members.roleChanged': 'Role updated.',
 	'members.removeMember': 'Remove {name} from the network',
 	'members.memberRemoved': 'Person removed from the network.',

@@ -176,6 +176,7 @@ export const it = {
 	'members.renewed': 'Nuovo link creato per {email}; il precedente non vale più:',
 	'members.changeRole': 'Cambia ruolo di {name}',
 	'members.updateRole': 'Aggiorna',
+	'members.updateNamed': 'Aggiorna ruolo e partner di {name}',
 	'members.roleChanged': 'Ruolo aggiornato.',
 	'members.removeMember': 'Rimuovi {name} dalla rete',
 	'members.memberRemoved': 'Persona rimossa dalla rete.',
