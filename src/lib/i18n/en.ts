@@ -164,6 +164,8 @@ export const en: Record<MessageKey, string> = {
 	'members.rolesHelp': 'What can each role do?',
 	'members.inviteSubmit': 'Create invitation',
 	'members.inviteCreated': 'Invitation created for {email}. Copy the link and send it:',
+	'members.inviteMailed': 'Invitation emailed to {email}. You can also copy the link:',
+	'members.inviteMailFailed': 'Invitation created for {email}, but the email could not be sent: copy the link and send it yourself.',
 	'members.inviteLink': 'Invitation link',
 	'members.copy': 'Copy link',
 	'members.copied': 'Link copied to the clipboard.',
@@ -191,5 +193,7 @@ export const en: Record<MessageKey, string> = {
 	'invite.accept': 'Accept the invitation',
 	'invite.signupToAccept': 'Sign up to accept',
 	'invite.signinToAccept': 'I have an account: sign in',
-
+	'mail.inviteSubject': 'Invitation to the network “{network}” on Trama',
+	'mail.inviteBody':
+		'{inviter} invites you to take part in the network “{network}” on Trama as {role}.\n\nTo accept, open this link (valid for {days} days, usable once):\n{link}\n\nIf you did not expect this invitation you can ignore this email.'
 };

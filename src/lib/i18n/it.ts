@@ -163,6 +163,8 @@ export const it = {
 	'members.rolesHelp': 'Cosa può fare ogni ruolo?',
 	'members.inviteSubmit': 'Crea invito',
 	'members.inviteCreated': 'Invito creato per {email}. Copia il link e invialo:',
+	'members.inviteMailed': 'Invito inviato per email a {email}. Puoi anche copiare il link:',
+	'members.inviteMailFailed': 'Invito creato per {email}, ma l’email non è partita: copia il link e invialo tu.',
 	'members.inviteLink': 'Link di invito',
 	'members.copy': 'Copia link',
 	'members.copied': 'Link copiato negli appunti.',
@@ -191,6 +193,9 @@ export const it = {
 	'invite.signupToAccept': 'Registrati per accettare',
 	'invite.signinToAccept': 'Ho già un account: accedi',
 
+	'mail.inviteSubject': 'Invito alla rete «{network}» su Trama',
+	'mail.inviteBody':
+		'{inviter} ti invita a partecipare alla rete «{network}» su Trama come {role}.\n\nPer accettare apri questo link (valido {days} giorni, utilizzabile una sola volta):\n{link}\n\nSe non ti aspettavi questo invito puoi ignorare questa email.'
 } as const;
 
 export type MessageKey = keyof typeof it;

@@ -9,11 +9,14 @@ import { seedDemo } from './db/seed.ts';
 import type { AuthPort } from './auth/types.ts';
 import { embeddedAuth } from './auth/embedded.ts';
 import { supabaseAuth } from './auth/supabase.ts';
+import { mailerFromEnv, type Mailer } from './mail.ts';
 
 export interface Runtime {
 	config: Config;
 	db: Database;
 	auth: AuthPort;
+	/** Null when no SMTP server is configured: invitation links are then copied by hand. */
+	mailer: Mailer | null;
 }
 
 export async function openDatabase(config: Config): Promise<Database> {
@@ -28,7 +31,7 @@ async function start(config: Config): Promise<Runtime> {
 	await migrate(db, { embeddedAuth: !config.supabase });
 	const auth = config.supabase ? supabaseAuth(config.supabase) : embeddedAuth(db);
 	if (config.seedDemo && !config.supabase) await seedDemo(db);
-	return { config, db, auth };
+	return { config, db, auth, mailer: mailerFromEnv() };
 }
 
 // Kept on globalThis so that every bundle loaded in this process (the

@@ -59,6 +59,11 @@ export async function openNetwork(tx: Queryable, networkId: string, userId: stri
 	return exists.rows[0].exists ? { status: 'forbidden' } : { status: 'missing' };
 }
 
+export async function networkName(tx: Queryable, id: string): Promise<string> {
+	const { rows } = await tx.query<{ name: string }>('select name from public.networks where id = $1', [id]);
+	return rows[0]?.name ?? '';
+}
+
 export interface NetworkInput {
 	name: string;
 	territory: string;

@@ -3,6 +3,9 @@ import { attempt, attemptChange, parseForm, refuse } from '$lib/server/forms';
 import { idSchema, invitationSchema, roleChangeSchema, userIdSchema } from '$lib/server/schemas';
 import { listMembers, changeMember, removeMember } from '$lib/server/networks/members';
 import { listPartners } from '$lib/server/networks/partners';
+import { networkName } from '$lib/server/networks/networks';
+import { runtime } from '$lib/server/runtime';
+import type { InvitationMail } from '$lib/server/mail';
 import {
 	INVITATION_DAYS,
 	createInvitation,
@@ -25,6 +28,22 @@ export const load = (async ({ locals, params, parent }) => {
 
 const inviteLink = (origin: string, token: string) => `${origin}/invite/${token}`;
 
+/**
+ * Mail is a courtesy: the invitation exists and its link is shown either way.
+ * Null when no mail server is configured, false when sending failed.
+ */
+async function mailInvitation(mail: InvitationMail): Promise<boolean | null> {
+	const { mailer } = await runtime();
+	if (!mailer) return null;
+	try {
+		await mailer.sendInvitation(mail);
+		return true;
+	} catch (error) {
+		console.error(`invitation mail to ${mail.to} failed`, error);
+		return false;
+	}
+}
+
 export const actions = {
 	invite: async ({ request, locals, params, url }) => {
 		const form = await request.formData();
@@ -33,12 +52,22 @@ export const actions = {
 		const result = await attempt(form, () =>
 			locals.db(async (tx) => {
 				if (await isMemberEmail(tx, params.id, data.email)) return null;
-				return createInvitation(tx, params.id, data);
+				return { token: await createInvitation(tx, params.id, data), network: await networkName(tx, params.id) };
 			})
 		);
 		if (result === null) return refuse(400, form, 'errors.already_member', { field: 'email' });
-		if (typeof result !== 'string') return result;
-		return { invited: { email: data.email, link: inviteLink(url.origin, result) } };
+		if (!('token' in result)) return result;
+		const link = inviteLink(url.origin, result.token);
+		const mailed = await mailInvitation({
+			to: data.email,
+			link,
+			network: result.network,
+			inviter: locals.profile?.displayName ?? '',
+			role: data.role,
+			days: INVITATION_DAYS,
+			locale: locals.locale
+		});
+		return { invited: { email: data.email, link, mailed } };
 	},
 	renew: async ({ request, locals, params, url }) => {
 		const form = await request.formData();
