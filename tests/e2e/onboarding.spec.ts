@@ -110,6 +110,12 @@ test('a facilitator builds a network and a partner joins it through an invitatio
 		await expect(outsider.getByText('Non fai parte di questa rete')).toBeVisible();
 		await expectNoSeriousA11yViolations(outsider);
 	});
+	await test.step('the invitee can leave the network again', async () => {
+		await invitee.getByRole('link', { name: 'Persone', exact: true }).click();
+		await invitee.getByRole('button', { name: 'Lascia la rete' }).click();
+		await expect(invitee.getByText('Non fai ancora parte di nessuna rete')).toBeVisible();
+		expect((await invitee.goto(networkUrl))?.status()).toBe(403);
+	});
 });
 
 test('bad input keeps what was typed and says why, in Italian', async ({ page }) => {

@@ -183,6 +183,7 @@ export const en: Record<MessageKey, string> = {
 	'members.roleChanged': 'Role updated.',
 	'members.removeMember': 'Remove {name} from the network',
 	'members.memberRemoved': 'Person removed from the network.',
+	'members.leave': 'Leave the network',
 	'members.onlyFacilitators': 'Only the network’s facilitators can invite people and change roles.',
 
 	'invite.title': 'Invitation to a network',

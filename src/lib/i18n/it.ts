@@ -182,6 +182,7 @@ export const it = {
 	'members.roleChanged': 'Ruolo aggiornato.',
 	'members.removeMember': 'Rimuovi {name} dalla rete',
 	'members.memberRemoved': 'Persona rimossa dalla rete.',
+	'members.leave': 'Lascia la rete',
 	'members.onlyFacilitators': 'Solo chi facilita la rete può invitare persone e cambiare i ruoli.',
 
 	'invite.title': 'Invito a una rete',

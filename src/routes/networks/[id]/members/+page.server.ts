@@ -1,3 +1,4 @@
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { attempt, attemptChange, parseForm, refuse } from '$lib/server/forms';
 import { idSchema, invitationSchema, roleChangeSchema, userIdSchema } from '$lib/server/schemas';
@@ -96,6 +97,9 @@ export const actions = {
 		const { data, failure } = parseForm(userIdSchema, form);
 		if (failure) return failure;
 		const refused = await attemptChange(form, () => locals.db((tx) => removeMember(tx, params.id, data.userId)));
-		return refused ?? { memberRemoved: true };
+		if (refused) return refused;
+		// Whoever leaves can no longer see this page.
+		if (data.userId === locals.user?.id) redirect(303, '/');
+		return { memberRemoved: true };
 	}
 } satisfies Actions;
