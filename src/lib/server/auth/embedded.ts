@@ -20,6 +20,7 @@ const sha256 = (token: string) => createHash('sha256').update(token).digest();
 export function embeddedAuth(db: Database): AuthPort {
 	async function startSession(userId: string, ctx: AuthContext) {
 		const token = randomBytes(32).toString('base64url');
+		await db.query('delete from trama_auth.sessions where user_id = $1 and expires_at <= now()', [userId]);
 		await db.query(
 			`insert into trama_auth.sessions (token_hash, user_id, expires_at, user_agent)
 			 values ($1, $2, now() + make_interval(days => $3), $4)`,
@@ -110,6 +111,10 @@ export function embeddedAuth(db: Database): AuthPort {
 				await db.query('insert into trama_auth.sign_in_failures (email, address) values ($1, $2)', [
 					email,
 					ctx.address
+				]);
+				// Failures older than the window count for nothing; keep the table small.
+				await db.query('delete from trama_auth.sign_in_failures where at <= now() - make_interval(secs => $1)', [
+					SIGN_IN_WINDOW_SECONDS
 				]);
 				throw new AuthError('invalid_credentials');
 			}
