@@ -13,7 +13,7 @@ export interface FormFailure {
 
 const SECRET = /password/i;
 
-export function formValues(form: FormData): Record<string, string> {
+function formValues(form: FormData): Record<string, string> {
 	const values: Record<string, string> = {};
 	for (const [name, value] of form) if (typeof value === 'string' && !SECRET.test(name)) values[name] = value;
 	return values;
