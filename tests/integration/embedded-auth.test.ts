@@ -1,66 +1,16 @@
 import { createHash } from 'node:crypto';
-import type { Cookies } from '@sveltejs/kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from './databases.ts';
 import { unique } from './factories.ts';
+import { browser, refusal } from './auth-context.ts';
 import { SESSION_COOKIE, embeddedAuth } from '../../src/lib/server/auth/embedded.ts';
-import { AuthError, type AuthContext, type AuthPort } from '../../src/lib/server/auth/types.ts';
+import type { AuthPort } from '../../src/lib/server/auth/types.ts';
 import { LIMITS, SIGN_IN_WINDOW_SECONDS } from '../../src/lib/server/auth/sign-in-limit.ts';
 import type { Database } from '../../src/lib/server/db/types.ts';
 
-type CookieOptions = Parameters<Cookies['set']>[2];
-
-/** What a browser would keep between requests, behind SvelteKit's Cookies interface. */
-class CookieJar implements Cookies {
-	readonly cookies = new Map<string, { value: string; options: CookieOptions }>();
-	readonly deleted: string[] = [];
-
-	get(name: string) {
-		return this.cookies.get(name)?.value;
-	}
-	getAll() {
-		return [...this.cookies].map(([name, { value }]) => ({ name, value }));
-	}
-	set(name: string, value: string, options: CookieOptions) {
-		this.cookies.set(name, { value, options });
-	}
-	delete(name: string) {
-		this.cookies.delete(name);
-		this.deleted.push(name);
-	}
-	serialize(name: string, value: string) {
-		return `${name}=${encodeURIComponent(value)}`;
-	}
-}
-
 const PASSWORD = 'Una frase lunga, per la rete 2027';
 
-let addressCounter = 0;
-/** A fresh context: a new browser, from a new address unless one is given. */
-function browser(options: { address?: string; secure?: boolean; jar?: CookieJar } = {}): AuthContext & { jar: CookieJar } {
-	const jar = options.jar ?? new CookieJar();
-	return {
-		jar,
-		cookies: jar,
-		address: options.address ?? `198.51.100.${++addressCounter}`,
-		userAgent: 'Mozilla/5.0 (vitest)',
-		secure: options.secure ?? false
-	};
-}
-
 const sha256 = (token: string) => createHash('sha256').update(token).digest();
-
-/** The AuthError a promise rejects with; fails the test if it resolves or throws something else. */
-async function refusal(promise: Promise<unknown>): Promise<AuthError> {
-	const thrown = await promise.then(
-		() => {
-			throw new Error('expected an AuthError, but the call succeeded');
-		},
-		(error: unknown) => error
-	);
-	expect(thrown).toBeInstanceOf(AuthError);
-	return thrown as AuthError;
-}
 
 describe.each(backends)('embedded auth on $name', (backend) => {
 	let db: Database;

@@ -52,6 +52,7 @@ export const en: Record<MessageKey, string> = {
 	'errors.weak_password': 'The password is too weak: use at least 10 unpredictable characters.',
 	'errors.password_required': 'Enter your password.',
 	'errors.invalid_credentials': 'Wrong email or password.',
+	'errors.email_not_confirmed': 'First confirm your email address with the link we sent you, then sign in.',
 	'errors.rate_limited': 'Too many failed attempts. Try again in {minutes} minutes.',
 	'errors.display_name_length': 'Enter a name between 1 and 120 characters.',
 	'errors.organisation_length': 'The organisation name can be at most 200 characters long.',

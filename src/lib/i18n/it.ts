@@ -51,6 +51,7 @@ export const it = {
 	'errors.weak_password': 'La password è troppo debole: usa almeno 10 caratteri poco prevedibili.',
 	'errors.password_required': 'Inserisci la password.',
 	'errors.invalid_credentials': 'Email o password non corretti.',
+	'errors.email_not_confirmed': 'Conferma prima il tuo indirizzo email con il link che ti abbiamo inviato, poi accedi.',
 	'errors.rate_limited': 'Troppi tentativi non riusciti. Riprova tra {minutes} minuti.',
 	'errors.display_name_length': 'Inserisci un nome tra 1 e 120 caratteri.',
 	'errors.organisation_length': 'Il nome dell’organizzazione può avere al massimo 200 caratteri.',

@@ -12,6 +12,8 @@ export function authRefusal(error: unknown, form: FormData): ActionFailure<FormF
 			return refuse(400, form, 'errors.weak_password', { field: 'password' });
 		case 'invalid_credentials':
 			return refuse(400, form, 'errors.invalid_credentials');
+		case 'email_not_confirmed':
+			return refuse(400, form, 'errors.email_not_confirmed');
 		case 'rate_limited':
 			return refuse(429, form, 'errors.rate_limited', {
 				params: { minutes: Math.max(1, Math.ceil((error.retryAfterSeconds ?? 60) / 60)) }

@@ -24,6 +24,7 @@ export function supabaseAuth(settings: { url: string; anonKey: string }): AuthPo
 		if (error.code === 'weak_password') return new AuthError('weak_password');
 		if (error.code === 'over_request_rate_limit' || error.status === 429) return new AuthError('rate_limited', 60);
 		if (error.code === 'invalid_credentials') return new AuthError('invalid_credentials');
+		if (error.code === 'email_not_confirmed') return new AuthError('email_not_confirmed');
 		return error as Error;
 	};
 
@@ -56,7 +57,8 @@ export function supabaseAuth(settings: { url: string; anonKey: string }): AuthPo
 		},
 
 		async signOut(ctx) {
-			await client(ctx).auth.signOut();
+			// This browser only, as the embedded provider does; other devices stay signed in.
+			await client(ctx).auth.signOut({ scope: 'local' });
 		},
 
 		async currentUser(ctx) {

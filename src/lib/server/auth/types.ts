@@ -22,7 +22,13 @@ export interface SignUpInput {
 	locale: 'it' | 'en';
 }
 
-export type AuthErrorCode = 'email_taken' | 'weak_password' | 'invalid_credentials' | 'rate_limited';
+export type AuthErrorCode =
+	| 'email_taken'
+	| 'weak_password'
+	| 'invalid_credentials'
+	| 'rate_limited'
+	/** Supabase projects that require confirming the address first. */
+	| 'email_not_confirmed';
 
 /** An expected refusal, shown to the person in their language. */
 export class AuthError extends Error {
