@@ -1,72 +1,125 @@
-// `npm test`: every runner in turn — Vitest (unit, integration), then the
-// build and Playwright (e2e) — and one total as the very last line:
-// "N passed, N failed[, N skipped]". A runner that fails does not stop the
-// others, so the total always covers everything.
+// `npm test`: every runner in turn — Vitest unit, Vitest integration, the
+// build, Playwright e2e — then one line per runner and, as the very last
+// line, the total: "N passed, N failed[, N skipped]". A runner that fails
+// does not stop the others, so the total always covers everything; a runner
+// that ends without results counts as (at least) one failure.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { ensureChromium } from './chromium.ts';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { findChromium } from './chromium.ts';
 
 interface Count {
-	runner: string;
 	passed: number;
 	failed: number;
 	skipped: number;
 }
+interface Result extends Count {
+	runner: string;
+	note?: string;
+}
 
 const RESULTS = 'test-results';
-const bin = (name: string) => `node_modules/.bin/${name}`;
+const BIN = path.resolve('node_modules/.bin');
 
-function run(command: string, args: string[]): number {
-	const result = spawnSync(command, args, { stdio: 'inherit', env: process.env });
+// Children get the project's Node 24 and tools first on PATH, even when this
+// file was started directly rather than through npm.
+const env: NodeJS.ProcessEnv = {
+	...process.env,
+	PATH: [BIN, path.dirname(process.execPath), process.env.PATH].filter(Boolean).join(path.delimiter)
+};
+
+function run(tool: string, args: string[], extraEnv: NodeJS.ProcessEnv = {}): number {
+	const result = spawnSync(path.join(BIN, tool), args, { stdio: 'inherit', env: { ...env, ...extraEnv } });
+	if (result.error) console.error(`${tool} did not start: ${result.error.message}`);
 	return result.status ?? 1;
 }
 
-function readJson(file: string): Record<string, unknown> | null {
+function readJson<T>(file: string): T | null {
 	try {
-		return JSON.parse(readFileSync(file, 'utf8'));
+		return JSON.parse(readFileSync(file, 'utf8')) as T;
 	} catch {
 		return null;
 	}
 }
 
-function vitest(): Count {
-	const file = `${RESULTS}/vitest.json`;
-	const status = run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`]);
-	const json = readJson(file) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number } | null;
-	if (!json) return { runner: 'vitest', passed: 0, failed: 1, skipped: 0 };
-	// A suite that crashed before its tests ran has no failed test but a failing exit.
-	const failed = json.numFailedTests || (status === 0 ? 0 : 1);
-	return { runner: 'vitest', passed: json.numPassedTests, failed, skipped: json.numPendingTests + json.numTodoTests };
+/** A failing exit with no failed test (a crash, an unhandled error) still counts once. */
+function atLeastOneIfFailed(failed: number, status: number): number {
+	return failed === 0 && status !== 0 ? 1 : failed;
 }
 
-function playwright(): Count {
-	if (run(bin('vite'), ['build']) !== 0) return { runner: 'playwright', passed: 0, failed: 1, skipped: 0 };
+interface VitestJson {
+	numPassedTests: number;
+	numFailedTests: number;
+	numPendingTests: number;
+	numTodoTests: number;
+	testResults: { status: string; assertionResults: unknown[] }[];
+}
+
+function vitest(project: string): Result {
+	const file = `${RESULTS}/vitest-${project}.json`;
+	const status = run('vitest', ['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`]);
+	const json = readJson<VitestJson>(file);
+	if (!json) return { runner: project, passed: 0, failed: 1, skipped: 0, note: 'no results' };
+	// A test file that fails to load has no tests in it: count the file.
+	const brokenFiles = json.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
+	return {
+		runner: project,
+		passed: json.numPassedTests,
+		failed: atLeastOneIfFailed(json.numFailedTests + brokenFiles, status),
+		skipped: json.numPendingTests + json.numTodoTests
+	};
+}
+
+function build(): Result {
+	const status = run('vite', ['build']);
+	return status === 0 && existsSync('build/handler.js')
+		? { runner: 'build', passed: 0, failed: 0, skipped: 0, note: 'ok' }
+		: { runner: 'build', passed: 0, failed: 1, skipped: 0, note: 'failed' };
+}
+
+interface PlaywrightJson {
+	stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+}
+
+function playwright(): Result {
 	const file = `${RESULTS}/e2e.json`;
-	const status = run(bin('playwright'), ['test']);
-	const json = readJson(file) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } } | null;
-	if (!json) return { runner: 'playwright', passed: 0, failed: 1, skipped: 0 };
+	const dataDir = mkdtempSync(path.join(tmpdir(), 'trama-e2e-'));
+	let status: number;
+	try {
+		status = run('playwright', ['test'], { E2E_DATA_DIR: dataDir });
+	} finally {
+		rmSync(dataDir, { recursive: true, force: true });
+	}
+	const json = readJson<PlaywrightJson>(file);
+	if (!json) return { runner: 'e2e', passed: 0, failed: 1, skipped: 0, note: 'no results' };
 	const { expected, unexpected, flaky, skipped } = json.stats;
-	const failed = unexpected + flaky || (status === 0 ? 0 : 1);
-	return { runner: 'playwright', passed: expected, failed, skipped };
+	return { runner: 'e2e', passed: expected, failed: atLeastOneIfFailed(unexpected + flaky, status), skipped };
 }
 
-ensureChromium();
+const line = (c: Count) => `${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''}`;
+
+findChromium();
 rmSync(RESULTS, { recursive: true, force: true });
 mkdirSync(RESULTS, { recursive: true });
 if (!process.env.TEST_DATABASE_URL) {
 	console.log('TEST_DATABASE_URL is not set: integration tests run on PGlite only.');
 }
 
-const counts = [vitest(), playwright()];
-const total = counts.reduce(
-	(sum, c) => ({ passed: sum.passed + c.passed, failed: sum.failed + c.failed, skipped: sum.skipped + c.skipped }),
+const results: Result[] = [vitest('unit'), vitest('integration')];
+const built = build();
+results.push(built);
+results.push(built.failed ? { runner: 'e2e', passed: 0, failed: 0, skipped: 0, note: 'not run: the build failed' } : playwright());
+
+const total = results.reduce<Count>(
+	(sum, r) => ({ passed: sum.passed + r.passed, failed: sum.failed + r.failed, skipped: sum.skipped + r.skipped }),
 	{ passed: 0, failed: 0, skipped: 0 }
 );
-const line = (c: { passed: number; failed: number; skipped: number }) =>
-	`${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''}`;
 
 console.log('');
-for (const c of counts) console.log(`${c.runner}: ${line(c)}`);
-if (!existsSync('build/handler.js')) console.log('(the app did not build)');
+for (const r of results) {
+	const counted = r.runner === 'build' ? '' : line(r);
+	console.log(`${r.runner}: ${[counted, r.note].filter(Boolean).join(' — ')}`);
+}
 console.log(line(total));
-process.exit(total.failed > 0 ? 1 : 0);
+process.exitCode = total.failed > 0 ? 1 : 0;

@@ -21,3 +21,23 @@ export type Role = (typeof ROLES)[number];
 export type Phase = (typeof PHASES)[number];
 export type NetworkSystem = (typeof SYSTEMS)[number];
 export type PartnerKind = (typeof PARTNER_KINDS)[number];
+
+/** A person in a network, as the pages show them. */
+export interface Member {
+	userId: string;
+	displayName: string;
+	organisation: string;
+	email: string;
+	role: Role;
+	partnerId: string | null;
+	partnerName: string | null;
+}
+
+/** An organisation taking part in a network. */
+export interface Partner {
+	id: string;
+	name: string;
+	kind: PartnerKind;
+	system: NetworkSystem;
+	description: string;
+}

@@ -1,15 +1,5 @@
 import type { Queryable } from '../db/types.ts';
-import type { Role } from '../../domain.ts';
-
-export interface Member {
-	userId: string;
-	displayName: string;
-	organisation: string;
-	email: string;
-	role: Role;
-	partnerId: string | null;
-	partnerName: string | null;
-}
+import type { Member, Role } from '../../domain.ts';
 
 const ROLE_ORDER = "array_position(array['facilitator','editor','commenter','viewer']::public.network_role[], m.role)";
 

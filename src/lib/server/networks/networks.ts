@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../db/types.ts';
-import type { Role } from '../../domain.ts';
+import type { Phase, Role } from '../../domain.ts';
 
 export interface NetworkSummary {
 	id: string;
 	name: string;
 	territory: string;
-	phase: string;
+	phase: Phase;
 	role: Role;
 	partnerCount: number;
 	memberCount: number;
@@ -17,7 +17,7 @@ export interface Network {
 	name: string;
 	territory: string;
 	description: string;
-	phase: string;
+	phase: Phase;
 	createdAt: Date;
 }
 

@@ -1,13 +1,5 @@
 import type { Queryable } from '../db/types.ts';
-import { SYSTEMS, type NetworkSystem } from '../../domain.ts';
-
-export interface Partner {
-	id: string;
-	name: string;
-	kind: string;
-	system: NetworkSystem;
-	description: string;
-}
+import { SYSTEMS, type NetworkSystem, type Partner } from '../../domain.ts';
 
 export async function listPartners(tx: Queryable, networkId: string): Promise<Partner[]> {
 	const { rows } = await tx.query<Partner>(
