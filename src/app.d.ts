@@ -1,6 +1,7 @@
 import type { Locale, MessageKey } from '$lib/i18n/translate';
 import type { Queryable } from '$lib/server/db/types';
 import type { AuthContext, SessionUser } from '$lib/server/auth/types';
+import type { Profile } from '$lib/server/profiles';
 
 declare global {
 	namespace App {
@@ -13,7 +14,7 @@ declare global {
 		}
 		interface Locals {
 			user: SessionUser | null;
-			profile: { displayName: string; locale: Locale } | null;
+			profile: Profile | null;
 			locale: Locale;
 			authContext: AuthContext;
 			/** Runs fn in one transaction as the signed-in person (or anonymous): RLS decides. */

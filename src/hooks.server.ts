@@ -4,6 +4,7 @@ import { runtime } from '$lib/server/runtime';
 import { withUser } from '$lib/server/db/with-user';
 import { DEFAULT_LOCALE, isLocale, type Locale } from '$lib/i18n/translate';
 import { LOCALE_COOKIE } from '$lib/server/locale';
+import { readProfile } from '$lib/server/profiles';
 
 // Migrations and the demo seed run before the first request is served.
 export const init: ServerInit = async () => {
@@ -24,15 +25,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.authContext = authContext;
 	event.locals.user = user;
 	event.locals.db = (fn) => withUser(db, claims, fn);
-	event.locals.profile = user
-		? await event.locals.db(async (tx) => {
-				const { rows } = await tx.query<{ display_name: string; locale: Locale }>(
-					'select display_name, locale from public.profiles where id = $1',
-					[user.id]
-				);
-				return rows[0] ? { displayName: rows[0].display_name, locale: rows[0].locale } : null;
-			})
-		: null;
+	event.locals.profile = user ? await event.locals.db((tx) => readProfile(tx, user.id)) : null;
 
 	// A signed-in person's saved language wins; visitors choose with a cookie.
 	const cookieLocale = event.cookies.get(LOCALE_COOKIE);

@@ -5,6 +5,8 @@ export type Locale = 'it' | 'en';
 export type { MessageKey };
 export const LOCALES: readonly Locale[] = ['it', 'en'];
 export const DEFAULT_LOCALE: Locale = 'it';
+/** Each language named in itself, the way a language switcher shows it. */
+export const LOCALE_NAMES: Record<Locale, string> = { it: 'Italiano', en: 'English' };
 
 const catalogues: Record<Locale, Record<MessageKey, string>> = { it, en };
 

@@ -3,6 +3,7 @@ import type { Actions } from './$types';
 import { isLocale } from '$lib/i18n/translate';
 import { rememberLocale } from '$lib/server/locale';
 import { safeRedirectPath } from '$lib/server/redirects';
+import { setLocale } from '$lib/server/profiles';
 
 export const load = () => redirect(303, '/');
 
@@ -12,11 +13,8 @@ export const actions = {
 		const locale = form.get('locale');
 		if (isLocale(locale)) {
 			rememberLocale(cookies, locale, locals.authContext.secure);
-			if (locals.user) {
-				await locals.db((tx) =>
-					tx.query('update public.profiles set locale = $1 where id = $2', [locale, locals.user!.id])
-				);
-			}
+			const user = locals.user;
+			if (user) await locals.db((tx) => setLocale(tx, user.id, locale));
 		}
 		redirect(303, safeRedirectPath(form.get('redirectTo')));
 	}
