@@ -1,8 +1,24 @@
 import { defineConfig } from 'vitest/config';
+import type { Plugin } from 'vite';
 import { sveltekit } from '@sveltejs/kit/vite';
 
+// In production src/serve.ts hands /collab/ upgrades to the collab server;
+// `vite dev` gets the same from this hook.
+function collabSocketInDev(): Plugin {
+	return {
+		name: 'trama-collab-socket',
+		configureServer(server) {
+			server.httpServer?.on('upgrade', async (request, socket, head) => {
+				if (!request.url?.startsWith('/collab/')) return;
+				const { runtime } = await server.ssrLoadModule('/src/lib/server/runtime.ts');
+				(await runtime()).collab.handleUpgrade(request, socket, head);
+			});
+		}
+	};
+}
+
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [sveltekit(), collabSocketInDev()],
 	server: { port: 3000 },
 	test: {
 		expect: { requireAssertions: true },
@@ -19,6 +35,8 @@ export default defineConfig({
 					name: 'integration',
 					environment: 'node',
 					include: ['tests/integration/**/*.test.ts'],
+					// The collab memory test collects garbage before it measures.
+					execArgv: ['--expose-gc'],
 					testTimeout: 60_000,
 					hookTimeout: 120_000
 				}

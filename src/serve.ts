@@ -1,7 +1,8 @@
 // The production entry: one Node process, one HTTP server. SvelteKit's
-// adapter-node handler serves the pages; the collaboration socket will share
-// this server's upgrade event. Run after `vite build` (npm start does both).
+// adapter-node handler serves the pages; the collaboration socket shares this
+// server's upgrade event. Run after `vite build` (npm start does both).
 import http from 'node:http';
+import type { Duplex } from 'node:stream';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -22,13 +23,24 @@ const server = http.createServer((req, res) => {
 	if (ownProtocol) req.headers[OWN_PROTOCOL_HEADER] = 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http';
 	handler(req, res);
 });
+
+// The runtime (database, auth, collab server) that the SvelteKit bundle
+// starts in its init hook and keeps on globalThis.
+interface Runtime {
+	collab: { handleUpgrade(request: http.IncomingMessage, socket: Duplex, head: Buffer): boolean };
+	close(): Promise<void>;
+}
+const runtime = () => (globalThis as Record<symbol, Promise<Runtime> | undefined>)[Symbol.for('trama.runtime')];
+
+server.on('upgrade', async (request, socket, head) => {
+	const started = await runtime()?.catch(() => undefined);
+	if (!started?.collab.handleUpgrade(request, socket, head)) socket.destroy();
+});
+
 server.listen(port, host, () => {
 	const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
 	console.log(`Trama listening on http://${shown}:${port}`);
 });
-
-// The runtime (database, auth) that the SvelteKit bundle keeps on globalThis.
-const runtimeKey = Symbol.for('trama.runtime');
 
 async function shutdown(signal: string) {
 	console.log(`${signal}: closing`);
@@ -36,8 +48,8 @@ async function shutdown(signal: string) {
 	setTimeout(() => process.exit(1), 5_000).unref();
 	server.close();
 	server.closeAllConnections();
-	const runtime = await (globalThis as Record<symbol, Promise<{ db: { close(): Promise<void> } }>>)[runtimeKey];
-	await runtime?.db.close();
+	// Pending document changes are stored before the database closes.
+	await (await runtime())?.close();
 	process.exit(0);
 }
 process.on('SIGTERM', () => shutdown('SIGTERM'));

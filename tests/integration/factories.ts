@@ -153,3 +153,39 @@ export async function createInvitation(
 	);
 	return { id: rows[0].id, networkId: options.network.id, email, token };
 }
+
+/** A signed-in session for `user`, as the embedded provider stores it; returns the cookie header. */
+export async function createSession(db: Database, user: { id: string }): Promise<string> {
+	const token = randomBytes(32).toString('base64url');
+	await db.query(
+		`insert into trama_auth.sessions (token_hash, user_id, expires_at) values ($1, $2, now() + interval '1 day')`,
+		[createHash('sha256').update(token).digest(), user.id]
+	);
+	return `trama_session=${token}`;
+}
+
+export interface TestDocument {
+	id: string;
+	networkId: string;
+}
+
+/** A document created by an editor of the network, with an optional initial Yjs state. */
+export async function createDocument(
+	db: Database,
+	network: { id: string },
+	creator: TestUser,
+	options: { title?: string; kind?: string; status?: string; state?: Uint8Array } = {}
+): Promise<TestDocument> {
+	const id = randomUUID();
+	await withUser(db, creator.claims, async (tx) => {
+		await tx.query('insert into public.documents (id, network_id, kind, title, status) values ($1, $2, $3, $4, $5)', [
+			id,
+			network.id,
+			options.kind ?? 'co_design',
+			options.title ?? unique('Documento'),
+			options.status ?? 'draft'
+		]);
+		if (options.state) await tx.query('select public.initialize_document($1, $2)', [id, Buffer.from(options.state)]);
+	});
+	return { id, networkId: network.id };
+}

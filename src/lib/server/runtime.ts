@@ -10,6 +10,7 @@ import type { AuthPort } from './auth/types.ts';
 import { embeddedAuth } from './auth/embedded.ts';
 import { supabaseAuth } from './auth/supabase.ts';
 import { mailerFromEnv, type Mailer } from './mail.ts';
+import { createCollabServer, type CollabServer } from './collab/index.ts';
 
 export interface Runtime {
 	config: Config;
@@ -17,6 +18,9 @@ export interface Runtime {
 	auth: AuthPort;
 	/** Null when no SMTP server is configured: invitation links are then copied by hand. */
 	mailer: Mailer | null;
+	collab: CollabServer;
+	/** Stores pending document changes, then closes the database. */
+	close(): Promise<void>;
 }
 
 export async function openDatabase(config: Config): Promise<Database> {
@@ -31,11 +35,23 @@ async function start(config: Config): Promise<Runtime> {
 	await migrate(db, { embeddedAuth: !config.supabase });
 	const auth = config.supabase ? supabaseAuth(config.supabase) : embeddedAuth(db);
 	if (config.seedDemo && !config.supabase) await seedDemo(db);
-	return { config, db, auth, mailer: mailerFromEnv() };
+	const collab = createCollabServer({ db, auth });
+	return {
+		config,
+		db,
+		auth,
+		mailer: mailerFromEnv(),
+		collab,
+		async close() {
+			await collab.close();
+			await db.close();
+		}
+	};
 }
 
 // Kept on globalThis so that every bundle loaded in this process (the
-// SvelteKit server, and later the collab server) shares one connection.
+// SvelteKit server, the production entry, Vite's dev server) shares one
+// database and one collaboration server.
 const KEY = Symbol.for('trama.runtime');
 type Holder = { [KEY]?: Promise<Runtime> };
 

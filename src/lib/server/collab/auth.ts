@@ -1,0 +1,112 @@
+// Who may open a document's socket, decided before any document data is
+// sent: the session from the upgrade request's cookies, then the person's
+// role on the document's network, asked of the database as that person so
+// that row-level security has the last word.
+import type { IncomingMessage } from 'node:http';
+import type { Cookies } from '@sveltejs/kit';
+import type { AuthPort } from '../auth/types.ts';
+import type { Database } from '../db/types.ts';
+import { withUser } from '../db/with-user.ts';
+import { presenceOf, type Presence } from '../../presence.ts';
+
+export type Role = 'facilitator' | 'editor' | 'commenter' | 'viewer';
+
+export interface Admission {
+	userId: string;
+	presence: Presence;
+	role: Role;
+	/** Commenters, viewers, and everyone on an archived document. */
+	readOnly: boolean;
+}
+
+export type Refusal = { status: 401 | 403 | 404; reason: string };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The document id in /collab/<documentId>, or null when the path is not the collab socket's. */
+export function documentIdFromPath(url: string | undefined): string | null | undefined {
+	const path = (url ?? '').split('?')[0];
+	if (!path.startsWith('/collab/')) return undefined;
+	const id = path.slice('/collab/'.length);
+	return UUID.test(id) ? id.toLowerCase() : null;
+}
+
+/**
+ * A socket opened from another site's page would carry this person's
+ * cookies: browsers always send Origin on WebSocket handshakes, so it must
+ * name this server.
+ */
+export function sameOrigin(request: IncomingMessage): boolean {
+	const origin = request.headers.origin;
+	if (!origin) return true;
+	try {
+		return new URL(origin).host === request.headers.host;
+	} catch {
+		return false;
+	}
+}
+
+export async function admit(
+	request: IncomingMessage,
+	documentId: string,
+	deps: { auth: AuthPort; db: Database }
+): Promise<Admission | Refusal> {
+	const user = await deps.auth.currentUser({
+		cookies: readOnlyCookies(request.headers.cookie ?? ''),
+		address: request.socket.remoteAddress ?? '',
+		userAgent: request.headers['user-agent'] ?? '',
+		secure: 'encrypted' in request.socket && Boolean(request.socket.encrypted)
+	});
+	if (!user) return { status: 401, reason: 'sign in first' };
+
+	const claims = { sub: user.id, email: user.email, role: 'authenticated' as const };
+	const found = await withUser(deps.db, claims, async (tx) => {
+		const access = await tx.query<{ role: Role; status: string }>('select role, status from public.document_access($1)', [
+			documentId
+		]);
+		const profile = await tx.query<{ display_name: string }>('select display_name from public.profiles where id = $1', [
+			user.id
+		]);
+		return { access: access.rows[0], name: profile.rows[0]?.display_name ?? user.email };
+	});
+	if (!found.access) {
+		const exists = await deps.db.query<{ found: boolean }>('select exists (select 1 from public.documents where id = $1) as found', [
+			documentId
+		]);
+		return exists.rows[0].found ? { status: 403, reason: 'not a member of this network' } : { status: 404, reason: 'no such document' };
+	}
+	const { role, status } = found.access;
+	return {
+		userId: user.id,
+		presence: presenceOf({ id: user.id, name: found.name }),
+		role,
+		readOnly: role === 'commenter' || role === 'viewer' || status === 'archived'
+	};
+}
+
+// The upgrade cannot answer with cookies: a provider that would refresh a
+// session does so on the next page request instead.
+function readOnlyCookies(header: string): Cookies {
+	const jar = new Map<string, string>();
+	for (const pair of header.split(';')) {
+		const at = pair.indexOf('=');
+		if (at < 0) continue;
+		const name = pair.slice(0, at).trim();
+		if (!jar.has(name)) jar.set(name, safeDecode(pair.slice(at + 1).trim()));
+	}
+	return {
+		get: (name) => jar.get(name),
+		getAll: () => [...jar].map(([name, value]) => ({ name, value })),
+		set: () => {},
+		delete: () => {},
+		serialize: () => ''
+	};
+}
+
+function safeDecode(value: string): string {
+	try {
+		return decodeURIComponent(value);
+	} catch {
+		return value;
+	}
+}

@@ -1,0 +1,164 @@
+// One person's socket on one document. Who may write is decided here: a
+// read-only connection's document updates are dropped, whichever message
+// carries them, while its awareness (presence, caret) still flows.
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import type { WebSocket, RawData } from 'ws';
+import type { Admission } from './auth.ts';
+import {
+	ProtocolError,
+	assertValidUpdate,
+	awarenessMessage,
+	decodeClientMessage,
+	encodeAwarenessEntries,
+	syncStep1Message,
+	syncStep2Message,
+	type AwarenessEntry
+} from './protocol.ts';
+import type { Peer, Room } from './room.ts';
+
+/** WebSocket close codes a client can act on. */
+export const CLOSE = {
+	unsupported: 1003,
+	policy: 1008,
+	tooBig: 1009,
+	shuttingDown: 1001,
+	/** The document could not be loaded: try again, nothing was served. */
+	retryLater: 4000,
+	malformed: 4400
+} as const;
+
+export interface ConnectionLimits {
+	/** Messages per second a connection may send, averaged over a burst. */
+	messagesPerSecond: number;
+	messageBurst: number;
+	/** A client may speak for this many awareness client ids (one per tab, normally). */
+	maxClientIds: number;
+	/** A peer that does not read its socket is cut off beyond this many queued bytes. */
+	maxBufferedBytes: number;
+}
+
+export class Connection implements Peer {
+	/** Awareness client ids this socket speaks for: nobody else may update them. */
+	readonly clientIds = new Set<number>();
+	alive = true;
+	#tokens: number;
+	#refilledAt = Date.now();
+	#closed = false;
+
+	constructor(
+		readonly socket: WebSocket,
+		readonly room: Room,
+		readonly admission: Admission,
+		private readonly limits: ConnectionLimits,
+		private readonly ownerOf: (clientId: number) => Connection | undefined,
+		private readonly onClose: (connection: Connection) => void
+	) {
+		this.#tokens = limits.messageBurst;
+		socket.on('message', (data, isBinary) => this.#receive(data, isBinary));
+		socket.on('pong', () => (this.alive = true));
+		socket.on('close', () => this.#closedBySocket());
+		socket.on('error', () => this.#closedBySocket());
+		this.send(syncStep1Message(room.doc));
+		const states = [...room.awareness.getStates().keys()];
+		if (states.length > 0) this.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(room.awareness, states)));
+	}
+
+	/** The change origin for what this connection writes. */
+	get userId() {
+		return this.admission.userId;
+	}
+
+	send(message: Uint8Array) {
+		if (this.#closed || this.socket.readyState !== this.socket.OPEN) return;
+		if (this.socket.bufferedAmount > this.limits.maxBufferedBytes) {
+			this.close(CLOSE.policy, 'too slow to keep up; reconnect');
+			return;
+		}
+		this.socket.send(message, { binary: true });
+	}
+
+	close(code: number, reason: string) {
+		if (this.#closed) return;
+		// A close reason may hold at most 123 bytes.
+		this.socket.close(code, Buffer.from(reason).subarray(0, 123).toString());
+		this.#release();
+	}
+
+	#receive(data: RawData, isBinary: boolean) {
+		if (this.#closed) return;
+		if (!isBinary) return this.close(CLOSE.unsupported, 'binary messages only');
+		if (!this.#takeToken()) return this.close(CLOSE.policy, 'too many messages');
+		try {
+			this.#handle(decodeClientMessage(toBytes(data)));
+		} catch (error) {
+			const reason = error instanceof ProtocolError ? error.message : 'message could not be applied';
+			if (!(error instanceof ProtocolError)) console.error(`collab: message on ${this.room.id} failed`, error);
+			this.close(CLOSE.malformed, reason);
+		}
+	}
+
+	#handle(message: ReturnType<typeof decodeClientMessage>) {
+		switch (message.type) {
+			case 'sync-step-1':
+				this.send(syncStep2Message(this.room.doc, message.stateVector));
+				return;
+			case 'sync-step-2':
+			case 'update':
+				if (this.admission.readOnly) return;
+				assertValidUpdate(message.update);
+				Y.applyUpdate(this.room.doc, message.update, this);
+				return;
+			case 'awareness':
+				this.#applyAwareness(message.entries);
+				return;
+			case 'query-awareness': {
+				const states = [...this.room.awareness.getStates().keys()];
+				this.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.room.awareness, states)));
+				return;
+			}
+			case 'auth':
+				return;
+		}
+	}
+
+	// A client speaks only for the awareness ids it introduced, and always
+	// under the name and colour the server knows from its session.
+	#applyAwareness(entries: AwarenessEntry[]) {
+		const own = entries.filter(({ clientID }) => {
+			const owner = this.ownerOf(clientID);
+			if (owner) return owner === this;
+			if (this.clientIds.size >= this.limits.maxClientIds) return false;
+			this.clientIds.add(clientID);
+			return true;
+		});
+		if (own.length === 0) return;
+		awarenessProtocol.applyAwarenessUpdate(this.room.awareness, encodeAwarenessEntries(own, this.admission.presence), this);
+	}
+
+	#takeToken(): boolean {
+		const now = Date.now();
+		const { messagesPerSecond, messageBurst } = this.limits;
+		this.#tokens = Math.min(messageBurst, this.#tokens + ((now - this.#refilledAt) / 1000) * messagesPerSecond);
+		this.#refilledAt = now;
+		if (this.#tokens < 1) return false;
+		this.#tokens -= 1;
+		return true;
+	}
+
+	#closedBySocket() {
+		this.#release();
+	}
+
+	#release() {
+		if (this.#closed) return;
+		this.#closed = true;
+		if (this.clientIds.size > 0) awarenessProtocol.removeAwarenessStates(this.room.awareness, [...this.clientIds], this);
+		this.onClose(this);
+	}
+}
+
+function toBytes(data: RawData): Uint8Array {
+	if (Array.isArray(data)) return Buffer.concat(data);
+	return data instanceof ArrayBuffer ? new Uint8Array(data) : data;
+}

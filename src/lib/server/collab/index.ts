@@ -1,0 +1,219 @@
+// The collaboration server: y-websocket's protocol at /collab/<documentId>,
+// attached to any http.Server's upgrade event. No SvelteKit imports, so it
+// can run in the app's process (the default) or alone.
+import { STATUS_CODES, type IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import * as Y from 'yjs';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { AuthPort } from '../auth/types.ts';
+import type { Database } from '../db/types.ts';
+import { admit, documentIdFromPath, sameOrigin, type Admission } from './auth.ts';
+import { CLOSE, Connection, type ConnectionLimits } from './connection.ts';
+import { Room, type RoomSettings } from './room.ts';
+import type { CollabServer } from './types.ts';
+
+export type { CollabServer } from './types.ts';
+
+export interface CollabSettings extends RoomSettings, ConnectionLimits {
+	/** Frames and messages above this size close the connection (1009). */
+	maxMessageBytes: number;
+	/** A document nobody has open leaves memory after this delay. */
+	idleUnloadMs: number;
+	/** Upgrades waiting for their session and role check; more are refused (503). */
+	maxPendingUpgrades: number;
+	/** Dead peers are found by a ping this often. */
+	heartbeatMs: number;
+}
+
+export const DEFAULT_SETTINGS: CollabSettings = {
+	flushDelayMs: 100,
+	maxRetryDelayMs: 5_000,
+	projectEveryMs: 2_000,
+	compactAfterRows: 200,
+	autoVersionEveryMs: 10 * 60_000,
+	maxMessageBytes: 16 * 1024 * 1024,
+	idleUnloadMs: 30_000,
+	maxPendingUpgrades: 256,
+	heartbeatMs: 30_000,
+	messagesPerSecond: 200,
+	messageBurst: 1_000,
+	maxClientIds: 4,
+	maxBufferedBytes: 64 * 1024 * 1024
+};
+
+interface OpenRoom {
+	room: Room;
+	ready: Promise<Room>;
+	/** Connections and server operations using the room: it stays while any remain. */
+	holders: number;
+	unloadTimer: NodeJS.Timeout | null;
+}
+
+export function createCollabServer(options: { db: Database; auth: AuthPort; settings?: Partial<CollabSettings> }): CollabServer {
+	const { db, auth } = options;
+	const settings = { ...DEFAULT_SETTINGS, ...options.settings };
+	const wss = new WebSocketServer({ noServer: true, maxPayload: settings.maxMessageBytes, perMessageDeflate: false });
+	const rooms = new Map<string, OpenRoom>();
+	const connections = new Set<Connection>();
+	let pendingUpgrades = 0;
+	let closing = false;
+
+	const heartbeat = setInterval(() => {
+		for (const connection of connections) {
+			if (!connection.alive) connection.socket.terminate();
+			connection.alive = false;
+			connection.socket.ping();
+		}
+	}, settings.heartbeatMs);
+	heartbeat.unref();
+
+	/** Opens (or joins) the room; the caller must call release() once done with it. */
+	async function hold(documentId: string): Promise<{ room: Room; release: () => void }> {
+		let open = rooms.get(documentId);
+		if (!open) {
+			const room = new Room(documentId, db, settings);
+			const created: OpenRoom = { room, ready: room.load().then(() => room), holders: 0, unloadTimer: null };
+			rooms.set(documentId, created);
+			created.ready.catch(() => {
+				if (rooms.get(documentId) === created) rooms.delete(documentId);
+				room.destroy();
+			});
+			open = created;
+		}
+		const entry = open;
+		entry.holders += 1;
+		if (entry.unloadTimer) clearTimeout(entry.unloadTimer);
+		entry.unloadTimer = null;
+		try {
+			const room = await entry.ready;
+			return { room, release: () => release(documentId, entry) };
+		} catch (error) {
+			entry.holders -= 1;
+			throw error;
+		}
+	}
+
+	function release(documentId: string, entry: OpenRoom) {
+		entry.holders -= 1;
+		if (entry.holders > 0 || closing) return;
+		entry.unloadTimer = setTimeout(() => void unload(documentId, entry), settings.idleUnloadMs);
+	}
+
+	// A room leaves memory only once everything in it is stored; if storing
+	// fails it stays, and the next attempt comes with the next timer.
+	async function unload(documentId: string, entry: OpenRoom) {
+		entry.unloadTimer = null;
+		try {
+			await entry.room.settle();
+		} catch {
+			if (entry.holders === 0 && !closing) entry.unloadTimer = setTimeout(() => void unload(documentId, entry), settings.maxRetryDelayMs);
+			return;
+		}
+		if (entry.holders > 0 || entry.room.dirty || rooms.get(documentId) !== entry) return;
+		rooms.delete(documentId);
+		entry.room.destroy();
+	}
+
+	function attach(socket: WebSocket, room: Room, admission: Admission, releaseRoom: () => void) {
+		const connection = new Connection(
+			socket,
+			room,
+			admission,
+			settings,
+			(clientId) => [...room.peers].find((peer) => (peer as Connection).clientIds.has(clientId)) as Connection | undefined,
+			(closed) => {
+				room.peers.delete(closed);
+				connections.delete(closed);
+				releaseRoom();
+			}
+		);
+		room.peers.add(connection);
+		connections.add(connection);
+	}
+
+	async function admitAndAttach(request: IncomingMessage, socket: Duplex, head: Buffer, documentId: string) {
+		const admission = await admit(request, documentId, { auth, db });
+		if ('status' in admission) return refuse(socket, admission.status, admission.reason);
+		let held: Awaited<ReturnType<typeof hold>> | null = null;
+		try {
+			held = await hold(documentId);
+		} catch (error) {
+			console.error(`collab: loading document ${documentId} failed`, error);
+		}
+		if (socket.destroyed) return held?.release();
+		wss.handleUpgrade(request, socket, head, (ws) => {
+			// Nothing was sent: the client keeps its changes and tries again.
+			if (!held) return ws.close(CLOSE.retryLater, 'document could not be loaded; retrying');
+			if (ws.readyState !== ws.OPEN) return held.release();
+			attach(ws, held.room, admission, held.release);
+		});
+	}
+
+	return {
+		handleUpgrade(request, socket, head) {
+			const documentId = documentIdFromPath(request.url);
+			if (documentId === undefined) return false;
+			socket.on('error', () => socket.destroy());
+			if (closing) refuse(socket, 503, 'server is restarting');
+			else if (documentId === null) refuse(socket, 404, 'no such document');
+			else if (!sameOrigin(request)) refuse(socket, 403, 'cross-site socket refused');
+			else if (pendingUpgrades >= settings.maxPendingUpgrades) refuse(socket, 503, 'too many connections opening');
+			else {
+				pendingUpgrades += 1;
+				admitAndAttach(request, socket, head, documentId)
+					.catch((error) => {
+						console.error(`collab: admitting a socket to ${documentId} failed`, error);
+						refuse(socket, 503, 'try again shortly');
+					})
+					.finally(() => (pendingUpgrades -= 1));
+			}
+			return true;
+		},
+
+		async encodeState(documentId) {
+			const { room, release } = await hold(documentId);
+			try {
+				return Y.encodeStateAsUpdate(room.doc);
+			} finally {
+				release();
+			}
+		},
+
+		async restore(documentId, state, userId) {
+			const { room, release } = await hold(documentId);
+			try {
+				room.replaceContent(state, { userId });
+				// Everyone already sees the change; a failed store is retried while the room stays open.
+				await room.flush().catch(() => {});
+			} finally {
+				release();
+			}
+		},
+
+		async close() {
+			closing = true;
+			clearInterval(heartbeat);
+			for (const connection of connections) connection.close(CLOSE.shuttingDown, 'server is restarting');
+			await Promise.allSettled(
+				[...rooms.values()].map(async (entry) => {
+					if (entry.unloadTimer) clearTimeout(entry.unloadTimer);
+					await entry.ready.catch(() => null);
+					await entry.room.settle();
+					entry.room.destroy();
+				})
+			);
+			rooms.clear();
+			wss.close();
+		},
+
+		stats: () => ({ documents: rooms.size, connections: connections.size })
+	};
+}
+
+function refuse(socket: Duplex, status: number, reason: string) {
+	if (!socket.writable) return socket.destroy();
+	socket.end(
+		`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\n` +
+			`Content-Length: ${Buffer.byteLength(reason)}\r\n\r\n${reason}`
+	);
+}

@@ -1,0 +1,161 @@
+// Where a document's Yjs state lives in Postgres: one compacted snapshot plus
+// the updates appended after it. This is service access — the collab server
+// has already checked the person's role under RLS before a byte moves.
+import * as Y from 'yjs';
+import type { Database, Queryable } from '../db/types.ts';
+import { assertValidUpdate } from './protocol.ts';
+
+export interface PendingUpdate {
+	update: Uint8Array;
+	userId: string | null;
+}
+
+export interface LoadedDocument {
+	/** The id of the last stored update folded into the document. */
+	lastUpdateId: number;
+	/** Rows left in the log after the snapshot. */
+	tailRows: number;
+	lastVersionAt: Date | null;
+	/** Rows that could not be read: set aside in document_problems, named here. */
+	problems: string[];
+}
+
+const bytes = (data: Uint8Array) => Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+
+/**
+ * Applies the stored state of `documentId` to `doc`. A row that does not
+ * decode is moved to document_problems with the reason, so the document
+ * still opens and says what is wrong; any database error is thrown, so that
+ * an empty document is never served in place of one that failed to load.
+ */
+export async function loadDocument(db: Database, documentId: string, doc: Y.Doc): Promise<LoadedDocument> {
+	const { snapshot, tail, lastVersionAt } = await db.transaction(async (tx) => {
+		const snapshots = await tx.query<{ state: Uint8Array; through_update: string }>(
+			'select state, through_update from public.document_snapshots where document_id = $1',
+			[documentId]
+		);
+		const snapshot = snapshots.rows[0] ?? null;
+		const tail = await tx.query<{ id: string; update: Uint8Array }>(
+			'select id, update from public.document_updates where document_id = $1 and id > $2 order by id',
+			[documentId, snapshot?.through_update ?? 0]
+		);
+		const versions = await tx.query<{ at: Date | null }>(
+			'select max(created_at) as at from public.document_versions where document_id = $1',
+			[documentId]
+		);
+		return { snapshot, tail: tail.rows, lastVersionAt: versions.rows[0]?.at ?? null };
+	});
+
+	const problems: string[] = [];
+	const rejected: { id: string | null; update: Uint8Array; reason: string }[] = [];
+	const apply = (update: Uint8Array, id: string | null, label: string) => {
+		try {
+			assertValidUpdate(update);
+			Y.applyUpdate(doc, update, 'load');
+		} catch (error) {
+			const reason = `${label}: ${(error as Error).message}`;
+			problems.push(reason);
+			rejected.push({ id, update, reason });
+		}
+	};
+	if (snapshot) apply(snapshot.state, null, 'snapshot');
+	for (const row of tail) apply(row.update, row.id, `update ${row.id}`);
+	if (rejected.length > 0) await setAside(db, documentId, rejected);
+
+	const lastUpdateId = Number(tail.at(-1)?.id ?? snapshot?.through_update ?? 0);
+	return { lastUpdateId, tailRows: tail.length, lastVersionAt, problems };
+}
+
+async function setAside(
+	db: Database,
+	documentId: string,
+	rejected: { id: string | null; update: Uint8Array; reason: string }[]
+): Promise<void> {
+	await db.transaction(async (tx) => {
+		for (const { id, update, reason } of rejected) {
+			await tx.query('insert into public.document_problems (document_id, update, reason) values ($1, $2, $3)', [
+				documentId,
+				bytes(update),
+				reason
+			]);
+			if (id === null) await tx.query('delete from public.document_snapshots where document_id = $1', [documentId]);
+			else await tx.query('delete from public.document_updates where id = $1', [id]);
+		}
+	});
+	console.warn(`collab: document ${documentId}: ${rejected.length} stored row(s) set aside`, rejected.map((r) => r.reason));
+}
+
+export interface StoreInput {
+	documentId: string;
+	updates: PendingUpdate[];
+	/** The plain text to project for search, when it is due. */
+	text: string | null;
+}
+
+/**
+ * Appends the updates, one merged row per author, and projects the text, in
+ * one transaction. Returns the id of the last row written.
+ */
+export async function storeUpdates(db: Database, { documentId, updates, text }: StoreInput): Promise<number> {
+	const byAuthor = new Map<string | null, Uint8Array[]>();
+	for (const { update, userId } of updates) {
+		const list = byAuthor.get(userId) ?? [];
+		list.push(update);
+		byAuthor.set(userId, list);
+	}
+	return db.transaction(async (tx) => {
+		let lastId = 0;
+		for (const [userId, list] of byAuthor) {
+			const merged = list.length === 1 ? list[0] : Y.mergeUpdates(list);
+			const { rows } = await tx.query<{ id: string }>(
+				'insert into public.document_updates (document_id, update, created_by) values ($1, $2, $3) returning id',
+				[documentId, bytes(merged), userId]
+			);
+			lastId = Math.max(lastId, Number(rows[0].id));
+			if (userId) await noteContributor(tx, documentId, userId);
+		}
+		if (text !== null) await projectText(tx, documentId, text);
+		return lastId;
+	});
+}
+
+/** The document's plain text, copied where full-text search can find it. */
+export async function projectText(db: Queryable, documentId: string, text: string): Promise<void> {
+	await db.query('update public.documents set content_text = $2, content_updated_at = now() where id = $1', [
+		documentId,
+		text
+	]);
+}
+
+async function noteContributor(tx: Queryable, documentId: string, userId: string): Promise<void> {
+	await tx.query(
+		`insert into public.document_contributors (document_id, user_id) values ($1, $2)
+		 on conflict (document_id, user_id) do update set last_edit_at = now()`,
+		[documentId, userId]
+	);
+}
+
+/**
+ * Replaces the snapshot with `state` and drops the log rows it covers. The
+ * state may already hold changes that are not yet stored: they will be
+ * appended later with higher ids, and applying them twice changes nothing.
+ */
+export async function compact(db: Database, documentId: string, state: Uint8Array, throughUpdate: number): Promise<void> {
+	await db.transaction(async (tx) => {
+		await tx.query(
+			`insert into public.document_snapshots (document_id, state, through_update, updated_at) values ($1, $2, $3, now())
+			 on conflict (document_id) do update set state = excluded.state, through_update = excluded.through_update, updated_at = now()`,
+			[documentId, bytes(state), throughUpdate]
+		);
+		await tx.query('delete from public.document_updates where document_id = $1 and id <= $2', [documentId, throughUpdate]);
+	});
+}
+
+/** An automatic version: kept while a document changes, so history has no long gaps. */
+export async function saveAutomaticVersion(db: Database, documentId: string, state: Uint8Array, text: string): Promise<void> {
+	await db.query(
+		`insert into public.document_versions (document_id, automatic, state, content_text, created_by)
+		 values ($1, true, $2, $3, null)`,
+		[documentId, bytes(state), text]
+	);
+}

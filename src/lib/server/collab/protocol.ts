@@ -1,0 +1,148 @@
+// The y-websocket wire protocol, as y-websocket's WebsocketProvider speaks it.
+// Every binary message starts with a varUint message type:
+//   0 sync       followed by a y-protocols sync message: step 1 (a state
+//                vector: "what do you have?"), step 2 (the updates the other
+//                side lacks) or an update (a live change)
+//   1 awareness  an awareness update: [count, (clientID, clock, JSON state)…]
+//   2 auth       permission messages (the server only ever sends these)
+//   3 query      "send me every awareness state"
+// Decoding here is strict: anything short, trailing or unknown throws a
+// ProtocolError, and the connection that sent it is closed with the reason.
+import * as Y from 'yjs';
+import * as encoding from 'lib0/encoding';
+import * as decoding from 'lib0/decoding';
+import * as syncProtocol from 'y-protocols/sync';
+import type { Presence } from '../../presence.ts';
+
+export const MESSAGE_SYNC = 0;
+export const MESSAGE_AWARENESS = 1;
+export const MESSAGE_AUTH = 2;
+export const MESSAGE_QUERY_AWARENESS = 3;
+
+export class ProtocolError extends Error {}
+
+export type ClientMessage =
+	| { type: 'sync-step-1'; stateVector: Uint8Array }
+	| { type: 'sync-step-2' | 'update'; update: Uint8Array }
+	| { type: 'awareness'; entries: AwarenessEntry[] }
+	| { type: 'query-awareness' }
+	| { type: 'auth' };
+
+export interface AwarenessEntry {
+	clientID: number;
+	clock: number;
+	state: Record<string, unknown> | null;
+}
+
+/** Decodes one client message completely, or throws a ProtocolError saying what is wrong. */
+export function decodeClientMessage(data: Uint8Array): ClientMessage {
+	try {
+		const decoder = decoding.createDecoder(data);
+		const message = readMessage(decoder);
+		if (decoding.hasContent(decoder)) throw new ProtocolError('trailing bytes after the message');
+		return message;
+	} catch (error) {
+		if (error instanceof ProtocolError) throw error;
+		// lib0 throws plain Errors ("Unexpected end of array", RangeError on a
+		// declared length past the end): all mean the same thing to a client.
+		throw new ProtocolError(`malformed message: ${(error as Error).message}`);
+	}
+}
+
+function readMessage(decoder: decoding.Decoder): ClientMessage {
+	const type = decoding.readVarUint(decoder);
+	switch (type) {
+		case MESSAGE_SYNC: {
+			const syncType = decoding.readVarUint(decoder);
+			const payload = decoding.readVarUint8Array(decoder);
+			if (syncType === syncProtocol.messageYjsSyncStep1) {
+				Y.decodeStateVector(payload);
+				return { type: 'sync-step-1', stateVector: payload };
+			}
+			if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
+				return { type: syncType === syncProtocol.messageYjsUpdate ? 'update' : 'sync-step-2', update: payload };
+			}
+			throw new ProtocolError(`unknown sync message ${syncType}`);
+		}
+		case MESSAGE_AWARENESS:
+			return { type: 'awareness', entries: readAwarenessEntries(decoding.readVarUint8Array(decoder)) };
+		case MESSAGE_QUERY_AWARENESS:
+			return { type: 'query-awareness' };
+		case MESSAGE_AUTH:
+			// Clients have nothing to say here; the payload is read and ignored.
+			decoding.readVarUint(decoder);
+			decoding.readVarString(decoder);
+			return { type: 'auth' };
+		default:
+			throw new ProtocolError(`unknown message type ${type}`);
+	}
+}
+
+function readAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
+	const decoder = decoding.createDecoder(update);
+	const count = decoding.readVarUint(decoder);
+	const entries: AwarenessEntry[] = [];
+	for (let i = 0; i < count; i++) {
+		const clientID = decoding.readVarUint(decoder);
+		const clock = decoding.readVarUint(decoder);
+		const state: unknown = JSON.parse(decoding.readVarString(decoder));
+		if (state !== null && (typeof state !== 'object' || Array.isArray(state))) {
+			throw new ProtocolError('an awareness state must be an object or null');
+		}
+		entries.push({ clientID, clock, state: state as AwarenessEntry['state'] });
+	}
+	if (decoding.hasContent(decoder)) throw new ProtocolError('trailing bytes after the awareness update');
+	return entries;
+}
+
+/** Throws a ProtocolError unless `update` decodes as a Yjs update: checked before it touches the document. */
+export function assertValidUpdate(update: Uint8Array): void {
+	try {
+		Y.decodeUpdate(update);
+	} catch (error) {
+		throw new ProtocolError(`malformed Yjs update: ${(error as Error).message}`);
+	}
+}
+
+/**
+ * The entries as they will be shared: each live state carries the presence
+ * the server knows from the session, whatever the client claimed.
+ */
+export function encodeAwarenessEntries(entries: AwarenessEntry[], presence: Presence): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, entries.length);
+	for (const { clientID, clock, state } of entries) {
+		encoding.writeVarUint(encoder, clientID);
+		encoding.writeVarUint(encoder, clock);
+		encoding.writeVarString(encoder, JSON.stringify(state === null ? null : { ...state, user: presence }));
+	}
+	return encoding.toUint8Array(encoder);
+}
+
+export function syncStep1Message(doc: Y.Doc): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, MESSAGE_SYNC);
+	syncProtocol.writeSyncStep1(encoder, doc);
+	return encoding.toUint8Array(encoder);
+}
+
+export function syncStep2Message(doc: Y.Doc, stateVector?: Uint8Array): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, MESSAGE_SYNC);
+	syncProtocol.writeSyncStep2(encoder, doc, stateVector);
+	return encoding.toUint8Array(encoder);
+}
+
+export function updateMessage(update: Uint8Array): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, MESSAGE_SYNC);
+	syncProtocol.writeUpdate(encoder, update);
+	return encoding.toUint8Array(encoder);
+}
+
+export function awarenessMessage(awarenessUpdate: Uint8Array): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+	encoding.writeVarUint8Array(encoder, awarenessUpdate);
+	return encoding.toUint8Array(encoder);
+}

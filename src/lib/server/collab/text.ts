@@ -1,0 +1,43 @@
+import * as Y from 'yjs';
+
+// Tiptap nodes whose children are laid out side by side rather than stacked.
+const INLINE_CONTAINERS = new Set(['tableRow']);
+
+/**
+ * The plain text of a Tiptap-shaped XmlFragment, for full-text search: one
+ * line per block, table cells separated by tabs. Walks Yjs directly so that
+ * projecting a large document on every persist stays cheap.
+ */
+export function fragmentText(fragment: Y.XmlFragment): string {
+	const lines: string[] = [];
+	for (const child of fragment.toArray()) collect(child, lines);
+	return lines.join('\n');
+}
+
+function collect(node: Y.XmlElement | Y.XmlText | Y.XmlHook, lines: string[]): void {
+	if (node instanceof Y.XmlText) {
+		lines.push(textOf(node));
+		return;
+	}
+	if (!(node instanceof Y.XmlElement)) return;
+	const children = node.toArray();
+	if (children.every((child) => child instanceof Y.XmlText)) {
+		lines.push(children.map((text) => textOf(text as Y.XmlText)).join(''));
+	} else if (INLINE_CONTAINERS.has(node.nodeName)) {
+		const cells = children.map((cell) => {
+			const inner: string[] = [];
+			collect(cell, inner);
+			return inner.filter(Boolean).join(' ');
+		});
+		lines.push(cells.join('\t'));
+	} else {
+		for (const child of children) collect(child, lines);
+	}
+}
+
+// XmlText.toString() renders marks as tags; the delta holds the bare text.
+function textOf(text: Y.XmlText): string {
+	return (text.toDelta() as { insert: unknown }[])
+		.map((op) => (typeof op.insert === 'string' ? op.insert : ''))
+		.join('');
+}

@@ -1,0 +1,18 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+
+/** What the rest of the app may ask of the collaboration server. */
+export interface CollabServer {
+	/** Takes an HTTP upgrade for /collab/<documentId>; false when the path is not ours. */
+	handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean;
+	/** The document's current Yjs state, loaded from the database when it is not open. */
+	encodeState(documentId: string): Promise<Uint8Array>;
+	/**
+	 * Makes the document's content equal to `state`'s as one new change by
+	 * `userId`, seen live by everyone: history is added to, never rewritten.
+	 */
+	restore(documentId: string, state: Uint8Array, userId: string): Promise<void>;
+	/** Stores every pending change, closes every socket. */
+	close(): Promise<void>;
+	stats(): { documents: number; connections: number };
+}
