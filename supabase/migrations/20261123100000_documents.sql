@@ -82,17 +82,35 @@ comment on table public.document_versions is 'Named and automatic versions of a 
 create index document_versions_document on public.document_versions (document_id, created_at desc);
 alter table public.document_versions enable row level security;
 
-create or replace function public.document_network(document uuid)
-returns uuid
+-- Policies on a document's satellite tables ask about the document, never
+-- hand out its network's id: a stranger learns nothing from calling them.
+create or replace function public.is_document_member(document uuid)
+returns boolean
 language sql
 stable
 security definer
 set search_path = ''
 as $$
-  select d.network_id from public.documents d where d.id = document;
+  select exists (select 1 from public.documents d where d.id = document and public.is_member(d.network_id));
 $$;
-revoke execute on function public.document_network(uuid) from public;
-grant execute on function public.document_network(uuid) to authenticated;
+
+-- Editors and facilitators write a document's text and versions, unless it is archived.
+create or replace function public.may_write_document(document uuid)
+returns boolean
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select exists (
+    select 1 from public.documents d
+    where d.id = document and d.status <> 'archived' and public.has_role(d.network_id, '{facilitator,editor}')
+  );
+$$;
+revoke execute on function public.is_document_member(uuid) from public;
+grant execute on function public.is_document_member(uuid) to authenticated;
+revoke execute on function public.may_write_document(uuid) from public;
+grant execute on function public.may_write_document(uuid) to authenticated;
 
 -- Run as the person (security invoker): RLS decides whether the document and
 -- the membership are visible at all.
@@ -112,7 +130,8 @@ revoke execute on function public.document_access(uuid) from public;
 grant execute on function public.document_access(uuid) to authenticated;
 
 -- The template is written once, by the server, in the transaction that
--- creates the document; a document that already has content keeps it.
+-- creates the document (created_at is that transaction's now()); a document
+-- that already has content, or was created earlier, keeps what it has.
 create or replace function public.initialize_document(document uuid, state bytea)
 returns boolean
 language plpgsql
@@ -122,12 +141,14 @@ as $$
 declare
   written integer;
 begin
-  if not public.has_role(public.document_network(document), '{facilitator,editor}') then
+  if not public.may_write_document(document) then
     raise exception 'forbidden' using errcode = '42501';
   end if;
   insert into public.document_snapshots (document_id, state)
   select document, state
-  where not exists (select 1 from public.document_updates u where u.document_id = document)
+  from public.documents d
+  where d.id = document and d.created_at = now()
+    and not exists (select 1 from public.document_updates u where u.document_id = document)
   on conflict (document_id) do nothing;
   get diagnostics written = row_count;
   return written = 1;
@@ -165,22 +186,22 @@ create policy documents_delete on public.documents for delete to authenticated
   using (public.has_role(network_id, '{facilitator}'));
 
 create policy document_versions_select on public.document_versions for select to authenticated
-  using (public.is_member(public.document_network(document_id)));
+  using (public.is_document_member(document_id));
 create policy document_versions_insert on public.document_versions for insert to authenticated
-  with check (
-    not automatic
-    and created_by = (select auth.uid())
-    and public.has_role(public.document_network(document_id), '{facilitator,editor}')
-  );
+  with check (not automatic and created_by = (select auth.uid()) and public.may_write_document(document_id));
 
 create policy document_problems_select on public.document_problems for select to authenticated
-  using (public.is_member(public.document_network(document_id)));
+  using (public.is_document_member(document_id));
 create policy document_contributors_select on public.document_contributors for select to authenticated
-  using (public.is_member(public.document_network(document_id)));
+  using (public.is_document_member(document_id));
 
-grant select, insert, delete on table public.documents to authenticated;
+-- Since 20261123095000 new objects start with no privileges for the API
+-- roles: these are all that people get. Columns filled by defaults or by the
+-- collab server (created_by, dates, content_text) are not theirs to set.
+grant select, delete on table public.documents to authenticated;
+grant insert (id, network_id, kind, title, status) on table public.documents to authenticated;
 grant update (title, status) on table public.documents to authenticated;
-grant select, insert on table public.document_versions to authenticated;
+grant select on table public.document_versions to authenticated;
+grant insert (id, document_id, name, state, content_text) on table public.document_versions to authenticated;
 grant select (id, document_id, reason, created_at) on table public.document_problems to authenticated;
 grant select on table public.document_contributors to authenticated;
-revoke all on table public.document_snapshots, public.document_updates from anon, authenticated;

@@ -41,5 +41,12 @@ describe.each(backends)('migrations on $name', (backend) => {
 		expect(members.rows.map((r) => r.role)).toEqual(['facilitator', 'editor', 'commenter', 'viewer']);
 		const profiles = await db.query('select id from public.profiles');
 		expect(profiles.rows).toHaveLength(DEMO_ACCOUNTS.length);
+		const documents = await db.query<{ kind: string; sections: boolean }>(
+			`select d.kind::text as kind, d.content_text <> '' and s.state is not null as sections
+			 from public.documents d join public.document_snapshots s on s.document_id = d.id order by 1`
+		);
+		expect(documents.rows).toEqual(
+			['co_design', 'community_pact', 'minutes', 'territorial_map'].map((kind) => ({ kind, sections: true }))
+		);
 	});
 });

@@ -8,11 +8,21 @@ import {
 	createPartner,
 	createUser,
 	tokenHash,
-	type TestInvitation,
-	type TestNetwork,
-	type TestPartner,
 	type TestUser
 } from './factories.ts';
+import { createDocumentScene, documentOperations } from './rls-documents.ts';
+import {
+	EVERYONE,
+	exists,
+	MEMBERS,
+	sawRow,
+	SIGNED_IN,
+	TABLES,
+	type ActorName,
+	type Attempt,
+	type Operation,
+	type World
+} from './rls-types.ts';
 import { withUser } from '../../src/lib/server/db/with-user.ts';
 import type { Database, Queryable } from '../../src/lib/server/db/types.ts';
 
@@ -28,13 +38,9 @@ import type { Database, Queryable } from '../../src/lib/server/db/types.ts';
 // means the row really was seen, written, changed or deleted, and "refused"
 // means it was not — whether the database said so with an error or by
 // silently matching no rows.
-
-type PersonName = 'facilitator' | 'editor' | 'commenter' | 'viewer' | 'outsider' | 'stranger';
-type ActorName = PersonName | 'anonymous';
-
-const MEMBERS: PersonName[] = ['facilitator', 'editor', 'commenter', 'viewer'];
-const SIGNED_IN: PersonName[] = [...MEMBERS, 'outsider', 'stranger'];
-const EVERYONE: ActorName[] = [...SIGNED_IN, 'anonymous'];
+//
+// The types the operations are written in live in rls-types.ts; the
+// operations on documents and the tables around them, in rls-documents.ts.
 
 /** How each actor is introduced in a test name. */
 const ACTOR_LABEL: Record<ActorName, string> = {
@@ -46,50 +52,6 @@ const ACTOR_LABEL: Record<ActorName, string> = {
 	stranger: 'a signed-in person in no network',
 	anonymous: 'an anonymous visitor'
 };
-
-interface World {
-	a: TestNetwork;
-	b: TestNetwork;
-	actors: Record<PersonName, TestUser>;
-	/** A second facilitator of A, so that A's facilitator may leave. */
-	coFacilitator: TestUser;
-	/** A viewer of A who is nobody's actor: the "other member" whose rows others try to touch. */
-	bystander: TestUser;
-	/** Signed up, in no network: the person being added or invited. */
-	newcomer: TestUser;
-	/** An editor of B only. */
-	bMember: TestUser;
-	partnerA: TestPartner;
-	partnerB: TestPartner;
-	invitationA: TestInvitation;
-	invitationB: TestInvitation;
-}
-
-/** Per-attempt values, such as the id of a row about to be inserted. */
-interface Attempt {
-	id: string;
-}
-
-interface Operation {
-	table: 'networks' | 'partners' | 'memberships' | 'invitations' | 'profiles';
-	/** Finishes the sentence "<actor> can / cannot …". */
-	phrase: string;
-	/** Who is asked; everyone unless the operation only makes sense for some. */
-	actors?: ActorName[];
-	/** Who succeeds. */
-	allowed: ActorName[];
-	/** Service-side set-up inside the rolled-back transaction, before the actor acts. */
-	prepare?: (tx: Queryable, w: World, self: TestUser | null, attempt: Attempt) => Promise<unknown>;
-	/** The statement, run as the actor. */
-	act: (tx: Queryable, w: World, self: TestUser | null, attempt: Attempt) => Promise<{ rows: unknown[] }>;
-	/** Judged afterwards as the service: did it see / write / change / delete the row? */
-	tookEffect: (tx: Queryable, w: World, self: TestUser | null, rows: unknown[], attempt: Attempt) => Promise<boolean>;
-}
-
-const exists = async (tx: Queryable, sql: string, params: unknown[]) =>
-	(await tx.query<{ found: boolean }>(`select exists (${sql}) as found`, params)).rows[0].found;
-
-const sawRow = async (_tx: Queryable, _w: World, _self: TestUser | null, rows: unknown[]) => rows.length === 1;
 
 const operations: Operation[] = [
 	// networks: select member; insert anyone signed in, in their own name; update/delete facilitator.
@@ -410,7 +372,9 @@ const operations: Operation[] = [
 		act: (tx, w) => tx.query('delete from public.profiles where id = $1', [w.bystander.id]),
 		tookEffect: async (tx, w) =>
 			!(await exists(tx, 'select 1 from public.profiles where id = $1', [w.bystander.id]))
-	}
+	},
+
+	...documentOperations
 ];
 
 /** Thrown to end a transaction with a rollback while carrying its result out. */
@@ -516,6 +480,8 @@ async function buildWorld(db: Database): Promise<World> {
 		partner: partnerA
 	});
 	const invitationB = await createInvitation(db, { network: b, invitedBy: outsider, email: 'invitata.b@trama.test' });
+	const documentA = await createDocumentScene(db, a, editor, 'Mappa dei servizi di A');
+	const documentB = await createDocumentScene(db, b, bMember, 'Mappa dei servizi di B');
 	return {
 		a,
 		b,
@@ -527,7 +493,9 @@ async function buildWorld(db: Database): Promise<World> {
 		partnerA,
 		partnerB,
 		invitationA,
-		invitationB
+		invitationB,
+		documentA,
+		documentB
 	};
 }
 
@@ -542,7 +510,7 @@ describe.each(backends)('row-level policies on $name', (backend) => {
 	});
 	afterAll(() => db?.close());
 
-	for (const table of ['networks', 'partners', 'memberships', 'invitations', 'profiles'] as const) {
+	for (const table of TABLES) {
 		describe(table, () => {
 			for (const op of operations.filter((o) => o.table === table)) {
 				for (const actor of op.actors ?? EVERYONE) {
@@ -604,6 +572,14 @@ describe.each(backends)('row-level policies on $name', (backend) => {
 				expect(ids).toHaveLength(6);
 				for (const id of bOnlyPeople()) expect(ids).not.toContain(id);
 			});
+
+			it(`${ACTOR_LABEL[actor]} sees A's document, its versions, contributors and problems, and nothing of B's`, async () => {
+				expect(await seen(w.actors[actor], 'select id from public.documents')).toEqual([w.documentA.id]);
+				for (const table of ['document_versions', 'document_contributors', 'document_problems']) {
+					const ids = await seen(w.actors[actor], `select document_id as id from public.${table}`);
+					expect(ids, table).toEqual([w.documentA.id]);
+				}
+			});
 		}
 
 		it("network A's facilitator sees A's invitations and none of B's", async () => {
@@ -638,6 +614,47 @@ describe.each(backends)('row-level policies on $name', (backend) => {
 			expect(untouched).toEqual({ network: true, partner: true, membership: true, invitation: true, inA: true });
 		});
 
+		it("network A's facilitator, changing and deleting documents without a filter, touches nothing of network B", async () => {
+			const untouched = await rolledBack(
+				(fn) => withUser(db, w.actors.facilitator.claims, fn),
+				async (tx) => {
+					await tx.query(`update public.documents set title = 'Toccato', status = 'archived'`);
+					await tx.query('delete from public.documents');
+					await tx.query('reset role');
+					return (
+						await tx.query<{ document: boolean; version: boolean; inA: boolean }>(
+							`select
+							   exists (select 1 from public.documents where id = $1 and title = $2 and status = 'draft') as document,
+							   exists (select 1 from public.document_versions where id = $3) as version,
+							   not exists (select 1 from public.documents where network_id = $4) as "inA"`,
+							[w.documentB.id, w.documentB.title, w.documentB.versionId, w.a.id]
+						)
+					).rows[0];
+				}
+			);
+			expect(untouched).toEqual({ document: true, version: true, inA: true });
+		});
+
+		it("network A's facilitator learns nothing of B's document through document_access() and cannot initialize it", async () => {
+			const emptied = preparedBy(db, async (tx) => {
+				await tx.query('delete from public.document_snapshots where document_id = $1', [w.documentB.id]);
+				await tx.query('delete from public.document_updates where document_id = $1', [w.documentB.id]);
+			});
+			const outcome = await rolledBack(
+				(fn) => withUser(emptied, w.actors.facilitator.claims, fn),
+				async (tx) => ({
+					access: (await tx.query('select role from public.document_access($1)', [w.documentB.id])).rows,
+					initialize: await tx
+						.query('select public.initialize_document($1, $2)', [w.documentB.id, Buffer.from('intruso')])
+						.then(
+							() => 'written',
+							(thrown: { code?: string }) => thrown.code
+						)
+				})
+			);
+			expect(outcome).toEqual({ access: [], initialize: '42501' });
+		});
+
 		it("a member of network A cannot name a partner of network B as the partner it speaks for", async () => {
 			const error = await rolledBack(
 				(fn) => withUser(db, w.actors.facilitator.claims, fn),
@@ -654,6 +671,80 @@ describe.each(backends)('row-level policies on $name', (backend) => {
 						)
 			);
 			expect(error?.code).toBe('23503');
+		});
+	});
+
+	describe('document functions, beyond what the matrix can ask', () => {
+		// The anonymous refusals in the matrix would hold even if anon could call these (no table grant, no
+		// role), so here it is the execute privilege itself that is asked for.
+		it('an anonymous visitor may not execute document_access() or initialize_document() at all', async () => {
+			const refusals = await rolledBack(
+				(fn) => withUser(db, null, fn),
+				async (tx) => {
+					const refusal = (sql: string, params: unknown[]) =>
+						tx.query('savepoint call').then(() =>
+							tx.query(sql, params).then(
+								() => 'executed',
+								async (thrown: { code?: string; message: string }) => {
+									await tx.query('rollback to savepoint call');
+									return `${thrown.code} ${thrown.message}`;
+								}
+							)
+						);
+					return [
+						await refusal('select * from public.document_access($1)', [w.documentA.id]),
+						await refusal('select public.initialize_document($1, $2)', [w.documentA.id, Buffer.from('anonimo')])
+					];
+				}
+			);
+			expect(refusals).toEqual([
+				'42501 permission denied for function document_access',
+				'42501 permission denied for function initialize_document'
+			]);
+		});
+
+		// The service has no role to pass the function's own check, so this cannot be an operation with a control.
+		it("initialize_document() leaves a document of network A that already has stored changes as it is, even for A's facilitator", async () => {
+			const snapshotless = preparedBy(db, (tx) =>
+				tx.query('delete from public.document_snapshots where document_id = $1', [w.documentA.id])
+			);
+			const outcome = await rolledBack(
+				(fn) => withUser(snapshotless, w.actors.facilitator.claims, fn),
+				async (tx) => {
+					const { rows } = await tx.query<{ written: boolean }>('select public.initialize_document($1, $2) as written', [
+						w.documentA.id,
+						Buffer.from('modello')
+					]);
+					await tx.query('reset role');
+					return {
+						written: rows[0].written,
+						snapshot: await exists(tx, 'select 1 from public.document_snapshots where document_id = $1', [w.documentA.id])
+					};
+				}
+			);
+			expect(outcome).toEqual({ written: false, snapshot: false });
+		});
+
+		it("initialize_document() writes nothing into a document created before this transaction, even emptied, even for A's facilitator", async () => {
+			const emptied = preparedBy(db, async (tx) => {
+				await tx.query('delete from public.document_snapshots where document_id = $1', [w.documentA.id]);
+				await tx.query('delete from public.document_updates where document_id = $1', [w.documentA.id]);
+			});
+			const outcome = await rolledBack(
+				(fn) => withUser(emptied, w.actors.facilitator.claims, fn),
+				async (tx) => {
+					const { rows } = await tx.query<{ written: boolean }>('select public.initialize_document($1, $2) as written', [
+						w.documentA.id,
+						Buffer.from('modello')
+					]);
+					await tx.query('reset role');
+					return {
+						written: rows[0].written,
+						snapshot: await exists(tx, 'select 1 from public.document_snapshots where document_id = $1', [w.documentA.id])
+					};
+				}
+			);
+			expect(outcome).toEqual({ written: false, snapshot: false });
 		});
 	});
 });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { backends } from '../databases.ts';
 import type { Database, Queryable } from '../../../src/lib/server/db/types.ts';
-import { FRAGMENT } from '../../../src/lib/server/collab/room.ts';
+import { FRAGMENT } from '../../../src/lib/editor/fragment.ts';
 import { connect, eventually, startCollab } from './harness.ts';
 import { createScene } from './scene.ts';
 

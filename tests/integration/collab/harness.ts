@@ -5,7 +5,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { createCollabServer, type CollabSettings } from '../../../src/lib/server/collab/index.ts';
-import { FRAGMENT } from '../../../src/lib/server/collab/room.ts';
+import { FRAGMENT } from '../../../src/lib/editor/fragment.ts';
 import { fragmentText } from '../../../src/lib/server/collab/text.ts';
 import { embeddedAuth } from '../../../src/lib/server/auth/embedded.ts';
 import type { Database } from '../../../src/lib/server/db/types.ts';

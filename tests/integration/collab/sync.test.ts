@@ -4,7 +4,7 @@ import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import { backends } from '../databases.ts';
 import type { Database } from '../../../src/lib/server/db/types.ts';
-import { FRAGMENT } from '../../../src/lib/server/collab/room.ts';
+import { FRAGMENT } from '../../../src/lib/editor/fragment.ts';
 import { MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC } from '../../../src/lib/server/collab/protocol.ts';
 import { presenceColor } from '../../../src/lib/presence.ts';
 import { connect, eventually, rawSocket, startCollab, upgradeStatus, type Client, type RunningCollab } from './harness.ts';

@@ -6,9 +6,8 @@ import type { Database } from '../db/types.ts';
 import { awarenessMessage, updateMessage } from './protocol.ts';
 import { compact, loadDocument, projectText, saveAutomaticVersion, storeUpdates, type PendingUpdate } from './persistence.ts';
 import { fragmentText } from './text.ts';
+import { FRAGMENT } from '../../editor/fragment.ts';
 
-/** Tiptap's Collaboration extension keeps the text in this fragment. */
-export const FRAGMENT = 'default';
 
 export interface RoomSettings {
 	/** Changes reach Postgres within this delay (the target is 500 ms). */

@@ -54,3 +54,10 @@ $$;
 grant usage on schema auth to anon, authenticated, service_role;
 grant execute on function auth.jwt(), auth.uid(), auth.role() to anon, authenticated, service_role;
 grant usage on schema public to anon, authenticated, service_role;
+
+-- What a Supabase project does for every table and function created in
+-- public: everything granted to the API roles. The migrations must take back
+-- what they do not mean to give, and the tests see the same starting point.
+alter default privileges in schema public grant all on tables to anon, authenticated, service_role;
+alter default privileges in schema public grant all on sequences to anon, authenticated, service_role;
+alter default privileges in schema public grant execute on functions to anon, authenticated, service_role;

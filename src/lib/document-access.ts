@@ -1,0 +1,35 @@
+// Who may do what with a document, as the pages show it. The database and
+// the collab server decide for real (RLS, may_set_status, the socket's
+// read-only roles); these functions only choose which controls to offer and
+// which explanation to give.
+import type { Role } from '$lib/domain';
+import type { DocumentStatus } from '$lib/documents/kinds';
+
+/** Why the text cannot be changed here, or null when it can. */
+export type ReadOnlyReason = 'commenter' | 'viewer' | 'archived';
+
+export function readOnlyReason(role: Role, status: DocumentStatus): ReadOnlyReason | null {
+	if (role === 'commenter' || role === 'viewer') return role;
+	if (status === 'archived') return 'archived';
+	return null;
+}
+
+/** Whether the person may write the text: save a version, restore one, type. */
+export const mayWrite = (role: Role, status: DocumentStatus): boolean => readOnlyReason(role, status) === null;
+
+/**
+ * The statuses a person may choose from, the current one included so a
+ * select shows it. Facilitators approve and archive; editors move a draft
+ * into review and back, and cannot touch an approved or archived document.
+ * An empty list means the status is shown, not offered.
+ */
+export function statusChoices(role: Role, current: DocumentStatus): DocumentStatus[] {
+	if (role === 'facilitator') return ['draft', 'in_review', 'approved', 'archived'];
+	if (role === 'editor' && (current === 'draft' || current === 'in_review')) return ['draft', 'in_review'];
+	return [];
+}
+
+/** Whether the person may rename the document (the same rule as the policy on documents). */
+export function mayRename(role: Role, status: DocumentStatus): boolean {
+	return role === 'facilitator' || (role === 'editor' && (status === 'draft' || status === 'in_review'));
+}

@@ -1,0 +1,225 @@
+/**
+ * A document as a Word file: a cover page (title, network, partners, version)
+ * and then the content with Word's own heading, list and quote styles, so the
+ * file keeps its outline and stays editable by partners who work in Word.
+ */
+import {
+	AlignmentType,
+	BorderStyle,
+	Document,
+	ExternalHyperlink,
+	HeadingLevel,
+	LevelFormat,
+	Packer,
+	Paragraph,
+	ShadingType,
+	Table,
+	TableCell,
+	TableRow,
+	TextRun,
+	WidthType,
+	type IParagraphOptions,
+	type NumberingDefinition,
+	type ParagraphChild
+} from 'docx';
+import { columnCount, hasMark, headingLevel, intAttr, markOf, readDoc, unsupported, type DocNode } from './json.ts';
+import { safeHref } from './links.ts';
+import { translate, type Locale } from '../i18n/translate.ts';
+import { formatDateTime } from './labels.ts';
+
+export interface DocxMeta {
+	title: string;
+	networkName: string;
+	partners: string[];
+	versionLabel: string;
+	exportedAt: Date;
+	locale: Locale;
+}
+
+/** Where a block sits: how deep in lists, inside a quote, in a header cell. */
+interface Context {
+	listDepth: number;
+	quote: boolean;
+	header: boolean;
+	/** A new number for each ordered list, so each counts from its own start. */
+	nextList: () => number;
+}
+const HEADINGS = [
+	HeadingLevel.HEADING_1,
+	HeadingLevel.HEADING_2,
+	HeadingLevel.HEADING_3,
+	HeadingLevel.HEADING_4,
+	HeadingLevel.HEADING_5,
+	HeadingLevel.HEADING_6
+];
+const INDENT = 720; // twips: half an inch per list level
+const LINE = { style: BorderStyle.SINGLE, size: 4, color: '8C8C8C' } as const;
+const MONOSPACE = 'Courier New';
+
+/**
+ * Characters XML 1.0 cannot carry at all: one of them in document.xml and
+ * Word refuses to open the file, so control characters are dropped and lone
+ * surrogates become U+FFFD rather than being escaped.
+ */
+const clean = (text: string) => text.toWellFormed().replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
+
+function runs(nodes: DocNode[], context: Context): ParagraphChild[] {
+	return nodes.map((node) => {
+		if (node.type === 'hardBreak') return new TextRun({ break: 1 });
+		if (node.type !== 'text') throw unsupported(node);
+		const href = safeHref(markOf(node, 'link')?.attrs?.href);
+		const run = new TextRun({
+			text: clean(node.text ?? ''),
+			bold: context.header || hasMark(node, 'bold'),
+			italics: hasMark(node, 'italic'),
+			strike: hasMark(node, 'strike'),
+			underline: hasMark(node, 'underline') ? {} : undefined,
+			font: hasMark(node, 'code') ? MONOSPACE : undefined,
+			style: href ? 'Hyperlink' : undefined
+		});
+		return href ? new ExternalHyperlink({ link: href, children: [run] }) : run;
+	});
+}
+
+/** One numbering definition per starting number, nine levels deep as Word allows. */
+function ordered(start: number): NumberingDefinition {
+	return {
+		reference: `ordered-from-${start}`,
+		levels: Array.from({ length: 9 }, (_, level) => ({
+			level,
+			format: LevelFormat.DECIMAL,
+			text: `%${level + 1}.`,
+			alignment: AlignmentType.START,
+			start: level === 0 ? start : 1,
+			style: { paragraph: { indent: { left: INDENT * (level + 1), hanging: 360 } } }
+		}))
+	};
+}
+
+function list(node: DocNode, context: Context): (Paragraph | Table)[] {
+	const level = Math.min(context.listDepth, 8);
+	const inner = { ...context, listDepth: context.listDepth + 1 };
+	const marker: IParagraphOptions =
+		node.type === 'orderedList'
+			? { numbering: { reference: ordered(intAttr(node, 'start', 1)), level, instance: context.nextList() } }
+			: { bullet: { level } };
+	return (node.content ?? []).flatMap((item) => {
+		if (item.type !== 'listItem') throw unsupported(item);
+		return (item.content ?? []).flatMap((child, i) => {
+			if (i === 0 && child.type === 'paragraph') return [new Paragraph({ ...marker, children: runs(child.content ?? [], context) })];
+			// Later paragraphs of an item line up under its text, without a marker of their own.
+			if (child.type === 'paragraph') {
+				return [new Paragraph({ indent: { left: INDENT * (level + 1) }, children: runs(child.content ?? [], context) })];
+			}
+			return blocks([child], inner);
+		});
+	});
+}
+
+function table(node: DocNode, context: Context): Table {
+	const width = columnCount(node);
+	const rows = (node.content ?? []).map((row, index) => {
+		const cells = (row.content ?? []).map((cell) => {
+			const header = cell.type === 'tableHeader';
+			const content = blocks(cell.content ?? [], { ...context, listDepth: 0, header });
+			// Word requires every cell to end with a paragraph.
+			if (!(content.at(-1) instanceof Paragraph)) content.push(new Paragraph({}));
+			return new TableCell({
+				children: content,
+				columnSpan: intAttr(cell, 'colspan', 1),
+				rowSpan: intAttr(cell, 'rowspan', 1),
+				shading: header ? { type: ShadingType.CLEAR, fill: 'EDEDED', color: 'auto' } : undefined
+			});
+		});
+		const filled = (row.content ?? []).reduce((sum, cell) => sum + intAttr(cell, 'colspan', 1), 0);
+		// Rows shorter than the table are filled out: Word draws ragged rows as a broken grid.
+		for (let i = filled; i < width; i++) cells.push(new TableCell({ children: [new Paragraph({})] }));
+		// A header row is repeated at the top of every page the table runs onto.
+		const header = index === 0 && (row.content ?? []).every((cell) => cell.type === 'tableHeader');
+		return new TableRow({ children: cells, tableHeader: header, cantSplit: true });
+	});
+	return new Table({
+		rows,
+		width: { size: 100, type: WidthType.PERCENTAGE },
+		columnWidths: Array(width).fill(Math.floor(9000 / width)),
+		borders: { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE }
+	});
+}
+
+function blocks(nodes: DocNode[], context: Context): (Paragraph | Table)[] {
+	const quote = context.quote ? { style: 'Quote' } : {};
+	return nodes.flatMap((node): (Paragraph | Table)[] => {
+		switch (node.type) {
+			case 'paragraph':
+				return [new Paragraph({ ...quote, children: runs(node.content ?? [], context) })];
+			case 'heading':
+				return [new Paragraph({ heading: HEADINGS[headingLevel(node) - 1], children: runs(node.content ?? [], context) })];
+			case 'blockquote':
+				return blocks(node.content ?? [], { ...context, quote: true });
+			case 'bulletList':
+			case 'orderedList':
+				return list(node, context);
+			case 'codeBlock': {
+				const lines = clean((node.content ?? []).map((c) => c.text ?? '').join('')).split('\n');
+				const children = lines.map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined }));
+				return [new Paragraph({ style: 'CodeBlock', children })];
+			}
+			case 'horizontalRule':
+				return [new Paragraph({ border: { bottom: { ...LINE, space: 1 } } })];
+			case 'table':
+				return [table(node, context)];
+			default:
+				throw unsupported(node);
+		}
+	});
+}
+
+function cover(meta: DocxMeta): Paragraph[] {
+	const t = (key: Parameters<typeof translate>[1], params?: Record<string, string>) => translate(meta.locale, key, params);
+	const field = (label: string, value: string) =>
+		new Paragraph({ spacing: { after: 160 }, children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun(clean(value))] });
+	return [
+		new Paragraph({ heading: HeadingLevel.TITLE, spacing: { before: 2400, after: 480 }, children: [new TextRun(clean(meta.title))] }),
+		field(t('export.network'), meta.networkName),
+		field(t('export.version'), meta.versionLabel),
+		new Paragraph({ spacing: { before: 240 }, children: [new TextRun({ text: t('export.partners'), bold: true })] }),
+		...(meta.partners.length
+			? meta.partners.map((name) => new Paragraph({ bullet: { level: 0 }, children: [new TextRun(clean(name))] }))
+			: [new Paragraph({ children: [new TextRun({ text: t('export.noPartners'), italics: true })] })]),
+		new Paragraph({
+			spacing: { before: 480 },
+			children: [new TextRun({ text: t('export.exportedAt', { date: formatDateTime(meta.locale, meta.exportedAt) }), italics: true })]
+		})
+	];
+}
+
+export async function toDocx(json: unknown, meta: DocxMeta): Promise<Uint8Array<ArrayBuffer>> {
+	let lists = 0;
+	const content = blocks(readDoc(json).content ?? [], { listDepth: 0, quote: false, header: false, nextList: () => ++lists });
+	const document = new Document({
+		title: clean(meta.title),
+		creator: 'Trama',
+		styles: {
+			paragraphStyles: [
+				{
+					id: 'Quote',
+					name: 'Quote',
+					basedOn: 'Normal',
+					quickFormat: true,
+					run: { italics: true, color: '4A5559' },
+					paragraph: { indent: { left: INDENT }, border: { left: { ...LINE, size: 12, space: 8 } } }
+				},
+				{
+					id: 'CodeBlock',
+					name: 'Code Block',
+					basedOn: 'Normal',
+					run: { font: MONOSPACE, size: 20 },
+					paragraph: { shading: { type: ShadingType.CLEAR, fill: 'F3F3F3', color: 'auto' } }
+				}
+			]
+		},
+		// The content starts on its own page: a new section begins a new page.
+		sections: [{ children: cover(meta) }, { children: content.length ? content : [new Paragraph({})] }]
+	});
+	return new Uint8Array(await Packer.toArrayBuffer(document));
+}

@@ -1,0 +1,97 @@
+/**
+ * A document as HTML for the print view. Safe by construction: every piece of
+ * text and every attribute value goes through escape(), element names come
+ * from this file only, and links keep only http, https and mailto addresses.
+ */
+import { hasMark, headingLevel, intAttr, markOf, readDoc, unsupported, type DocNode } from './json.ts';
+import { safeHref } from './links.ts';
+
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ENTITIES[c]);
+
+export function toHtml(json: unknown): string {
+	return children(readDoc(json));
+}
+
+function children(node: DocNode): string {
+	return (node.content ?? []).map(render).join('');
+}
+
+/** Marks as elements, innermost first. */
+const MARK_TAGS = [
+	['code', 'code'],
+	['strike', 's'],
+	['underline', 'u'],
+	['italic', 'em'],
+	['bold', 'strong']
+] as const;
+
+function text(node: DocNode): string {
+	let html = escape(node.text ?? '');
+	for (const [mark, tag] of MARK_TAGS) {
+		if (hasMark(node, mark)) html = `<${tag}>${html}</${tag}>`;
+	}
+	// A link with any other protocol is left as its text.
+	const href = safeHref(markOf(node, 'link')?.attrs?.href);
+	return href ? `<a href="${escape(href)}" rel="noopener noreferrer">${html}</a>` : html;
+}
+
+/** colspan and rowspan as attributes, only when they span and only as numbers. */
+function spans(cell: DocNode): string {
+	return (['colspan', 'rowspan'] as const)
+		.map((name) => [name, intAttr(cell, name, 1)] as const)
+		.filter(([, value]) => value > 1)
+		.map(([name, value]) => ` ${name}="${value}"`)
+		.join('');
+}
+
+function row(node: DocNode): string {
+	const cells = (node.content ?? []).map((cell) => {
+		const tag = cell.type === 'tableHeader' ? 'th' : 'td';
+		return `<${tag}${spans(cell)}>${children(cell)}</${tag}>`;
+	});
+	return `<tr>${cells.join('')}</tr>`;
+}
+
+function table(node: DocNode): string {
+	const [first, ...rest] = node.content ?? [];
+	if (!first) return '';
+	// A header row goes in <thead>, which a printed table repeats on every page.
+	const headed = (first.content ?? []).every((cell) => cell.type === 'tableHeader');
+	const body = (headed ? rest : [first, ...rest]).map(row).join('');
+	const head = headed ? `<thead>${row(first)}</thead>` : '';
+	return `<table>${head}<tbody>${body}</tbody></table>`;
+}
+
+function render(node: DocNode): string {
+	switch (node.type) {
+		case 'text':
+			return text(node);
+		case 'hardBreak':
+			return '<br>';
+		case 'paragraph':
+			return `<p>${children(node)}</p>`;
+		case 'heading': {
+			const level = headingLevel(node);
+			return `<h${level}>${children(node)}</h${level}>`;
+		}
+		case 'blockquote':
+			return `<blockquote>${children(node)}</blockquote>`;
+		case 'bulletList':
+			return `<ul>${children(node)}</ul>`;
+		case 'orderedList': {
+			const start = intAttr(node, 'start', 1);
+			return `<ol${start === 1 ? '' : ` start="${start}"`}>${children(node)}</ol>`;
+		}
+		case 'listItem':
+			return `<li>${children(node)}</li>`;
+		case 'codeBlock':
+			return `<pre><code>${escape((node.content ?? []).map((c) => c.text ?? '').join(''))}</code></pre>`;
+		case 'horizontalRule':
+			return '<hr>';
+		case 'table':
+			return table(node);
+		default:
+			throw unsupported(node);
+	}
+}

@@ -1,0 +1,134 @@
+// The Tiptap editor bound to a collaboration session. Loaded with a dynamic
+// import from the document page only: Tiptap, ProseMirror and Yjs are most
+// of the page's JavaScript, and no other page needs them.
+import { Editor, Extension } from '@tiptap/core';
+import type { Slice } from '@tiptap/pm/model';
+import { Plugin, PluginKey } from '@tiptap/pm/state';
+import type { EditorView } from '@tiptap/pm/view';
+import { Collaboration } from '@tiptap/extension-collaboration';
+import { CollaborationCaret } from '@tiptap/extension-collaboration-caret';
+import { documentExtensions, FRAGMENT } from './extensions.ts';
+import { pasteBytes, PASTE_LIMIT_BYTES } from './limits.ts';
+import { findFirst, type TextRun } from './find-term.ts';
+import type { CollaborationSession } from './collaboration.svelte.ts';
+
+export interface EditorOptions {
+	element: HTMLElement;
+	session: CollaborationSession;
+	editable: boolean;
+	/** The editable area's id, for the toolbar's aria-controls. */
+	id: string;
+	/** The editable area's accessible name, e.g. "Testo del documento «Patto…»"; read again on each update. */
+	label: () => string;
+	/** Called instead of inserting a paste or drop larger than the limit, with its size in bytes. */
+	onTooLarge: (bytes: number) => void;
+	/** Called on every transaction, so the toolbar can re-read what is active. */
+	onChange: () => void;
+}
+
+function sliceBytes(slice: Slice): number {
+	let nodes = 0;
+	slice.content.descendants(() => {
+		nodes += 1;
+	});
+	return pasteBytes({ text: slice.content.textBetween(0, slice.content.size, '\n', '\n'), nodes });
+}
+
+export function createEditor(options: EditorOptions): Editor {
+	const { session } = options;
+	let readOnly = !options.editable;
+	const refuseIfTooLarge = (slice: Slice): boolean => {
+		const bytes = sliceBytes(slice);
+		if (bytes <= PASTE_LIMIT_BYTES) return false;
+		options.onTooLarge(bytes);
+		return true;
+	};
+
+	// Tiptap takes editorProps.attributes as a plain object only; a plugin's
+	// attributes are re-read on every update, so aria-readonly follows setEditable.
+	const TextAttributes = Extension.create({
+		name: 'documentTextAttributes',
+		addProseMirrorPlugins: () => [
+			new Plugin({
+				key: new PluginKey('documentTextAttributes'),
+				props: {
+					attributes: () => ({
+						id: options.id,
+						class: 'doc-body',
+						'aria-multiline': 'true',
+						'aria-label': options.label(),
+						'aria-readonly': String(readOnly)
+					})
+				}
+			})
+		]
+	});
+
+	const editor = new Editor({
+		element: options.element,
+		editable: options.editable,
+		extensions: [
+			...documentExtensions,
+			TextAttributes,
+			Collaboration.configure({ document: session.doc, field: FRAGMENT }),
+			CollaborationCaret.configure({
+				provider: session.provider,
+				user: session.self,
+				// The person's colour, light enough for the text under it to stay readable.
+				selectionRender: (user: Record<string, unknown>) => ({
+					nodeName: 'span',
+					class: 'ProseMirror-yjs-selection',
+					style: `background-color: ${user.color}33`
+				})
+			})
+		],
+		editorProps: {
+			handlePaste: (_view: EditorView, _event: ClipboardEvent, slice: Slice) => refuseIfTooLarge(slice),
+			handleDrop: (_view: EditorView, _event: DragEvent, slice: Slice, moved: boolean) =>
+				!moved && refuseIfTooLarge(slice)
+		},
+		onTransaction: options.onChange
+	});
+
+	const setEditable = editor.setEditable.bind(editor);
+	editor.setEditable = (editable: boolean, emitUpdate?: boolean) => {
+		readOnly = !editable;
+		setEditable(editable, emitUpdate);
+	};
+	return editor;
+}
+
+/** The editor's text blocks as runs of text with their document positions. */
+function textBlocks(editor: Editor): TextRun[][] {
+	const blocks: TextRun[][] = [];
+	editor.state.doc.descendants((node, pos) => {
+		if (!node.isTextblock) return true;
+		const runs: TextRun[] = [];
+		node.forEach((child, offset) => {
+			if (child.isText && child.text) runs.push({ text: child.text, pos: pos + 1 + offset });
+		});
+		if (runs.length > 0) blocks.push(runs);
+		return false;
+	});
+	return blocks;
+}
+
+/**
+ * Selects the first occurrence of a search query and scrolls it into view.
+ * Returns whether something was found. A read-only editor cannot hold the
+ * focus, so the browser's own selection shows the words there.
+ */
+export function revealQuery(editor: Editor, query: string): boolean {
+	const hit = findFirst(textBlocks(editor), query);
+	if (!hit) return false;
+	editor.commands.setTextSelection(hit);
+	const { view } = editor;
+	const start = view.domAtPos(hit.from);
+	const end = view.domAtPos(hit.to);
+	const selection = window.getSelection();
+	selection?.setBaseAndExtent(start.node, start.offset, end.node, end.offset);
+	const element = start.node instanceof Element ? start.node : start.node.parentElement;
+	element?.scrollIntoView({ block: 'center' });
+	if (editor.isEditable) editor.commands.focus(undefined, { scrollIntoView: false });
+	return true;
+}

@@ -1,0 +1,214 @@
+// Documents as people see them: every function runs in a transaction opened
+// as the person (locals.db), so row-level security decides which documents
+// and versions exist for them. Nothing here filters permissions in code.
+import type { Queryable } from '../db/types.ts';
+import type { Role } from '../../domain.ts';
+import type { DocumentKind, DocumentStatus } from '../../documents/kinds.ts';
+import { HEADLINE_OPTIONS, headlineParts, type HeadlinePart } from './headline.ts';
+
+export interface DocumentSummary {
+	id: string;
+	title: string;
+	kind: DocumentKind;
+	status: DocumentStatus;
+	/** The later of a change to the text and a change to title or status. */
+	changedAt: Date;
+}
+
+export interface DocumentFilters {
+	kind?: DocumentKind | null;
+	status?: DocumentStatus | null;
+}
+
+const SUMMARY = `d.id, d.title, d.kind::text as kind, d.status::text as status,
+	greatest(d.content_updated_at, d.updated_at) as "changedAt"`;
+
+export async function listDocuments(
+	tx: Queryable,
+	networkId: string,
+	{ kind = null, status = null }: DocumentFilters = {},
+	limit = 500
+): Promise<DocumentSummary[]> {
+	const { rows } = await tx.query<DocumentSummary>(
+		`select ${SUMMARY} from public.documents d
+		 where d.network_id = $1
+		   and ($2::public.document_kind is null or d.kind = $2)
+		   and ($3::public.document_status is null or d.status = $3)
+		 order by greatest(d.content_updated_at, d.updated_at) desc
+		 limit $4`,
+		[networkId, kind, status, limit]
+	);
+	return rows;
+}
+
+export interface SearchHit extends DocumentSummary {
+	headline: HeadlinePart[];
+}
+
+/**
+ * Full-text search over titles and text with Italian stemming, best first.
+ * Headlines are computed for the returned rows only: ts_headline re-parses
+ * the text and is the expensive part.
+ */
+export async function searchDocuments(
+	tx: Queryable,
+	networkId: string,
+	query: string,
+	{ kind = null, status = null }: DocumentFilters = {},
+	limit = 30
+): Promise<SearchHit[]> {
+	const { rows } = await tx.query<DocumentSummary & { headline: string }>(
+		`with q as (select websearch_to_tsquery('italian', $2) as query),
+		 hits as (
+		   select ${SUMMARY}, d.content_text, ts_rank(d.search, q.query) as rank
+		   from public.documents d, q
+		   where d.network_id = $1 and d.search @@ q.query
+		     and ($3::public.document_kind is null or d.kind = $3)
+		     and ($4::public.document_status is null or d.status = $4)
+		   order by rank desc, greatest(d.content_updated_at, d.updated_at) desc
+		   limit $5
+		 )
+		 select hits.id, hits.title, hits.kind, hits.status, hits."changedAt",
+		        ts_headline('italian', hits.content_text, q.query, $6) as headline
+		 from hits, q
+		 order by hits.rank desc, hits."changedAt" desc`,
+		[networkId, query, kind, status, limit, HEADLINE_OPTIONS]
+	);
+	return rows.map(({ headline, ...summary }) => ({ ...summary, headline: headlineParts(headline) }));
+}
+
+export interface DocumentInput {
+	title: string;
+	kind: DocumentKind;
+}
+
+/**
+ * Creates a document and writes its template as its first state, in the
+ * caller's transaction: a document never exists without its template, and
+ * the template is never written by a browser.
+ */
+export async function createDocument(
+	tx: Queryable,
+	networkId: string,
+	input: DocumentInput,
+	template: Uint8Array
+): Promise<string> {
+	const { rows } = await tx.query<{ id: string }>(
+		`insert into public.documents (network_id, kind, title) values ($1, $2, $3) returning id`,
+		[networkId, input.kind, input.title]
+	);
+	const id = rows[0].id;
+	await tx.query('select public.initialize_document($1, $2)', [id, Buffer.from(template)]);
+	return id;
+}
+
+export interface DocumentDetail extends DocumentSummary {
+	networkId: string;
+	createdAt: Date;
+	createdByName: string | null;
+	/** Stored changes that could not be read back and were set aside. */
+	problems: number;
+}
+
+/** The document if this person may see it in this network, else null (RLS hid it, or it does not exist). */
+export async function openDocument(tx: Queryable, networkId: string, documentId: string): Promise<DocumentDetail | null> {
+	const { rows } = await tx.query<DocumentDetail>(
+		`select ${SUMMARY}, d.network_id as "networkId", d.created_at as "createdAt",
+		        p.display_name as "createdByName",
+		        (select count(*) from public.document_problems x where x.document_id = d.id)::int as problems
+		 from public.documents d
+		 left join public.profiles p on p.id = d.created_by
+		 where d.id = $1 and d.network_id = $2`,
+		[documentId, networkId]
+	);
+	return rows[0] ?? null;
+}
+
+/** Renames; false when the policies hid the row from this change. */
+export async function renameDocument(tx: Queryable, networkId: string, documentId: string, title: string): Promise<boolean> {
+	const { rows } = await tx.query(
+		'update public.documents set title = $3 where id = $1 and network_id = $2 returning id',
+		[documentId, networkId, title]
+	);
+	return rows.length === 1;
+}
+
+/** Changes the status; may_set_status in the policy refuses what the role may not choose. */
+export async function setDocumentStatus(
+	tx: Queryable,
+	networkId: string,
+	documentId: string,
+	status: DocumentStatus
+): Promise<boolean> {
+	const { rows } = await tx.query(
+		'update public.documents set status = $3 where id = $1 and network_id = $2 returning id',
+		[documentId, networkId, status]
+	);
+	return rows.length === 1;
+}
+
+export interface DocumentAccess {
+	networkId: string;
+	role: Role;
+	status: DocumentStatus;
+}
+
+/** The person's role and the document's status, asked of the database as the person; null when hidden. */
+export async function documentAccess(tx: Queryable, documentId: string): Promise<DocumentAccess | null> {
+	const { rows } = await tx.query<DocumentAccess>(
+		`select network_id as "networkId", role::text as role, status::text as status
+		 from public.document_access($1)`,
+		[documentId]
+	);
+	return rows[0] ?? null;
+}
+
+export interface VersionSummary {
+	id: string;
+	name: string | null;
+	automatic: boolean;
+	createdAt: Date;
+	createdByName: string | null;
+}
+
+export async function listVersions(tx: Queryable, documentId: string, limit = 200): Promise<VersionSummary[]> {
+	const { rows } = await tx.query<VersionSummary>(
+		`select v.id, v.name, v.automatic, v.created_at as "createdAt", p.display_name as "createdByName"
+		 from public.document_versions v
+		 left join public.profiles p on p.id = v.created_by
+		 where v.document_id = $1
+		 order by v.created_at desc
+		 limit $2`,
+		[documentId, limit]
+	);
+	return rows;
+}
+
+export async function saveVersion(
+	tx: Queryable,
+	documentId: string,
+	version: { name: string; state: Uint8Array; text: string }
+): Promise<string> {
+	const { rows } = await tx.query<{ id: string }>(
+		`insert into public.document_versions (document_id, name, state, content_text)
+		 values ($1, $2, $3, $4) returning id`,
+		[documentId, version.name, Buffer.from(version.state), version.text]
+	);
+	return rows[0].id;
+}
+
+export interface Version extends VersionSummary {
+	state: Uint8Array;
+}
+
+export async function readVersion(tx: Queryable, documentId: string, versionId: string): Promise<Version | null> {
+	const { rows } = await tx.query<Version>(
+		`select v.id, v.name, v.automatic, v.created_at as "createdAt", p.display_name as "createdByName", v.state
+		 from public.document_versions v
+		 left join public.profiles p on p.id = v.created_by
+		 where v.id = $1 and v.document_id = $2`,
+		[versionId, documentId]
+	);
+	const row = rows[0];
+	return row ? { ...row, state: new Uint8Array(row.state) } : null;
+}

@@ -1,0 +1,94 @@
+import type {
+	TestDocument,
+	TestInvitation,
+	TestNetwork,
+	TestPartner,
+	TestUser
+} from './factories.ts';
+import type { Queryable } from '../../src/lib/server/db/types.ts';
+
+// The vocabulary of the row-level policy matrix (rls-matrix.test.ts), shared
+// with the files that hold part of its operations (rls-documents.ts): who
+// acts, the world they act on, and what an operation is.
+
+export type PersonName = 'facilitator' | 'editor' | 'commenter' | 'viewer' | 'outsider' | 'stranger';
+export type ActorName = PersonName | 'anonymous';
+
+export const MEMBERS: PersonName[] = ['facilitator', 'editor', 'commenter', 'viewer'];
+export const SIGNED_IN: PersonName[] = [...MEMBERS, 'outsider', 'stranger'];
+export const EVERYONE: ActorName[] = [...SIGNED_IN, 'anonymous'];
+
+/** The tables in public, in the order the matrix reports them. */
+export const TABLES = [
+	'networks',
+	'partners',
+	'memberships',
+	'invitations',
+	'profiles',
+	'documents',
+	'document_versions',
+	'document_snapshots',
+	'document_updates',
+	'document_problems',
+	'document_contributors'
+] as const;
+export type Table = (typeof TABLES)[number];
+
+/** A document with one of each row that hangs off it, all written by the service. */
+export interface DocumentScene extends TestDocument {
+	title: string;
+	/** Its author, an editor of the network, also recorded as its one contributor. */
+	author: TestUser;
+	/** A named version the author saved. */
+	versionId: string;
+	/** A stored change set aside as unreadable. */
+	problemId: string;
+}
+
+export interface World {
+	a: TestNetwork;
+	b: TestNetwork;
+	actors: Record<PersonName, TestUser>;
+	/** A second facilitator of A, so that A's facilitator may leave. */
+	coFacilitator: TestUser;
+	/** A viewer of A who is nobody's actor: the "other member" whose rows others try to touch. */
+	bystander: TestUser;
+	/** Signed up, in no network: the person being added or invited. */
+	newcomer: TestUser;
+	/** An editor of B only. */
+	bMember: TestUser;
+	partnerA: TestPartner;
+	partnerB: TestPartner;
+	invitationA: TestInvitation;
+	invitationB: TestInvitation;
+	/** A draft in A by A's editor, with a snapshot, one stored change, a version, a problem and a contributor. */
+	documentA: DocumentScene;
+	/** The same in B, by B's editor. */
+	documentB: DocumentScene;
+}
+
+/** Per-attempt values, such as the id of a row about to be inserted. */
+export interface Attempt {
+	id: string;
+}
+
+export interface Operation {
+	table: Table;
+	/** Finishes the sentence "<actor> can / cannot …". */
+	phrase: string;
+	/** Who is asked; everyone unless the operation only makes sense for some. */
+	actors?: ActorName[];
+	/** Who succeeds. */
+	allowed: ActorName[];
+	/** Service-side set-up inside the rolled-back transaction, before the actor acts. */
+	prepare?: (tx: Queryable, w: World, self: TestUser | null, attempt: Attempt) => Promise<unknown>;
+	/** The statement, run as the actor. */
+	act: (tx: Queryable, w: World, self: TestUser | null, attempt: Attempt) => Promise<{ rows: unknown[] }>;
+	/** Judged afterwards as the service: did it see / write / change / delete the row? */
+	tookEffect: (tx: Queryable, w: World, self: TestUser | null, rows: unknown[], attempt: Attempt) => Promise<boolean>;
+}
+
+export const exists = async (tx: Queryable, sql: string, params: unknown[]) =>
+	(await tx.query<{ found: boolean }>(`select exists (${sql}) as found`, params)).rows[0].found;
+
+export const sawRow = async (_tx: Queryable, _w: World, _self: TestUser | null, rows: unknown[]) => rows.length === 1;

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { toHtml } from '../../../src/lib/documents/html.ts';
+import { br, code, doc, h, hr, li, link, ol, p, quote, row, table, td, text, th, ul } from './factories.ts';
+
+describe('toHtml', () => {
+	it('writes every kind of node the editor makes', () => {
+		const json = doc(
+			h(2, 'Impegni'),
+			p(text('g', 'bold'), text('c', 'italic'), text('s', 'underline'), text('b', 'strike'), text('x', 'code')),
+			p('a', br(), text('b', 'bold', link('https://coop.it'))),
+			ul(li(p('uno'))),
+			ol(2, li(p('due'))),
+			quote(p('citato')),
+			code('js', 'a < b'),
+			hr(),
+			table(row(th('Partner'), { ...th('Risorse'), attrs: { colspan: 2 } }), row(td('Coop'), td('Spazi'), td('Ore')))
+		);
+		expect(toHtml(json)).toBe(
+			'<h2>Impegni</h2>' +
+				'<p><strong>g</strong><em>c</em><u>s</u><s>b</s><code>x</code></p>' +
+				'<p>a<br><a href="https://coop.it/" rel="noopener noreferrer"><strong>b</strong></a></p>' +
+				'<ul><li><p>uno</p></li></ul>' +
+				'<ol start="2"><li><p>due</p></li></ol>' +
+				'<blockquote><p>citato</p></blockquote>' +
+				'<pre><code>a &lt; b</code></pre>' +
+				'<hr>' +
+				'<table><thead><tr><th><p>Partner</p></th><th colspan="2"><p>Risorse</p></th></tr></thead>' +
+				'<tbody><tr><td><p>Coop</p></td><td><p>Spazi</p></td><td><p>Ore</p></td></tr></tbody></table>'
+		);
+	});
+
+	it('escapes a script in text', () => {
+		expect(toHtml(doc(p('<script>alert("x")</script> & \'')))).toBe(
+			'<p>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;</p>'
+		);
+	});
+
+	it('writes a javascript: link as its text only', () => {
+		expect(toHtml(doc(p(text('clicca', link('javascript:alert(1)')))))).toBe('<p>clicca</p>');
+	});
+
+	it('cannot be broken out of through a link or a span', () => {
+		const json = doc(
+			p(text('x', link('https://x.it/"onmouseover="alert(1)'))),
+			table(row({ ...td('y'), attrs: { colspan: '2" onclick="alert(1)' } }))
+		);
+		expect(toHtml(json)).toBe(
+			'<p><a href="https://x.it/%22onmouseover=%22alert(1)" rel="noopener noreferrer">x</a></p>' +
+				'<table><tbody><tr><td><p>y</p></td></tr></tbody></table>'
+		);
+	});
+
+	it('throws on a node it does not know', () => {
+		expect(() => toHtml(doc({ type: 'iframe' }))).toThrow('Unsupported node type "iframe"');
+	});
+});
