@@ -207,6 +207,39 @@ describe.each(backends)('collaboration on $name', (backend) => {
 		expect(authors.rows[0].created_by).toBe(scene.facilitator.id);
 	});
 
+	it('closes the socket of someone whose role or document changed, so that their page reloads with the new rights', async () => {
+		const doc = await createDocument(db, scene.network, scene.editor, { state: stateWith('Durata') });
+		const enzo = open(scene.editor, doc.id);
+		const anna = open(scene.facilitator, doc.id);
+		await eventually(() => expect(enzo.provider.synced && anna.provider.synced).toBe(true));
+
+		// Into review: nobody's rights change, nobody is disturbed.
+		await db.query(`update public.documents set status = 'in_review' where id = $1`, [doc.id]);
+		await server.collab.recheck({ documentId: doc.id });
+		// Enzo becomes a commenter: only his socket closes.
+		await db.query(`update public.memberships set role = 'commenter' where network_id = $1 and user_id = $2`, [scene.network.id, scene.editor.id]);
+		await server.collab.recheck({ networkId: scene.network.id, userId: scene.editor.id });
+		await eventually(() => expect(enzo.closes).toContainEqual({ code: 4403, reason: 'your access to this document changed; reload the page' }));
+		expect(anna.closes).toEqual([]);
+		enzo.provider.shouldReconnect = () => false;
+		// Archived: the facilitator, too, may only read.
+		await db.query(`update public.documents set status = 'archived' where id = $1`, [doc.id]);
+		await server.collab.recheck({ documentId: doc.id });
+		await eventually(() => expect(anna.closes.map((close) => close.code)).toEqual([4403]));
+		await db.query(`update public.memberships set role = 'editor' where network_id = $1 and user_id = $2`, [scene.network.id, scene.editor.id]);
+	});
+
+	it('tells the people in a document that was deleted, and lets it leave memory', async () => {
+		const doc = await createDocument(db, scene.network, scene.editor, { state: stateWith('Da eliminare') });
+		const enzo = open(scene.editor, doc.id);
+		await eventually(() => expect(enzo.provider.synced).toBe(true));
+		enzo.provider.shouldReconnect = () => false;
+		await db.query('delete from public.documents where id = $1', [doc.id]);
+		enzo.write('Scritto mentre spariva');
+		await eventually(() => expect(enzo.closes).toContainEqual({ code: 4410, reason: 'this document was deleted' }));
+		await eventually(() => expect(server.collab.stats().documents).toBe(0));
+	});
+
 	it('compacts a long log into a snapshot that loads back to the same text', async () => {
 		const compacting = await startCollab(db, { compactAfterRows: 5, flushDelayMs: 1 });
 		const doc = await createDocument(db, scene.network, scene.editor, { state: stateWith('Monitoraggio') });

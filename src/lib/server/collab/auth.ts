@@ -4,7 +4,7 @@
 // that row-level security has the last word.
 import type { IncomingMessage } from 'node:http';
 import type { Cookies } from '@sveltejs/kit';
-import type { AuthPort } from '../auth/types.ts';
+import type { AuthPort, SessionUser } from '../auth/types.ts';
 import type { Database } from '../db/types.ts';
 import { withUser } from '../db/with-user.ts';
 import { presenceOf, type Presence } from '../../presence.ts';
@@ -12,7 +12,8 @@ import { presenceOf, type Presence } from '../../presence.ts';
 export type Role = 'facilitator' | 'editor' | 'commenter' | 'viewer';
 
 export interface Admission {
-	userId: string;
+	user: SessionUser;
+	networkId: string;
 	presence: Presence;
 	role: Role;
 	/** Commenters, viewers, and everyone on an archived document. */
@@ -46,38 +47,39 @@ export function sameOrigin(request: IncomingMessage): boolean {
 	}
 }
 
-export async function admit(
-	request: IncomingMessage,
-	documentId: string,
-	deps: { auth: AuthPort; db: Database }
-): Promise<Admission | Refusal> {
-	const user = await deps.auth.currentUser({
+/** The person whose session cookie the upgrade request carries, if any. */
+export function authenticate(request: IncomingMessage, auth: AuthPort): Promise<SessionUser | null> {
+	return auth.currentUser({
 		cookies: readOnlyCookies(request.headers.cookie ?? ''),
 		address: request.socket.remoteAddress ?? '',
 		userAgent: request.headers['user-agent'] ?? '',
 		secure: 'encrypted' in request.socket && Boolean(request.socket.encrypted)
 	});
-	if (!user) return { status: 401, reason: 'sign in first' };
+}
 
+/** What `user` may do with the document now: asked on every upgrade, and again when roles or status change. */
+export async function authorize(db: Database, user: SessionUser, documentId: string): Promise<Admission | Refusal> {
 	const claims = { sub: user.id, email: user.email, role: 'authenticated' as const };
-	const found = await withUser(deps.db, claims, async (tx) => {
-		const access = await tx.query<{ role: Role; status: string }>('select role, status from public.document_access($1)', [
-			documentId
-		]);
+	const found = await withUser(db, claims, async (tx) => {
+		const access = await tx.query<{ network_id: string; role: Role; status: string }>(
+			'select network_id, role, status from public.document_access($1)',
+			[documentId]
+		);
 		const profile = await tx.query<{ display_name: string }>('select display_name from public.profiles where id = $1', [
 			user.id
 		]);
 		return { access: access.rows[0], name: profile.rows[0]?.display_name ?? user.email };
 	});
 	if (!found.access) {
-		const exists = await deps.db.query<{ found: boolean }>('select exists (select 1 from public.documents where id = $1) as found', [
+		const exists = await db.query<{ found: boolean }>('select exists (select 1 from public.documents where id = $1) as found', [
 			documentId
 		]);
 		return exists.rows[0].found ? { status: 403, reason: 'not a member of this network' } : { status: 404, reason: 'no such document' };
 	}
-	const { role, status } = found.access;
+	const { network_id: networkId, role, status } = found.access;
 	return {
-		userId: user.id,
+		user,
+		networkId,
 		presence: presenceOf({ id: user.id, name: found.name }),
 		role,
 		readOnly: role === 'commenter' || role === 'viewer' || status === 'archived'

@@ -6,6 +6,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import type { WebSocket, RawData } from 'ws';
 import type { Admission } from './auth.ts';
 import {
+	CLOSE,
 	ProtocolError,
 	assertValidUpdate,
 	awarenessMessage,
@@ -16,17 +17,6 @@ import {
 	type AwarenessEntry
 } from './protocol.ts';
 import type { Peer, Room } from './room.ts';
-
-/** WebSocket close codes a client can act on. */
-export const CLOSE = {
-	unsupported: 1003,
-	policy: 1008,
-	tooBig: 1009,
-	shuttingDown: 1001,
-	/** The document could not be loaded: try again, nothing was served. */
-	retryLater: 4000,
-	malformed: 4400
-} as const;
 
 export interface ConnectionLimits {
 	/** Messages per second a connection may send, averaged over a burst. */
@@ -66,13 +56,13 @@ export class Connection implements Peer {
 
 	/** The change origin for what this connection writes. */
 	get userId() {
-		return this.admission.userId;
+		return this.admission.user.id;
 	}
 
 	send(message: Uint8Array) {
 		if (this.#closed || this.socket.readyState !== this.socket.OPEN) return;
 		if (this.socket.bufferedAmount > this.limits.maxBufferedBytes) {
-			this.close(CLOSE.policy, 'too slow to keep up; reconnect');
+			this.close(CLOSE.tryAgainLater, 'too slow to keep up; reconnect');
 			return;
 		}
 		this.socket.send(message, { binary: true });

@@ -7,8 +7,9 @@ import * as Y from 'yjs';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { AuthPort } from '../auth/types.ts';
 import type { Database } from '../db/types.ts';
-import { admit, documentIdFromPath, sameOrigin, type Admission } from './auth.ts';
-import { CLOSE, Connection, type ConnectionLimits } from './connection.ts';
+import { authenticate, authorize, documentIdFromPath, sameOrigin, type Admission } from './auth.ts';
+import { Connection, type ConnectionLimits } from './connection.ts';
+import { CLOSE } from './protocol.ts';
 import { Room, type RoomSettings } from './room.ts';
 import type { CollabServer } from './types.ts';
 
@@ -132,7 +133,9 @@ export function createCollabServer(options: { db: Database; auth: AuthPort; sett
 	}
 
 	async function admitAndAttach(request: IncomingMessage, socket: Duplex, head: Buffer, documentId: string) {
-		const admission = await admit(request, documentId, { auth, db });
+		const user = await authenticate(request, auth);
+		if (!user) return refuse(socket, 401, 'sign in first');
+		const admission = await authorize(db, user, documentId);
 		if ('status' in admission) return refuse(socket, admission.status, admission.reason);
 		let held: Awaited<ReturnType<typeof hold>> | null = null;
 		try {
@@ -204,6 +207,23 @@ export function createCollabServer(options: { db: Database; auth: AuthPort; sett
 			);
 			rooms.clear();
 			wss.close();
+		},
+
+		async recheck(scope) {
+			const affected = [...connections].filter(
+				({ room, admission }) =>
+					(!scope.documentId || room.id === scope.documentId) &&
+					(!scope.networkId || admission.networkId === scope.networkId) &&
+					(!scope.userId || admission.user.id === scope.userId)
+			);
+			await Promise.all(
+				affected.map(async (connection) => {
+					const now = await authorize(db, connection.admission.user, connection.room.id);
+					if ('status' in now || now.readOnly !== connection.admission.readOnly) {
+						connection.close(CLOSE.accessChanged, 'your access to this document changed; reload the page');
+					}
+				})
+			);
 		},
 
 		stats: () => ({ documents: rooms.size, connections: connections.size })

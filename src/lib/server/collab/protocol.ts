@@ -21,6 +21,24 @@ export const MESSAGE_QUERY_AWARENESS = 3;
 
 export class ProtocolError extends Error {}
 
+/** WebSocket close codes a client can act on. */
+export const CLOSE = {
+	unsupported: 1003,
+	policy: 1008,
+	tooBig: 1009,
+	shuttingDown: 1001,
+	/** A peer too slow to read what it is sent: it may reconnect and sync afresh. */
+	tryAgainLater: 1013,
+	/** The document could not be loaded: try again, nothing was served. */
+	retryLater: 4000,
+	malformed: 4400,
+	/** The person's role or the document's status changed: the page must reload. */
+	accessChanged: 4403,
+	/** The document was deleted. */
+	gone: 4410
+} as const;
+
+
 export type ClientMessage =
 	| { type: 'sync-step-1'; stateVector: Uint8Array }
 	| { type: 'sync-step-2' | 'update'; update: Uint8Array }

@@ -3,7 +3,7 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Database } from '../db/types.ts';
-import { awarenessMessage, updateMessage } from './protocol.ts';
+import { CLOSE, awarenessMessage, updateMessage } from './protocol.ts';
 import { compact, loadDocument, projectText, saveAutomaticVersion, storeUpdates, type PendingUpdate } from './persistence.ts';
 import { fragmentText } from './text.ts';
 import { FRAGMENT } from '../../editor/fragment.ts';
@@ -24,7 +24,11 @@ export interface RoomSettings {
 
 export interface Peer {
 	send(message: Uint8Array): void;
+	close(code: number, reason: string): void;
 }
+
+// The document row is gone (deleted, or its network was): its changes have nowhere to go.
+const FOREIGN_KEY_VIOLATION = '23503';
 
 /** Who caused a change: a connected person, or the server acting for one. */
 export interface ChangeOrigin {
@@ -120,6 +124,7 @@ export class Room {
 			}
 			this.#retryDelay = 0;
 		} catch (error) {
+			if ((error as { code?: string }).code === FOREIGN_KEY_VIOLATION) return this.#deleted();
 			this.#pending = batch.concat(this.#pending);
 			this.#retryDelay = Math.min(Math.max(this.#retryDelay * 2, 100), this.settings.maxRetryDelayMs);
 			console.error(`collab: storing document ${this.id} failed, retrying in ${this.#retryDelay} ms`, error);
@@ -129,6 +134,12 @@ export class Room {
 		if (this.#pending.length > 0) this.#schedule(this.settings.flushDelayMs);
 		else if (!this.#projectedSince) this.#schedule(this.settings.projectEveryMs);
 		await this.#maintain(now);
+	}
+
+	#deleted() {
+		this.#pending = [];
+		this.#projectedSince = true;
+		for (const peer of this.peers) peer.close(CLOSE.gone, 'this document was deleted');
 	}
 
 	// Compaction and automatic versions are housekeeping: if they fail, the

@@ -12,6 +12,12 @@ export interface CollabServer {
 	 * `userId`, seen live by everyone: history is added to, never rewritten.
 	 */
 	restore(documentId: string, state: Uint8Array, userId: string): Promise<void>;
+	/**
+	 * Asks the database again what the matching connections may do, after a
+	 * role or a document's status changed; a connection whose access changed
+	 * is closed (4403) so that its page reloads with the new rights.
+	 */
+	recheck(scope: { documentId?: string; networkId?: string; userId?: string }): Promise<void>;
 	/** Stores every pending change, closes every socket. */
 	close(): Promise<void>;
 	stats(): { documents: number; connections: number };

@@ -3,6 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { parseForm } from '$lib/server/forms';
 import { attemptDocumentChange } from '$lib/server/documents/refusal';
 import { isUuid, renameSchema, statusSchema } from '$lib/server/documents/schemas';
+import { runtime } from '$lib/server/runtime';
 import { openDocument, renameDocument, setDocumentStatus } from '$lib/server/documents/queries';
 import { presenceOf } from '$lib/presence';
 
@@ -36,6 +37,9 @@ export const actions = {
 		const refused = await attemptDocumentChange(form, 'documents.statusRefused', () =>
 			locals.db((tx) => setDocumentStatus(tx, params.id, params.docId, data.status))
 		);
-		return refused === true ? { statusChanged: data.status } : refused;
+		if (refused !== true) return refused;
+		// Archiving makes the text read-only for people who have it open.
+		await (await runtime()).collab.recheck({ documentId: params.docId });
+		return { statusChanged: data.status };
 	}
 } satisfies Actions;
