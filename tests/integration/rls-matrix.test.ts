@@ -703,47 +703,37 @@ describe.each(backends)('row-level policies on $name', (backend) => {
 			]);
 		});
 
-		// The service has no role to pass the function's own check, so this cannot be an operation with a control.
-		it("initialize_document() leaves a document of network A that already has stored changes as it is, even for A's facilitator", async () => {
-			const snapshotless = preparedBy(db, (tx) =>
-				tx.query('delete from public.document_snapshots where document_id = $1', [w.documentA.id])
-			);
-			const outcome = await rolledBack(
-				(fn) => withUser(snapshotless, w.actors.facilitator.claims, fn),
+		// The service has no role to pass the function's own check, so these cannot be operations with a control.
+		const initializeAsFacilitator = (documentId: string, prepare: (tx: Queryable) => Promise<unknown>) =>
+			rolledBack(
+				(fn) => withUser(preparedBy(db, prepare), w.actors.facilitator.claims, fn),
 				async (tx) => {
 					const { rows } = await tx.query<{ written: boolean }>('select public.initialize_document($1, $2) as written', [
-						w.documentA.id,
+						documentId,
 						Buffer.from('modello')
 					]);
 					await tx.query('reset role');
 					return {
 						written: rows[0].written,
-						snapshot: await exists(tx, 'select 1 from public.document_snapshots where document_id = $1', [w.documentA.id])
+						snapshot: await exists(tx, 'select 1 from public.document_snapshots where document_id = $1', [documentId])
 					};
 				}
 			);
+
+		it("initialize_document() leaves a new document of network A that already has stored changes as it is, even for A's facilitator", async () => {
+			const id = randomUUID();
+			const outcome = await initializeAsFacilitator(id, async (tx) => {
+				await tx.query(`insert into public.documents (id, network_id, kind, title) values ($1, $2, 'free', 'Appunti')`, [id, w.a.id]);
+				await tx.query('insert into public.document_updates (document_id, update) values ($1, $2)', [id, Buffer.from('modifica')]);
+			});
 			expect(outcome).toEqual({ written: false, snapshot: false });
 		});
 
 		it("initialize_document() writes nothing into a document created before this transaction, even emptied, even for A's facilitator", async () => {
-			const emptied = preparedBy(db, async (tx) => {
+			const outcome = await initializeAsFacilitator(w.documentA.id, async (tx) => {
 				await tx.query('delete from public.document_snapshots where document_id = $1', [w.documentA.id]);
 				await tx.query('delete from public.document_updates where document_id = $1', [w.documentA.id]);
 			});
-			const outcome = await rolledBack(
-				(fn) => withUser(emptied, w.actors.facilitator.claims, fn),
-				async (tx) => {
-					const { rows } = await tx.query<{ written: boolean }>('select public.initialize_document($1, $2) as written', [
-						w.documentA.id,
-						Buffer.from('modello')
-					]);
-					await tx.query('reset role');
-					return {
-						written: rows[0].written,
-						snapshot: await exists(tx, 'select 1 from public.document_snapshots where document_id = $1', [w.documentA.id])
-					};
-				}
-			);
 			expect(outcome).toEqual({ written: false, snapshot: false });
 		});
 	});
