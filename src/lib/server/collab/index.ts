@@ -11,11 +11,16 @@ import { authenticate, authorize, documentIdFromPath, sameOrigin, type Admission
 import { Connection, type ConnectionLimits } from './connection.ts';
 import { CLOSE } from './protocol.ts';
 import { Room, type RoomSettings } from './room.ts';
+import { UpdateWriter } from './writer.ts';
 import type { CollabServer } from './types.ts';
 
 export type { CollabServer } from './types.ts';
 
 export interface CollabSettings extends RoomSettings, ConnectionLimits {
+	/** Changes reach Postgres within this delay, all documents in one batch (the target is 500 ms). */
+	flushDelayMs: number;
+	/** Retries of a failed store back off up to this delay. */
+	maxRetryDelayMs: number;
 	/** Frames and messages above this size close the connection (1009). */
 	maxMessageBytes: number;
 	/** A document nobody has open leaves memory after this delay. */
@@ -27,9 +32,9 @@ export interface CollabSettings extends RoomSettings, ConnectionLimits {
 }
 
 export const DEFAULT_SETTINGS: CollabSettings = {
-	flushDelayMs: 100,
+	flushDelayMs: 200,
 	maxRetryDelayMs: 5_000,
-	projectEveryMs: 2_000,
+	projectEveryMs: 5_000,
 	compactAfterRows: 200,
 	autoVersionEveryMs: 10 * 60_000,
 	maxMessageBytes: 16 * 1024 * 1024,
@@ -54,6 +59,7 @@ export function createCollabServer(options: { db: Database; auth: AuthPort; sett
 	const { db, auth } = options;
 	const settings = { ...DEFAULT_SETTINGS, ...options.settings };
 	const wss = new WebSocketServer({ noServer: true, maxPayload: settings.maxMessageBytes, perMessageDeflate: false });
+	const writer = new UpdateWriter(db, settings);
 	const rooms = new Map<string, OpenRoom>();
 	const connections = new Set<Connection>();
 	let pendingUpgrades = 0;
@@ -72,7 +78,7 @@ export function createCollabServer(options: { db: Database; auth: AuthPort; sett
 	async function hold(documentId: string): Promise<{ room: Room; release: () => void }> {
 		let open = rooms.get(documentId);
 		if (!open) {
-			const room = new Room(documentId, db, settings);
+			const room = new Room(documentId, db, settings, writer);
 			const created: OpenRoom = { room, ready: room.load().then(() => room), holders: 0, unloadTimer: null };
 			rooms.set(documentId, created);
 			created.ready.catch(() => {
@@ -206,6 +212,7 @@ export function createCollabServer(options: { db: Database; auth: AuthPort; sett
 				})
 			);
 			rooms.clear();
+			writer.stop();
 			wss.close();
 		},
 

@@ -85,38 +85,71 @@ async function setAside(
 	console.warn(`collab: document ${documentId}: ${rejected.length} stored row(s) set aside`, rejected.map((r) => r.reason));
 }
 
-export interface StoreInput {
+export interface DocumentBatch {
 	documentId: string;
 	updates: PendingUpdate[];
-	/** The plain text to project for search, when it is due. */
-	text: string | null;
+	/** Authors not yet recorded as contributors of this document. */
+	newContributors: string[];
 }
 
+export interface StoredBatch {
+	/** The id of the last row written for the document. */
+	lastId: number;
+	rows: number;
+}
+
+// Rows per INSERT statement: three parameters each, far below Postgres's limit.
+const ROWS_PER_STATEMENT = 300;
+
 /**
- * Appends the updates, one merged row per author, and projects the text, in
- * one transaction. Returns the id of the last row written.
+ * Appends the changes of many documents in one transaction, one merged row
+ * per document and author, and records new contributors.
  */
-export async function storeUpdates(db: Database, { documentId, updates, text }: StoreInput): Promise<number> {
-	const byAuthor = new Map<string | null, Uint8Array[]>();
-	for (const { update, userId } of updates) {
-		const list = byAuthor.get(userId) ?? [];
-		list.push(update);
-		byAuthor.set(userId, list);
+export async function storeBatches(db: Database, batches: DocumentBatch[]): Promise<Map<string, StoredBatch>> {
+	const rows: [string, Buffer, string | null][] = [];
+	for (const { documentId, updates } of batches) {
+		const byAuthor = new Map<string | null, Uint8Array[]>();
+		for (const { update, userId } of updates) byAuthor.set(userId, [...(byAuthor.get(userId) ?? []), update]);
+		for (const [userId, list] of byAuthor) rows.push([documentId, bytes(list.length === 1 ? list[0] : Y.mergeUpdates(list)), userId]);
 	}
+	const contributors = batches.flatMap(({ documentId, newContributors }) => newContributors.map((userId) => [documentId, userId]));
 	return db.transaction(async (tx) => {
-		let lastId = 0;
-		for (const [userId, list] of byAuthor) {
-			const merged = list.length === 1 ? list[0] : Y.mergeUpdates(list);
-			const { rows } = await tx.query<{ id: string }>(
-				'insert into public.document_updates (document_id, update, created_by) values ($1, $2, $3) returning id',
-				[documentId, bytes(merged), userId]
+		const stored = new Map<string, StoredBatch>();
+		for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+			const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
+			const { rows: written } = await tx.query<{ id: string; document_id: string }>(
+				`insert into public.document_updates (document_id, update, created_by) values ${placeholders(chunk.length, 3)}
+				 returning id, document_id`,
+				chunk.flat()
 			);
-			lastId = Math.max(lastId, Number(rows[0].id));
-			if (userId) await noteContributor(tx, documentId, userId);
+			for (const { id, document_id } of written) {
+				const seen = stored.get(document_id) ?? { lastId: 0, rows: 0 };
+				stored.set(document_id, { lastId: Math.max(seen.lastId, Number(id)), rows: seen.rows + 1 });
+			}
 		}
-		if (text !== null) await projectText(tx, documentId, text);
-		return lastId;
+		if (contributors.length > 0) {
+			await tx.query(
+				`insert into public.document_contributors (document_id, user_id) values ${placeholders(contributors.length, 2)}
+				 on conflict (document_id, user_id) do update set last_edit_at = now()`,
+				contributors.flat()
+			);
+		}
+		return stored;
 	});
+}
+
+/** ($1, $2, $3), ($4, $5, $6), … for `count` rows of `width` parameters. */
+function placeholders(count: number, width: number): string {
+	return Array.from({ length: count }, (_, row) => `(${Array.from({ length: width }, (_, col) => `$${row * width + col + 1}`).join(', ')})`).join(', ');
+}
+
+/** The ids among `documentIds` that no longer have a document row. */
+export async function missingDocuments(db: Database, documentIds: string[]): Promise<string[]> {
+	const { rows } = await db.query<{ id: string }>(
+		'select id from unnest($1::uuid[]) as wanted (id) where not exists (select 1 from public.documents d where d.id = wanted.id)',
+		[documentIds]
+	);
+	return rows.map((row) => row.id);
 }
 
 /** The document's plain text, copied where full-text search can find it. */
@@ -125,14 +158,6 @@ export async function projectText(db: Queryable, documentId: string, text: strin
 		documentId,
 		text
 	]);
-}
-
-async function noteContributor(tx: Queryable, documentId: string, userId: string): Promise<void> {
-	await tx.query(
-		`insert into public.document_contributors (document_id, user_id) values ($1, $2)
-		 on conflict (document_id, user_id) do update set last_edit_at = now()`,
-		[documentId, userId]
-	);
 }
 
 /**

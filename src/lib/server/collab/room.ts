@@ -4,16 +4,13 @@ import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Database } from '../db/types.ts';
 import { CLOSE, awarenessMessage, updateMessage } from './protocol.ts';
-import { compact, loadDocument, projectText, saveAutomaticVersion, storeUpdates, type PendingUpdate } from './persistence.ts';
+import { compact, loadDocument, projectText, saveAutomaticVersion, type DocumentBatch, type PendingUpdate, type StoredBatch } from './persistence.ts';
+import type { UpdateWriter, Writable } from './writer.ts';
 import { fragmentText } from './text.ts';
 import { FRAGMENT } from '../../editor/fragment.ts';
 
 
 export interface RoomSettings {
-	/** Changes reach Postgres within this delay (the target is 500 ms). */
-	flushDelayMs: number;
-	/** Retries of a failed store back off up to this delay. */
-	maxRetryDelayMs: number;
 	/** The search text is projected at most this often while people type. */
 	projectEveryMs: number;
 	/** The log is folded into the snapshot after this many rows. */
@@ -27,24 +24,24 @@ export interface Peer {
 	close(code: number, reason: string): void;
 }
 
-// The document row is gone (deleted, or its network was): its changes have nowhere to go.
-const FOREIGN_KEY_VIOLATION = '23503';
-
 /** Who caused a change: a connected person, or the server acting for one. */
 export interface ChangeOrigin {
 	userId: string;
 }
 
-export class Room {
+export class Room implements Writable {
 	readonly doc = new Y.Doc({ gc: true });
 	readonly awareness = new awarenessProtocol.Awareness(this.doc);
 	readonly peers = new Set<Peer>();
 	problems: string[] = [];
 
 	#pending: PendingUpdate[] = [];
-	#flushTimer: NodeJS.Timeout | null = null;
-	#flushing: Promise<void> | null = null;
-	#retryDelay = 0;
+	/** Changes handed to the writer and not yet confirmed stored. */
+	#inFlight: PendingUpdate[] | null = null;
+	/** Authors already recorded in document_contributors while the room is open. */
+	#contributors = new Set<string>();
+	#maintaining: Promise<void> = Promise.resolve();
+	#projectTimer: NodeJS.Timeout | null = null;
 	#lastUpdateId = 0;
 	#tailRows = 0;
 	#lastProjection = 0;
@@ -55,7 +52,8 @@ export class Room {
 	constructor(
 		readonly id: string,
 		private readonly db: Database,
-		private readonly settings: RoomSettings
+		private readonly settings: RoomSettings,
+		private readonly writer: UpdateWriter
 	) {
 		// The server speaks for nobody: it has no presence of its own.
 		this.awareness.setLocalState(null);
@@ -77,7 +75,7 @@ export class Room {
 
 	/** True while changes wait for Postgres: such a room must stay in memory. */
 	get dirty(): boolean {
-		return this.#pending.length > 0 || this.#flushing !== null;
+		return this.#pending.length > 0 || this.#inFlight !== null;
 	}
 
 	#onUpdate(update: Uint8Array, origin: unknown) {
@@ -88,64 +86,56 @@ export class Room {
 		this.#pending.push({ update, userId });
 		this.#projectedSince = false;
 		this.#changedSinceVersion = true;
-		this.#schedule(this.settings.flushDelayMs);
+		this.writer.schedule(this);
 	}
 
-	#schedule(delay: number) {
-		this.#flushTimer ??= setTimeout(() => {
-			this.#flushTimer = null;
-			// Changes first; once they are stored, the text left to project.
-			void (this.#pending.length > 0 ? this.flush() : this.settle()).catch(() => {});
-		}, delay);
-	}
-
-	/**
-	 * Stores every pending change. On failure the changes go back in the
-	 * queue, a retry is scheduled with back-off, and the error is thrown.
-	 */
-	flush(): Promise<void> {
-		if (this.#flushing) return this.#flushing.then(() => this.flush());
-		if (this.#pending.length === 0) return Promise.resolve();
-		this.#flushing = this.#store().finally(() => (this.#flushing = null));
-		return this.#flushing;
-	}
-
-	async #store(): Promise<void> {
-		const batch = this.#pending;
+	takePending(): DocumentBatch | null {
+		if (this.#pending.length === 0) return null;
+		this.#inFlight = this.#pending;
 		this.#pending = [];
-		const now = Date.now();
-		const text = now - this.#lastProjection >= this.settings.projectEveryMs ? fragmentText(this.doc.getXmlFragment(FRAGMENT)) : null;
-		try {
-			this.#lastUpdateId = await storeUpdates(this.db, { documentId: this.id, updates: batch, text });
-			this.#tailRows += new Set(batch.map((u) => u.userId)).size;
-			if (text !== null) {
-				this.#lastProjection = now;
-				this.#projectedSince = this.#pending.length === 0;
-			}
-			this.#retryDelay = 0;
-		} catch (error) {
-			if ((error as { code?: string }).code === FOREIGN_KEY_VIOLATION) return this.#deleted();
-			this.#pending = batch.concat(this.#pending);
-			this.#retryDelay = Math.min(Math.max(this.#retryDelay * 2, 100), this.settings.maxRetryDelayMs);
-			console.error(`collab: storing document ${this.id} failed, retrying in ${this.#retryDelay} ms`, error);
-			this.#schedule(this.#retryDelay);
-			throw error;
-		}
-		if (this.#pending.length > 0) this.#schedule(this.settings.flushDelayMs);
-		else if (!this.#projectedSince) this.#schedule(this.settings.projectEveryMs);
-		await this.#maintain(now);
+		const authors = new Set(this.#inFlight.map((u) => u.userId).filter((id): id is string => id !== null));
+		return { documentId: this.id, updates: this.#inFlight, newContributors: [...authors].filter((id) => !this.#contributors.has(id)) };
 	}
 
-	#deleted() {
+	stored({ lastId, rows }: StoredBatch) {
+		for (const { userId } of this.#inFlight ?? []) if (userId) this.#contributors.add(userId);
+		this.#inFlight = null;
+		this.#lastUpdateId = Math.max(this.#lastUpdateId, lastId);
+		this.#tailRows += rows;
+		this.#maintaining = this.#maintaining.then(() => this.#maintain());
+	}
+
+	failed() {
+		this.#pending = (this.#inFlight ?? []).concat(this.#pending);
+		this.#inFlight = null;
+	}
+
+	deleted() {
 		this.#pending = [];
+		this.#inFlight = null;
 		this.#projectedSince = true;
 		for (const peer of this.peers) peer.close(CLOSE.gone, 'this document was deleted');
 	}
 
-	// Compaction and automatic versions are housekeeping: if they fail, the
-	// changes are already safe in the log and the next store tries again.
-	async #maintain(now: number) {
+	/** Stores every pending change (with everyone else's); throws if the database refuses, and the writer retries. */
+	async flush(): Promise<void> {
+		if (this.dirty) await this.writer.flush();
+	}
+
+	// Search text, compaction and automatic versions are housekeeping: if they
+	// fail, the changes are already safe in the log and the next store retries.
+	async #maintain() {
+		const now = Date.now();
 		try {
+			if (!this.#projectedSince) {
+				const wait = this.#lastProjection + this.settings.projectEveryMs - now;
+				if (wait <= 0) await this.#project(now);
+				// The last words typed are searchable soon, even if nobody types again.
+				else this.#projectTimer ??= setTimeout(() => {
+					this.#projectTimer = null;
+					this.#maintaining = this.#maintaining.then(() => this.#maintain());
+				}, wait);
+			}
 			if (this.#tailRows >= this.settings.compactAfterRows) {
 				await compact(this.db, this.id, Y.encodeStateAsUpdate(this.doc), this.#lastUpdateId);
 				this.#tailRows = 0;
@@ -158,6 +148,17 @@ export class Room {
 			}
 		} catch (error) {
 			console.error(`collab: housekeeping of document ${this.id} failed`, error);
+		}
+	}
+
+	async #project(now: number) {
+		this.#projectedSince = true;
+		try {
+			await projectText(this.db, this.id, fragmentText(this.doc.getXmlFragment(FRAGMENT)));
+			this.#lastProjection = now;
+		} catch (error) {
+			this.#projectedSince = false;
+			throw error;
 		}
 	}
 
@@ -182,19 +183,13 @@ export class Room {
 	/** Stores every change and projects the latest text: what a room owes before it leaves memory. */
 	async settle(): Promise<void> {
 		await this.flush();
-		if (this.#projectedSince) return;
-		this.#projectedSince = true;
-		try {
-			await projectText(this.db, this.id, fragmentText(this.doc.getXmlFragment(FRAGMENT)));
-			this.#lastProjection = Date.now();
-		} catch (error) {
-			this.#projectedSince = false;
-			throw error;
-		}
+		await this.#maintaining;
+		if (!this.#projectedSince) await this.#project(Date.now());
 	}
 
 	destroy() {
-		if (this.#flushTimer) clearTimeout(this.#flushTimer);
+		this.writer.forget(this);
+		if (this.#projectTimer) clearTimeout(this.#projectTimer);
 		this.awareness.destroy();
 		this.doc.destroy();
 	}
