@@ -18,7 +18,13 @@ export interface RunningCollab {
 }
 
 /** Settings that keep tests quick: changes stored and rooms unloaded within tens of milliseconds. */
-export const QUICK: Partial<CollabSettings> = { flushDelayMs: 20, idleUnloadMs: 20, maxRetryDelayMs: 100, projectEveryMs: 0 };
+export const QUICK: Partial<CollabSettings> = {
+	flushDelayMs: 20,
+	idleUnloadMs: 20,
+	maxRetryDelayMs: 100,
+	projectEveryMs: 0,
+	compactEveryMs: 0
+};
 
 export async function startCollab(db: Database, settings: Partial<CollabSettings> = {}): Promise<RunningCollab> {
 	const collab = createCollabServer({ db, auth: embeddedAuth(db), settings: { ...QUICK, ...settings } });

@@ -36,6 +36,7 @@ export const DEFAULT_SETTINGS: CollabSettings = {
 	maxRetryDelayMs: 5_000,
 	projectEveryMs: 5_000,
 	compactAfterRows: 200,
+	compactEveryMs: 30_000,
 	autoVersionEveryMs: 10 * 60_000,
 	maxMessageBytes: 16 * 1024 * 1024,
 	idleUnloadMs: 30_000,

@@ -103,15 +103,15 @@ const ROWS_PER_STATEMENT = 300;
 
 /**
  * Appends the changes of many documents in one transaction, one merged row
- * per document and author, and records new contributors.
+ * per document (with its author when there is only one; who wrote in a
+ * document is kept in document_contributors), and records new contributors.
  */
 export async function storeBatches(db: Database, batches: DocumentBatch[]): Promise<Map<string, StoredBatch>> {
-	const rows: [string, Buffer, string | null][] = [];
-	for (const { documentId, updates } of batches) {
-		const byAuthor = new Map<string | null, Uint8Array[]>();
-		for (const { update, userId } of updates) byAuthor.set(userId, [...(byAuthor.get(userId) ?? []), update]);
-		for (const [userId, list] of byAuthor) rows.push([documentId, bytes(list.length === 1 ? list[0] : Y.mergeUpdates(list)), userId]);
-	}
+	const rows = batches.map(({ documentId, updates }): [string, Buffer, string | null] => {
+		const authors = new Set(updates.map((u) => u.userId));
+		const merged = updates.length === 1 ? updates[0].update : Y.mergeUpdates(updates.map((u) => u.update));
+		return [documentId, bytes(merged), authors.size === 1 ? updates[0].userId : null];
+	});
 	const contributors = batches.flatMap(({ documentId, newContributors }) => newContributors.map((userId) => [documentId, userId]));
 	return db.transaction(async (tx) => {
 		const stored = new Map<string, StoredBatch>();

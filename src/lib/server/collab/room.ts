@@ -13,8 +13,10 @@ import { FRAGMENT } from '../../editor/fragment.ts';
 export interface RoomSettings {
 	/** The search text is projected at most this often while people type. */
 	projectEveryMs: number;
-	/** The log is folded into the snapshot after this many rows. */
+	/** The log is folded into the snapshot after this many rows… */
 	compactAfterRows: number;
+	/** …and at most this often, so a busy document is not re-encoded on every store. */
+	compactEveryMs: number;
 	/** An automatic version is kept after this long of changes. */
 	autoVersionEveryMs: number;
 }
@@ -44,6 +46,7 @@ export class Room implements Writable {
 	#projectTimer: NodeJS.Timeout | null = null;
 	#lastUpdateId = 0;
 	#tailRows = 0;
+	#lastCompaction = 0;
 	#lastProjection = 0;
 	#projectedSince = true;
 	#lastVersionAt = 0;
@@ -136,9 +139,10 @@ export class Room implements Writable {
 					this.#maintaining = this.#maintaining.then(() => this.#maintain());
 				}, wait);
 			}
-			if (this.#tailRows >= this.settings.compactAfterRows) {
+			if (this.#tailRows >= this.settings.compactAfterRows && now - this.#lastCompaction >= this.settings.compactEveryMs) {
 				await compact(this.db, this.id, Y.encodeStateAsUpdate(this.doc), this.#lastUpdateId);
 				this.#tailRows = 0;
+				this.#lastCompaction = now;
 			}
 			if (this.#changedSinceVersion && now - this.#lastVersionAt >= this.settings.autoVersionEveryMs) {
 				const fragment = this.doc.getXmlFragment(FRAGMENT);
