@@ -61,14 +61,12 @@ export function authenticate(request: IncomingMessage, auth: AuthPort): Promise<
 export async function authorize(db: Database, user: SessionUser, documentId: string): Promise<Admission | Refusal> {
 	const claims = { sub: user.id, email: user.email, role: 'authenticated' as const };
 	const found = await withUser(db, claims, async (tx) => {
-		const access = await tx.query<{ network_id: string; role: Role; status: string }>(
-			'select network_id, role, status from public.document_access($1)',
-			[documentId]
+		const { rows } = await tx.query<{ network_id: string; role: Role; status: string; display_name: string | null }>(
+			`select a.network_id, a.role, a.status, (select p.display_name from public.profiles p where p.id = $2) as display_name
+			 from public.document_access($1) a`,
+			[documentId, user.id]
 		);
-		const profile = await tx.query<{ display_name: string }>('select display_name from public.profiles where id = $1', [
-			user.id
-		]);
-		return { access: access.rows[0], name: profile.rows[0]?.display_name ?? user.email };
+		return { access: rows[0], name: rows[0]?.display_name ?? user.email };
 	});
 	if (!found.access) {
 		const exists = await db.query<{ found: boolean }>('select exists (select 1 from public.documents where id = $1) as found', [

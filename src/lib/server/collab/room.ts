@@ -43,6 +43,7 @@ export class Room implements Writable {
 	/** Authors already recorded in document_contributors while the room is open. */
 	#contributors = new Set<string>();
 	#maintaining: Promise<void> = Promise.resolve();
+	#maintenanceQueued = false;
 	#projectTimer: NodeJS.Timeout | null = null;
 	#lastUpdateId = 0;
 	#tailRows = 0;
@@ -105,7 +106,16 @@ export class Room implements Writable {
 		this.#inFlight = null;
 		this.#lastUpdateId = Math.max(this.#lastUpdateId, lastId);
 		this.#tailRows += rows;
-		this.#maintaining = this.#maintaining.then(() => this.#maintain());
+		this.#queueMaintenance();
+	}
+
+	#queueMaintenance() {
+		if (this.#maintenanceQueued) return;
+		this.#maintenanceQueued = true;
+		this.#maintaining = this.writer.housekeep(() => {
+			this.#maintenanceQueued = false;
+			return this.#maintain();
+		});
 	}
 
 	failed() {
@@ -136,7 +146,7 @@ export class Room implements Writable {
 				// The last words typed are searchable soon, even if nobody types again.
 				else this.#projectTimer ??= setTimeout(() => {
 					this.#projectTimer = null;
-					this.#maintaining = this.#maintaining.then(() => this.#maintain());
+					this.#queueMaintenance();
 				}, wait);
 			}
 			if (this.#tailRows >= this.settings.compactAfterRows && now - this.#lastCompaction >= this.settings.compactEveryMs) {

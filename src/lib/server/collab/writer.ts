@@ -24,6 +24,7 @@ export class UpdateWriter {
 	#timer: NodeJS.Timeout | null = null;
 	#running: Promise<void> | null = null;
 	#retryDelay = 0;
+	#housekeeping: Promise<unknown> = Promise.resolve();
 
 	constructor(
 		private readonly db: Database,
@@ -46,6 +47,17 @@ export class UpdateWriter {
 		if (this.#dirty.size === 0) return Promise.resolve();
 		this.#running = this.#write().finally(() => (this.#running = null));
 		return this.#running;
+	}
+
+	/**
+	 * Runs a room's housekeeping (search text, compaction, versions) after the
+	 * others', one room per turn of the event loop: a hundred rooms stored in
+	 * one batch must not re-encode themselves in one burst while sockets wait.
+	 */
+	housekeep(task: () => Promise<void>): Promise<void> {
+		const run = this.#housekeeping.then(() => new Promise((resolve) => setImmediate(resolve))).then(task);
+		this.#housekeeping = run.catch(() => {});
+		return run;
 	}
 
 	/** Forgets a room that leaves memory. */

@@ -8,8 +8,11 @@ import type { Claims, Database, Queryable } from './types.ts';
  */
 export function withUser<T>(db: Database, claims: Claims | null, fn: (tx: Queryable) => Promise<T>): Promise<T> {
 	return db.transaction(async (tx) => {
-		await tx.query(claims ? 'set local role authenticated' : 'set local role anon');
-		await tx.query(`select set_config('request.jwt.claims', $1, true)`, [claims ? JSON.stringify(claims) : '']);
+		// `set local role` and the claims in one round trip: set_config('role', …, true) is the same setting.
+		await tx.query(`select set_config('role', $1, true), set_config('request.jwt.claims', $2, true)`, [
+			claims ? 'authenticated' : 'anon',
+			claims ? JSON.stringify(claims) : ''
+		]);
 		return fn(tx);
 	});
 }
