@@ -41,7 +41,6 @@ export class Connection implements Peer {
 		readonly room: Room,
 		readonly admission: Admission,
 		private readonly limits: ConnectionLimits,
-		private readonly ownerOf: (clientId: number) => Connection | undefined,
 		private readonly onClose: (connection: Connection) => void
 	) {
 		this.#tokens = limits.messageBurst;
@@ -115,11 +114,13 @@ export class Connection implements Peer {
 	// A client speaks only for the awareness ids it introduced, and always
 	// under the name and colour the server knows from its session.
 	#applyAwareness(entries: AwarenessEntry[]) {
+		const owners = this.room.awarenessOwners;
 		const own = entries.filter(({ clientID }) => {
-			const owner = this.ownerOf(clientID);
+			const owner = owners.get(clientID);
 			if (owner) return owner === this;
 			if (this.clientIds.size >= this.limits.maxClientIds) return false;
 			this.clientIds.add(clientID);
+			owners.set(clientID, this);
 			return true;
 		});
 		if (own.length === 0) return;
@@ -143,6 +144,7 @@ export class Connection implements Peer {
 	#release() {
 		if (this.#closed) return;
 		this.#closed = true;
+		for (const id of this.clientIds) this.room.awarenessOwners.delete(id);
 		if (this.clientIds.size > 0) awarenessProtocol.removeAwarenessStates(this.room.awareness, [...this.clientIds], this);
 		this.onClose(this);
 	}

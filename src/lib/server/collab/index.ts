@@ -128,7 +128,6 @@ export function createCollabServer(options: { db: Database; auth: AuthPort; sett
 			room,
 			admission,
 			settings,
-			(clientId) => [...room.peers].find((peer) => (peer as Connection).clientIds.has(clientId)) as Connection | undefined,
 			(closed) => {
 				room.peers.delete(closed);
 				connections.delete(closed);

@@ -35,8 +35,14 @@ export class Room implements Writable {
 	readonly doc = new Y.Doc({ gc: true });
 	readonly awareness = new awarenessProtocol.Awareness(this.doc);
 	readonly peers = new Set<Peer>();
+	/** Which connection speaks for each awareness client id. */
+	readonly awarenessOwners = new Map<number, Peer>();
 	problems: string[] = [];
 
+	#outgoing: { update: Uint8Array; origin: unknown }[] = [];
+	#awarenessChanged = new Set<number>();
+	#awarenessOrigins = new Set<unknown>();
+	#broadcastScheduled = false;
 	#pending: PendingUpdate[] = [];
 	/** Changes handed to the writer and not yet confirmed stored. */
 	#inFlight: PendingUpdate[] | null = null;
@@ -63,10 +69,39 @@ export class Room implements Writable {
 		this.awareness.setLocalState(null);
 		this.doc.on('update', (update: Uint8Array, origin: unknown) => this.#onUpdate(update, origin));
 		this.awareness.on('update', ({ added, updated, removed }: Record<string, number[]>, origin: unknown) => {
-			const changed = [...added, ...updated, ...removed];
-			const message = awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
-			for (const peer of this.peers) if (peer !== origin) peer.send(message);
+			for (const id of [...added, ...updated, ...removed]) this.#awarenessChanged.add(id);
+			this.#awarenessOrigins.add(origin);
+			this.#scheduleBroadcast();
 		});
+	}
+
+	// What arrives in one turn of the event loop goes out once, after it: under
+	// load many messages come in one read, and every peer then gets one merged
+	// update and one awareness message instead of one per sender.
+	#scheduleBroadcast() {
+		if (this.#broadcastScheduled) return;
+		this.#broadcastScheduled = true;
+		setImmediate(() => {
+			this.#broadcastScheduled = false;
+			this.#broadcastUpdates();
+			this.#broadcastAwareness();
+		});
+	}
+
+	#broadcastUpdates() {
+		const batch = this.#outgoing;
+		if (batch.length === 0) return;
+		this.#outgoing = [];
+		const update = batch.length === 1 ? batch[0].update : Y.mergeUpdates(batch.map((item) => item.update));
+		sendToOthers(this.peers, new Set(batch.map((item) => item.origin)), updateMessage(update));
+	}
+
+	#broadcastAwareness() {
+		if (this.#awarenessChanged.size === 0) return;
+		const message = awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.#awarenessChanged]));
+		sendToOthers(this.peers, this.#awarenessOrigins, message);
+		this.#awarenessChanged.clear();
+		this.#awarenessOrigins.clear();
 	}
 
 	async load(): Promise<void> {
@@ -84,8 +119,8 @@ export class Room implements Writable {
 
 	#onUpdate(update: Uint8Array, origin: unknown) {
 		if (origin === 'load') return;
-		const message = updateMessage(update);
-		for (const peer of this.peers) if (peer !== origin) peer.send(message);
+		this.#outgoing.push({ update, origin });
+		this.#scheduleBroadcast();
 		const userId = (origin as Partial<ChangeOrigin> | null)?.userId ?? null;
 		this.#pending.push({ update, userId });
 		this.#projectedSince = false;
@@ -207,4 +242,10 @@ export class Room implements Writable {
 		this.awareness.destroy();
 		this.doc.destroy();
 	}
+}
+
+/** A peer whose own message is the only one in a batch already has it. */
+function sendToOthers(peers: Set<Peer>, origins: Set<unknown>, message: Uint8Array) {
+	const skip = origins.size === 1 ? origins.values().next().value : undefined;
+	for (const peer of peers) if (peer !== skip) peer.send(message);
 }
