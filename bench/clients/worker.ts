@@ -1,0 +1,177 @@
+// A client process holding many simulated clients. The orchestrator
+// (pool.ts) drives it phase by phase over IPC; see the Command type.
+import { constants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
+import type { Endpoint } from '../systems/types.ts';
+import { connect, traffic, type BenchClient } from './client.ts';
+import { Editor, Receiver } from './editor.ts';
+
+export interface ClientSpec {
+	endpoint: Endpoint;
+	role: 'editor' | 'viewer' | 'idle';
+	/** Which document, for the delivery count. */
+	doc: string;
+	/** Position among all editors: picks the editor's starting point in the trace. */
+	index: number;
+}
+
+export type Command =
+	| { cmd: 'connect'; clients: ClientSpec[]; concurrency: number; timeoutMs: number }
+	| { cmd: 'run'; from: number; to: number; editsPerSecond: number }
+	| { cmd: 'stop'; drainMs: number }
+	| { cmd: 'open'; endpoint: Endpoint; seal: string; keep: boolean; timeoutMs: number }
+	| { cmd: 'close' };
+
+interface Live {
+	spec: ClientSpec;
+	client: BenchClient;
+	editor?: Editor;
+	receiver?: Receiver;
+}
+
+const live: Live[] = [];
+const kept: BenchClient[] = [];
+let window: { from: number; to: number } | null = null;
+let samples: number[] = [];
+/** Worst latency per second of the window, to see whether slow edits come in bursts. */
+let worstBySecond: number[] = [];
+const record = (ms: number, arrived: number) => {
+	samples.push(ms);
+	if (window) {
+		const second = Math.floor((arrived - window.from) / 1000);
+		if (second >= 0) worstBySecond[second] = Math.max(worstBySecond[second] ?? 0, ms);
+	}
+};
+const RESOLUTION_MS = 5;
+const histogram = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
+let cpuStart = process.cpuUsage();
+let wallStart = performance.now();
+let gcTotal = 0;
+let gcMax = 0;
+let gcMajorMax = 0;
+new PerformanceObserver((list) => {
+	for (const entry of list.getEntries()) {
+		gcTotal += entry.duration;
+		gcMax = Math.max(gcMax, entry.duration);
+		if ((entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR)
+			gcMajorMax = Math.max(gcMajorMax, entry.duration);
+	}
+}).observe({ entryTypes: ['gc'] });
+
+const timeout = <T>(promise: Promise<T>, ms: number) =>
+	Promise.race([promise, new Promise<null>((resolve) => setTimeout(() => resolve(null), ms))]);
+
+async function handle(command: Command): Promise<unknown> {
+	switch (command.cmd) {
+		case 'connect': {
+			const syncMs: number[] = [];
+			let failed = 0;
+			let next = 0;
+			const lane = async () => {
+				while (next < command.clients.length) {
+					const spec = command.clients[next++];
+					const client = connect(spec.endpoint, `${spec.role} ${spec.index}`);
+					const entry: Live = { spec, client };
+					if (spec.role !== 'idle') entry.receiver = new Receiver(client.doc, () => window, record);
+					live.push(entry);
+					const ms = await timeout(client.synced, command.timeoutMs);
+					if (ms === null) failed++;
+					else syncMs.push(ms);
+				}
+			};
+			await Promise.all(Array.from({ length: command.concurrency }, lane));
+			return { syncMs, failed };
+		}
+		case 'run': {
+			globalThis.gc?.();
+			// GC entries are delivered asynchronously: let the forced one arrive before counting starts.
+			await new Promise((resolve) => setTimeout(resolve, 100));
+			window = { from: command.from, to: command.to };
+			samples.length = 0;
+			worstBySecond = [];
+			histogram.reset();
+			histogram.enable();
+			gcTotal = 0;
+			gcMax = 0;
+			gcMajorMax = 0;
+			cpuStart = process.cpuUsage();
+			wallStart = performance.now();
+			Object.assign(traffic, { messages: 0, bytes: 0, sentMessages: 0, sentBytes: 0 });
+			for (const entry of live) {
+				if (entry.spec.role !== 'editor') continue;
+				entry.editor = new Editor(entry.client.doc, String(entry.spec.index), entry.spec.index * 389, command.editsPerSecond);
+				entry.editor.start(window);
+			}
+			return null;
+		}
+		case 'stop': {
+			for (const entry of live) entry.editor?.stop();
+			await new Promise((resolve) => setTimeout(resolve, command.drainMs));
+			histogram.disable();
+			const sentByDoc: Record<string, number> = {};
+			const receivedByDoc: Record<string, number> = {};
+			for (const entry of live) {
+				if (entry.editor) sentByDoc[entry.spec.doc] = (sentByDoc[entry.spec.doc] ?? 0) + entry.editor.sentInWindow;
+				if (entry.receiver)
+					receivedByDoc[entry.spec.doc] = (receivedByDoc[entry.spec.doc] ?? 0) + entry.receiver.received;
+			}
+			const delay = (ns: number) => Math.max(0, ns / 1e6 - RESOLUTION_MS);
+			const result = {
+				samples: Float64Array.from(samples),
+				sentByDoc,
+				receivedByDoc,
+				eventLoop: {
+					p50: histogram.count ? delay(histogram.percentile(50)) : 0,
+					p99: histogram.count ? delay(histogram.percentile(99)) : 0,
+					max: histogram.count ? delay(histogram.max) : 0
+				},
+				gc: { totalMs: gcTotal, maxMs: gcMax, majorMaxMs: gcMajorMax },
+				worstBySecond: Array.from(worstBySecond, (v) => v ?? 0),
+				heapMb: process.memoryUsage().heapUsed / 2 ** 20,
+				traffic: { ...traffic },
+				liveHeapMb: (globalThis.gc?.(), process.memoryUsage().heapUsed / 2 ** 20),
+				cpuPercent: (() => {
+					const c = process.cpuUsage(cpuStart);
+					return ((c.user + c.system) / 1000 / (performance.now() - wallStart - command.drainMs)) * 100;
+				})(),
+				rssMb: process.memoryUsage.rss() / 2 ** 20
+			};
+			window = null;
+			samples = [];
+			return result;
+		}
+		case 'open': {
+			const client = connect(command.endpoint, 'opener');
+			const [syncedMs, contentMs] = await Promise.all([
+				timeout(client.synced, command.timeoutMs),
+				timeout(client.content(command.seal), command.timeoutMs)
+			]);
+			if (command.keep) kept.push(client);
+			else client.destroy();
+			return { syncedMs, contentMs };
+		}
+		case 'close': {
+			for (const entry of live) {
+				entry.editor?.stop();
+				entry.client.destroy();
+			}
+			for (const client of kept) client.destroy();
+			live.length = 0;
+			kept.length = 0;
+			window = null;
+			samples = [];
+			// Start the next run with a clean heap, not with a major GC due mid-window.
+			await new Promise((resolve) => setTimeout(resolve, 200));
+			for (let i = 0; i < 2; i++) globalThis.gc?.();
+			return null;
+		}
+	}
+}
+
+process.on('message', async ({ id, command }: { id: number; command: Command }) => {
+	try {
+		process.send!({ id, ok: true, body: await handle(command) });
+	} catch (error) {
+		process.send!({ id, ok: false, error: String((error as Error)?.stack ?? error) });
+	}
+});
+process.on('disconnect', () => process.exit(0));

@@ -1,0 +1,74 @@
+// One interface for the three servers under test. The orchestrator uses the
+// metadata and `prepare`/`seed` (storage in the bench database) and
+// `endpoint` (what a client connects to); the server child process calls
+// `start`, which imports the server itself, so that the orchestrator never
+// loads any of them.
+import type pg from 'pg';
+
+export type SystemName = 'trama' | 'hocuspocus' | 'y-websocket-server';
+export type Protocol = 'y-websocket' | 'hocuspocus';
+
+/** A person of the bench network, signed in with an embedded-auth session. */
+export interface BenchUser {
+	id: string;
+	role: 'editor' | 'viewer';
+	/** The `trama_session` cookie value; its sha256 is in trama_auth.sessions. */
+	token: string;
+}
+
+/** Everything a client worker needs to open one document. */
+export interface Endpoint {
+	protocol: Protocol;
+	/** y-websocket: the server URL the room is appended to; Hocuspocus: the socket URL. */
+	url: string;
+	/** y-websocket room (appended as /room) or Hocuspocus document name. */
+	room: string;
+	headers: Record<string, string>;
+}
+
+export interface RunningServer {
+	port: number;
+	/** Stores pending changes and closes every socket. */
+	close(): Promise<void>;
+}
+
+export interface System {
+	name: SystemName;
+	protocol: Protocol;
+	/** How this system keeps documents in Postgres, for RESULTS.md. */
+	persistence: string;
+	/** Creates the tables this system's documents are stored in (orchestrator, before seeding). */
+	prepare(db: pg.Client): Promise<void>;
+	/** Stores documents where this system loads them from, so a fresh server opens them cold from Postgres. */
+	seed(db: pg.Client, documents: { id: string; state: Uint8Array }[]): Promise<void>;
+	endpoint(port: number, documentId: string, user: BenchUser): Endpoint;
+	/** In the server child process: starts listening on 127.0.0.1, port 0. */
+	start(options: { databaseUrl: string }): Promise<RunningServer>;
+}
+
+/** Debounced full-state storage like Hocuspocus's default (2 s, at most 10 s), for the peers' Postgres persistence. */
+export function debouncedStore(store: () => Promise<void>, wait = 2_000, maxWait = 10_000) {
+	let timer: NodeJS.Timeout | null = null;
+	let first = 0;
+	let running: Promise<void> = Promise.resolve();
+	const flush = () => {
+		if (timer) clearTimeout(timer);
+		timer = null;
+		first = 0;
+		running = running.then(store, store);
+		return running;
+	};
+	return {
+		schedule() {
+			const t = Date.now();
+			if (!first) first = t;
+			if (timer) clearTimeout(timer);
+			timer = setTimeout(flush, Math.max(0, Math.min(wait, first + maxWait - t)));
+		},
+		/** Stores now if anything is pending. */
+		async flush() {
+			if (timer) await flush();
+			await running;
+		}
+	};
+}
