@@ -1,6 +1,6 @@
 // A client process holding many simulated clients. The orchestrator
 // (pool.ts) drives it phase by phase over IPC; see the Command type.
-import { constants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
+import { processMeter } from '../meter.ts';
 import type { Endpoint } from '../systems/types.ts';
 import { connect, traffic, type BenchClient } from './client.ts';
 import { Editor, Receiver } from './editor.ts';
@@ -41,21 +41,7 @@ const record = (ms: number, arrived: number) => {
 		if (second >= 0) worstBySecond[second] = Math.max(worstBySecond[second] ?? 0, ms);
 	}
 };
-const RESOLUTION_MS = 5;
-const histogram = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
-let cpuStart = process.cpuUsage();
-let wallStart = performance.now();
-let gcTotal = 0;
-let gcMax = 0;
-let gcMajorMax = 0;
-new PerformanceObserver((list) => {
-	for (const entry of list.getEntries()) {
-		gcTotal += entry.duration;
-		gcMax = Math.max(gcMax, entry.duration);
-		if ((entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR)
-			gcMajorMax = Math.max(gcMajorMax, entry.duration);
-	}
-}).observe({ entryTypes: ['gc'] });
+const meter = processMeter();
 
 const timeout = <T>(promise: Promise<T>, ms: number) =>
 	Promise.race([promise, new Promise<null>((resolve) => setTimeout(() => resolve(null), ms))]);
@@ -88,13 +74,7 @@ async function handle(command: Command): Promise<unknown> {
 			window = { from: command.from, to: command.to };
 			samples.length = 0;
 			worstBySecond = [];
-			histogram.reset();
-			histogram.enable();
-			gcTotal = 0;
-			gcMax = 0;
-			gcMajorMax = 0;
-			cpuStart = process.cpuUsage();
-			wallStart = performance.now();
+			meter.reset();
 			Object.assign(traffic, { messages: 0, bytes: 0, sentMessages: 0, sentBytes: 0 });
 			for (const entry of live) {
 				if (entry.spec.role !== 'editor') continue;
@@ -106,7 +86,8 @@ async function handle(command: Command): Promise<unknown> {
 		case 'stop': {
 			for (const entry of live) entry.editor?.stop();
 			await new Promise((resolve) => setTimeout(resolve, command.drainMs));
-			histogram.disable();
+			meter.stop();
+			const reading = meter.read(command.drainMs);
 			const sentByDoc: Record<string, number> = {};
 			const receivedByDoc: Record<string, number> = {};
 			for (const entry of live) {
@@ -114,25 +95,17 @@ async function handle(command: Command): Promise<unknown> {
 				if (entry.receiver)
 					receivedByDoc[entry.spec.doc] = (receivedByDoc[entry.spec.doc] ?? 0) + entry.receiver.received;
 			}
-			const delay = (ns: number) => Math.max(0, ns / 1e6 - RESOLUTION_MS);
 			const result = {
 				samples: Float64Array.from(samples),
 				sentByDoc,
 				receivedByDoc,
-				eventLoop: {
-					p50: histogram.count ? delay(histogram.percentile(50)) : 0,
-					p99: histogram.count ? delay(histogram.percentile(99)) : 0,
-					max: histogram.count ? delay(histogram.max) : 0
-				},
-				gc: { totalMs: gcTotal, maxMs: gcMax, majorMaxMs: gcMajorMax },
+				eventLoop: reading.eventLoop,
+				gc: reading.gc,
 				worstBySecond: Array.from(worstBySecond, (v) => v ?? 0),
 				heapMb: process.memoryUsage().heapUsed / 2 ** 20,
 				traffic: { ...traffic },
 				liveHeapMb: (globalThis.gc?.(), process.memoryUsage().heapUsed / 2 ** 20),
-				cpuPercent: (() => {
-					const c = process.cpuUsage(cpuStart);
-					return ((c.user + c.system) / 1000 / (performance.now() - wallStart - command.drainMs)) * 100;
-				})(),
+				cpuPercent: reading.cpuPercent,
 				rssMb: process.memoryUsage.rss() / 2 ** 20
 			};
 			window = null;
