@@ -14,6 +14,7 @@ import {
 	encodeAwarenessEntries,
 	syncStep1Message,
 	syncStep2Message,
+	wholeDocumentMessage,
 	type AwarenessEntry
 } from './protocol.ts';
 import type { Peer, Room } from './room.ts';
@@ -90,7 +91,7 @@ export class Connection implements Peer {
 	#handle(message: ReturnType<typeof decodeClientMessage>) {
 		switch (message.type) {
 			case 'sync-step-1':
-				this.send(syncStep2Message(this.room.doc, message.stateVector));
+				this.send(message.empty ? wholeDocumentMessage(this.room.wholeState()) : syncStep2Message(this.room.doc, message.stateVector));
 				return;
 			case 'sync-step-2':
 			case 'update':

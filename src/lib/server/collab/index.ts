@@ -3,7 +3,6 @@
 // can run in the app's process (the default) or alone.
 import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import * as Y from 'yjs';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { AuthPort } from '../auth/types.ts';
 import type { Database } from '../db/types.ts';
@@ -182,7 +181,7 @@ export function createCollabServer(options: { db: Database; auth: AuthPort; sett
 		async encodeState(documentId) {
 			const { room, release } = await hold(documentId);
 			try {
-				return Y.encodeStateAsUpdate(room.doc);
+				return room.wholeState();
 			} finally {
 				release();
 			}

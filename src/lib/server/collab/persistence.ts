@@ -17,6 +17,8 @@ export interface LoadedDocument {
 	lastVersionAt: Date | null;
 	/** Rows that could not be read: set aside in document_problems, named here. */
 	problems: string[];
+	/** The stored snapshot, when it alone is the whole document (no log after it, nothing set aside). */
+	wholeState: Uint8Array | null;
 }
 
 const bytes = (data: Uint8Array) => Buffer.from(data.buffer, data.byteOffset, data.byteLength);
@@ -65,7 +67,8 @@ export async function loadDocument(db: Database, documentId: string, doc: Y.Doc)
 	if (rejected.length > 0) await setAside(db, documentId, rejected);
 
 	const lastUpdateId = Number(tail.at(-1)?.id ?? snapshot?.through_update ?? 0);
-	return { lastUpdateId, tailRows: tail.length, lastVersionAt, problems };
+	const wholeState = snapshot && tail.length === 0 && problems.length === 0 ? snapshot.state : null;
+	return { lastUpdateId, tailRows: tail.length, lastVersionAt, problems, wholeState };
 }
 
 async function setAside(

@@ -40,7 +40,7 @@ export const CLOSE = {
 
 
 export type ClientMessage =
-	| { type: 'sync-step-1'; stateVector: Uint8Array }
+	| { type: 'sync-step-1'; stateVector: Uint8Array; /** A client that has nothing yet. */ empty: boolean }
 	| { type: 'sync-step-2' | 'update'; update: Uint8Array }
 	| { type: 'awareness'; entries: AwarenessEntry[] }
 	| { type: 'query-awareness' }
@@ -74,8 +74,8 @@ function readMessage(decoder: decoding.Decoder): ClientMessage {
 			const syncType = decoding.readVarUint(decoder);
 			const payload = decoding.readVarUint8Array(decoder);
 			if (syncType === syncProtocol.messageYjsSyncStep1) {
-				Y.decodeStateVector(payload);
-				return { type: 'sync-step-1', stateVector: payload };
+				const known = Y.decodeStateVector(payload);
+				return { type: 'sync-step-1', stateVector: payload, empty: known.size === 0 };
 			}
 			if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
 				return { type: syncType === syncProtocol.messageYjsUpdate ? 'update' : 'sync-step-2', update: payload };
@@ -148,6 +148,15 @@ export function syncStep2Message(doc: Y.Doc, stateVector?: Uint8Array): Uint8Arr
 	const encoder = encoding.createEncoder();
 	encoding.writeVarUint(encoder, MESSAGE_SYNC);
 	syncProtocol.writeSyncStep2(encoder, doc, stateVector);
+	return encoding.toUint8Array(encoder);
+}
+
+/** Sync step 2 carrying a whole document the caller already has encoded. */
+export function wholeDocumentMessage(state: Uint8Array): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, MESSAGE_SYNC);
+	encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+	encoding.writeVarUint8Array(encoder, state);
 	return encoding.toUint8Array(encoder);
 }
 

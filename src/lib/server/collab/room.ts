@@ -43,6 +43,8 @@ export class Room implements Writable {
 	#awarenessChanged = new Set<number>();
 	#awarenessOrigins = new Set<unknown>();
 	#broadcastScheduled = false;
+	/** The whole document as one update, kept while nothing changes. */
+	#wholeState: Uint8Array | null = null;
 	#pending: PendingUpdate[] = [];
 	/** Changes handed to the writer and not yet confirmed stored. */
 	#inFlight: PendingUpdate[] | null = null;
@@ -110,6 +112,7 @@ export class Room implements Writable {
 		this.#tailRows = loaded.tailRows;
 		this.#lastVersionAt = loaded.lastVersionAt?.getTime() ?? Date.now();
 		this.problems = loaded.problems;
+		this.#wholeState = loaded.wholeState;
 	}
 
 	/** True while changes wait for Postgres: such a room must stay in memory. */
@@ -117,8 +120,18 @@ export class Room implements Writable {
 		return this.#pending.length > 0 || this.#inFlight !== null;
 	}
 
+	/**
+	 * The whole document as one update, for a client that has nothing yet
+	 * and for compaction: encoded once while nothing changes (right after a
+	 * cold load, the stored snapshot itself), not once per client.
+	 */
+	wholeState(): Uint8Array {
+		return (this.#wholeState ??= Y.encodeStateAsUpdate(this.doc));
+	}
+
 	#onUpdate(update: Uint8Array, origin: unknown) {
 		if (origin === 'load') return;
+		this.#wholeState = null;
 		this.#outgoing.push({ update, origin });
 		this.#scheduleBroadcast();
 		const userId = (origin as Partial<ChangeOrigin> | null)?.userId ?? null;
@@ -185,13 +198,13 @@ export class Room implements Writable {
 				}, wait);
 			}
 			if (this.#tailRows >= this.settings.compactAfterRows && now - this.#lastCompaction >= this.settings.compactEveryMs) {
-				await compact(this.db, this.id, Y.encodeStateAsUpdate(this.doc), this.#lastUpdateId);
+				await compact(this.db, this.id, this.wholeState(), this.#lastUpdateId);
 				this.#tailRows = 0;
 				this.#lastCompaction = now;
 			}
 			if (this.#changedSinceVersion && now - this.#lastVersionAt >= this.settings.autoVersionEveryMs) {
 				const fragment = this.doc.getXmlFragment(FRAGMENT);
-				await saveAutomaticVersion(this.db, this.id, Y.encodeStateAsUpdate(this.doc), fragmentText(fragment));
+				await saveAutomaticVersion(this.db, this.id, this.wholeState(), fragmentText(fragment));
 				this.#lastVersionAt = now;
 				this.#changedSinceVersion = false;
 			}
