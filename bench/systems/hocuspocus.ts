@@ -4,8 +4,9 @@
 // onStoreDocument writes the whole state back, debounced by Hocuspocus's own
 // defaults (2 s, at most 10 s). Clients speak its protocol through
 // @hocuspocus/provider.
-import type pg from 'pg';
-import type { System } from './types.ts';
+import { snapshotTable, type System } from './types.ts';
+
+const snapshots = snapshotTable('bench_hocuspocus');
 
 export const hocuspocus: System = {
 	name: 'hocuspocus',
@@ -13,20 +14,8 @@ export const hocuspocus: System = {
 	persistence:
 		'onLoadDocument / onStoreDocument hooks (the Database extension’s shape) with node-postgres: one bytea snapshot per document in bench_hocuspocus, stored debounced 2 s / max 10 s',
 
-	async prepare(db: pg.Client) {
-		await db.query(
-			'create table if not exists bench_hocuspocus (name text primary key, state bytea not null, updated_at timestamptz not null default now())'
-		);
-	},
-
-	async seed(db, documents) {
-		for (const d of documents) {
-			await db.query(
-				'insert into bench_hocuspocus (name, state) values ($1, $2) on conflict (name) do update set state = excluded.state',
-				[d.id, Buffer.from(d.state)]
-			);
-		}
-	},
+	prepare: (db) => snapshots.prepare(db),
+	seed: (db, documents) => snapshots.seed(db, documents),
 
 	endpoint(port, documentId) {
 		return { protocol: 'hocuspocus', url: `ws://127.0.0.1:${port}`, room: documentId, headers: {} };
@@ -43,16 +32,12 @@ export const hocuspocus: System = {
 			quiet: true,
 			stopOnSignals: false,
 			async onLoadDocument({ documentName, document }) {
-				const { rows } = await pool.query('select state from bench_hocuspocus where name = $1', [documentName]);
-				if (rows[0]) Y.applyUpdate(document, rows[0].state);
+				const state = await snapshots.load(pool, documentName);
+				if (state) Y.applyUpdate(document, state);
 				return document;
 			},
 			async onStoreDocument({ documentName, document }) {
-				await pool.query(
-					`insert into bench_hocuspocus (name, state) values ($1, $2)
-					 on conflict (name) do update set state = excluded.state, updated_at = now()`,
-					[documentName, Buffer.from(Y.encodeStateAsUpdate(document))]
-				);
+				await snapshots.store(pool, documentName, Y.encodeStateAsUpdate(document));
 			}
 		});
 		await server.listen();

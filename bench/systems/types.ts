@@ -72,3 +72,28 @@ export function debouncedStore(store: () => Promise<void>, wait = 2_000, maxWait
 		}
 	};
 }
+
+/** A table of one bytea snapshot per document: how both peers keep documents in Postgres here. */
+export function snapshotTable(table: string) {
+	return {
+		async prepare(db: pg.Client) {
+			await db.query(
+				`create table if not exists ${table} (name text primary key, state bytea not null, updated_at timestamptz not null default now())`
+			);
+		},
+		async seed(db: pg.Client, documents: { id: string; state: Uint8Array }[]) {
+			for (const d of documents) await this.store(db, d.id, d.state);
+		},
+		async load(db: pg.Pool | pg.Client, name: string): Promise<Uint8Array | null> {
+			const { rows } = await db.query(`select state from ${table} where name = $1`, [name]);
+			return rows[0]?.state ?? null;
+		},
+		async store(db: pg.Pool | pg.Client, name: string, state: Uint8Array) {
+			await db.query(
+				`insert into ${table} (name, state) values ($1, $2)
+				 on conflict (name) do update set state = excluded.state, updated_at = now()`,
+				[name, Buffer.from(state)]
+			);
+		}
+	};
+}

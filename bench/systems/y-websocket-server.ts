@@ -8,8 +8,9 @@
 // answers from the still-empty document and the loaded content follows as
 // an update, which is why open times are measured to the content, not to
 // the `synced` event alone.
-import type pg from 'pg';
-import { debouncedStore, type System } from './types.ts';
+import { debouncedStore, snapshotTable, type System } from './types.ts';
+
+const snapshots = snapshotTable('bench_ywss');
 
 export const yWebsocketServer: System = {
 	name: 'y-websocket-server',
@@ -17,20 +18,8 @@ export const yWebsocketServer: System = {
 	persistence:
 		'setPersistence with node-postgres: bindState loads one bytea snapshot per document from bench_ywss, changes stored debounced 2 s / max 10 s, flushed when the last client leaves',
 
-	async prepare(db: pg.Client) {
-		await db.query(
-			'create table if not exists bench_ywss (name text primary key, state bytea not null, updated_at timestamptz not null default now())'
-		);
-	},
-
-	async seed(db, documents) {
-		for (const d of documents) {
-			await db.query(
-				'insert into bench_ywss (name, state) values ($1, $2) on conflict (name) do update set state = excluded.state',
-				[d.id, Buffer.from(d.state)]
-			);
-		}
-	},
+	prepare: (db) => snapshots.prepare(db),
+	seed: (db, documents) => snapshots.seed(db, documents),
 
 	endpoint(port, documentId) {
 		return { protocol: 'y-websocket', url: `ws://127.0.0.1:${port}`, room: documentId, headers: {} };
@@ -47,15 +36,9 @@ export const yWebsocketServer: System = {
 		utils.setPersistence({
 			provider: null,
 			bindState: async (name: string, ydoc: InstanceType<typeof Y.Doc>) => {
-				const { rows } = await pool.query('select state from bench_ywss where name = $1', [name]);
-				if (rows[0]) Y.applyUpdate(ydoc, rows[0].state);
-				const store = debouncedStore(async () => {
-					await pool.query(
-						`insert into bench_ywss (name, state) values ($1, $2)
-						 on conflict (name) do update set state = excluded.state, updated_at = now()`,
-						[name, Buffer.from(Y.encodeStateAsUpdate(ydoc))]
-					);
-				});
+				const state = await snapshots.load(pool, name);
+				if (state) Y.applyUpdate(ydoc, state);
+				const store = debouncedStore(() => snapshots.store(pool, name, Y.encodeStateAsUpdate(ydoc)));
 				stores.set(name, store);
 				ydoc.on('update', () => store.schedule());
 			},
