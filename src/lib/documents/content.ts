@@ -1,7 +1,7 @@
 /**
  * From the stored Yjs state to ProseMirror JSON and plain text, with the
- * editor's own schema. The collab server uses plainText() for
- * documents.content_text (full-text search); exports and diffs start here.
+ * editor's own schema: exports and diffs start here. (Search text is read
+ * from Yjs directly, in src/lib/server/collab/text.ts.)
  */
 import * as Y from 'yjs';
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';

@@ -57,14 +57,20 @@ export function refuse(
 /**
  * Runs a change the database may refuse (a policy, a trigger, a constraint)
  * and turns such a refusal into the form's answer; other failures propagate.
+ * `notAllowed` explains a refusal by the policies in this form's own terms
+ * (who may do what with a document, say) instead of the general message.
  */
-export async function attempt<T>(form: FormData, change: () => Promise<T>): Promise<T | ActionFailure<FormFailure>> {
+export async function attempt<T>(
+	form: FormData,
+	change: () => Promise<T>,
+	notAllowed: MessageKey = 'errors.not_allowed'
+): Promise<T | ActionFailure<FormFailure>> {
 	try {
 		return await change();
 	} catch (error) {
 		const key = refusalKey(error);
 		if (!key) throw error;
-		return refuse(key === 'errors.not_allowed' ? 403 : 400, form, key);
+		return key === 'errors.not_allowed' ? refuse(403, form, notAllowed) : refuse(400, form, key);
 	}
 }
 
@@ -75,10 +81,11 @@ export async function attempt<T>(form: FormData, change: () => Promise<T>): Prom
  */
 export async function attemptChange(
 	form: FormData,
-	change: () => Promise<boolean>
+	change: () => Promise<boolean>,
+	notAllowed: MessageKey = 'errors.not_allowed'
 ): Promise<ActionFailure<FormFailure> | null> {
-	const result = await attempt(form, change);
+	const result = await attempt(form, change, notAllowed);
 	if (result === true) return null;
-	if (result === false) return refuse(403, form, 'errors.not_allowed');
+	if (result === false) return refuse(403, form, notAllowed);
 	return result;
 }

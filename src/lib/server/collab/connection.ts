@@ -47,11 +47,10 @@ export class Connection implements Peer {
 		this.#tokens = limits.messageBurst;
 		socket.on('message', (data, isBinary) => this.#receive(data, isBinary));
 		socket.on('pong', () => (this.alive = true));
-		socket.on('close', () => this.#closedBySocket());
-		socket.on('error', () => this.#closedBySocket());
+		socket.on('close', () => this.#release());
+		socket.on('error', () => this.#release());
 		this.send(syncStep1Message(room.doc));
-		const states = [...room.awareness.getStates().keys()];
-		if (states.length > 0) this.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(room.awareness, states)));
+		if (room.awareness.getStates().size > 0) this.#sendAwarenessStates();
 	}
 
 	/** The change origin for what this connection writes. */
@@ -102,11 +101,9 @@ export class Connection implements Peer {
 			case 'awareness':
 				this.#applyAwareness(message.entries);
 				return;
-			case 'query-awareness': {
-				const states = [...this.room.awareness.getStates().keys()];
-				this.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.room.awareness, states)));
+			case 'query-awareness':
+				this.#sendAwarenessStates();
 				return;
-			}
 			case 'auth':
 				return;
 		}
@@ -138,8 +135,10 @@ export class Connection implements Peer {
 		return true;
 	}
 
-	#closedBySocket() {
-		this.#release();
+	/** Everyone's presence in the document, as a newcomer or a query needs it. */
+	#sendAwarenessStates() {
+		const { awareness } = this.room;
+		this.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(awareness, [...awareness.getStates().keys()])));
 	}
 
 	#release() {

@@ -15,8 +15,6 @@ export interface LoadedDocument {
 	/** Rows left in the log after the snapshot. */
 	tailRows: number;
 	lastVersionAt: Date | null;
-	/** Rows that could not be read: set aside in document_problems, named here. */
-	problems: string[];
 	/** The stored snapshot, when it alone is the whole document (no log after it, nothing set aside). */
 	wholeState: Uint8Array | null;
 }
@@ -47,7 +45,6 @@ export async function loadDocument(db: Database, documentId: string, doc: Y.Doc)
 		return { snapshot, tail: tail.rows, lastVersionAt: versions.rows[0]?.at ?? null };
 	});
 
-	const problems: string[] = [];
 	const rejected: { id: string | null; update: Uint8Array; reason: string }[] = [];
 	// Yjs decodes all of an update's structs before it integrates any, so a
 	// row that does not decode leaves the document as it was (one cut short in
@@ -57,9 +54,7 @@ export async function loadDocument(db: Database, documentId: string, doc: Y.Doc)
 		try {
 			Y.applyUpdate(doc, update, 'load');
 		} catch (error) {
-			const reason = `${label}: ${(error as Error).message}`;
-			problems.push(reason);
-			rejected.push({ id, update, reason });
+			rejected.push({ id, update, reason: `${label}: ${(error as Error).message}` });
 		}
 	};
 	if (snapshot) apply(snapshot.state, null, 'snapshot');
@@ -67,8 +62,8 @@ export async function loadDocument(db: Database, documentId: string, doc: Y.Doc)
 	if (rejected.length > 0) await setAside(db, documentId, rejected);
 
 	const lastUpdateId = Number(tail.at(-1)?.id ?? snapshot?.through_update ?? 0);
-	const wholeState = snapshot && tail.length === 0 && problems.length === 0 ? snapshot.state : null;
-	return { lastUpdateId, tailRows: tail.length, lastVersionAt, problems, wholeState };
+	const wholeState = snapshot && tail.length === 0 && rejected.length === 0 ? snapshot.state : null;
+	return { lastUpdateId, tailRows: tail.length, lastVersionAt, wholeState };
 }
 
 async function setAside(

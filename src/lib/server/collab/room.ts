@@ -9,7 +9,6 @@ import type { UpdateWriter, Writable } from './writer.ts';
 import { fragmentText } from './text.ts';
 import { FRAGMENT } from '../../editor/fragment.ts';
 
-
 export interface RoomSettings {
 	/** The search text is projected at most this often while people type. */
 	projectEveryMs: number;
@@ -37,7 +36,6 @@ export class Room implements Writable {
 	readonly peers = new Set<Peer>();
 	/** Which connection speaks for each awareness client id. */
 	readonly awarenessOwners = new Map<number, Peer>();
-	problems: string[] = [];
 
 	#outgoing: { update: Uint8Array; origin: unknown }[] = [];
 	#awarenessChanged = new Set<number>();
@@ -111,7 +109,6 @@ export class Room implements Writable {
 		this.#lastUpdateId = loaded.lastUpdateId;
 		this.#tailRows = loaded.tailRows;
 		this.#lastVersionAt = loaded.lastVersionAt?.getTime() ?? Date.now();
-		this.problems = loaded.problems;
 		this.#wholeState = loaded.wholeState;
 	}
 
@@ -203,8 +200,7 @@ export class Room implements Writable {
 				this.#lastCompaction = now;
 			}
 			if (this.#changedSinceVersion && now - this.#lastVersionAt >= this.settings.autoVersionEveryMs) {
-				const fragment = this.doc.getXmlFragment(FRAGMENT);
-				await saveAutomaticVersion(this.db, this.id, this.wholeState(), fragmentText(fragment));
+				await saveAutomaticVersion(this.db, this.id, this.wholeState(), this.#text());
 				this.#lastVersionAt = now;
 				this.#changedSinceVersion = false;
 			}
@@ -213,10 +209,14 @@ export class Room implements Writable {
 		}
 	}
 
+	#text(): string {
+		return fragmentText(this.doc.getXmlFragment(FRAGMENT));
+	}
+
 	async #project(now: number) {
 		this.#projectedSince = true;
 		try {
-			await projectText(this.db, this.id, fragmentText(this.doc.getXmlFragment(FRAGMENT)));
+			await projectText(this.db, this.id, this.#text());
 			this.#lastProjection = now;
 		} catch (error) {
 			this.#projectedSince = false;

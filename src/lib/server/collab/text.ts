@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { FRAGMENT } from '../../editor/fragment.ts';
 
 // Tiptap nodes whose children are laid out side by side rather than stacked.
 const INLINE_CONTAINERS = new Set(['tableRow']);
@@ -12,6 +13,17 @@ export function fragmentText(fragment: Y.XmlFragment): string {
 	const lines: string[] = [];
 	for (const child of fragment.toArray()) collect(child, lines);
 	return lines.join('\n');
+}
+
+/** The same text for a stored state, so every content_text is written one way. */
+export function stateText(state: Uint8Array): string {
+	const doc = new Y.Doc();
+	try {
+		Y.applyUpdate(doc, state);
+		return fragmentText(doc.getXmlFragment(FRAGMENT));
+	} finally {
+		doc.destroy();
+	}
 }
 
 function collect(node: Y.XmlElement | Y.XmlText | Y.XmlHook, lines: string[]): void {

@@ -1,8 +1,8 @@
 import type { Database } from './types.ts';
 import { hashPassword } from '../auth/password.ts';
 import seedSql from '../../../../supabase/seed.sql?raw';
-import { templateFor, templateState } from '../../documents/templates.ts';
-import { plainText } from '../../documents/content.ts';
+import { templateState } from '../../documents/templates.ts';
+import { stateText } from '../collab/text.ts';
 import type { DocumentKind, DocumentStatus } from '../../documents/kinds.ts';
 
 /** The demo accounts that supabase/seed.sql gives roles in its network; all share one password. */
@@ -40,11 +40,12 @@ export async function seedDemo(db: Database): Promise<boolean> {
 		}
 		await tx.exec(seedSql);
 		for (const doc of DEMO_DOCUMENTS) {
+			const state = templateState(doc.kind);
 			await tx.query(
 				`insert into public.documents (id, network_id, kind, title, status, created_by, content_text) values ($1, $2, $3, $4, $5, $6, $7)`,
-				[doc.id, DEMO_NETWORK, doc.kind, doc.title, doc.status, doc.by, plainText(templateFor(doc.kind))]
+				[doc.id, DEMO_NETWORK, doc.kind, doc.title, doc.status, doc.by, stateText(state)]
 			);
-			await tx.query('insert into public.document_snapshots (document_id, state) values ($1, $2)', [doc.id, Buffer.from(templateState(doc.kind))]);
+			await tx.query('insert into public.document_snapshots (document_id, state) values ($1, $2)', [doc.id, Buffer.from(state)]);
 		}
 	});
 	return true;

@@ -1,7 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { parseForm } from '$lib/server/forms';
-import { attemptDocumentChange } from '$lib/server/documents/refusal';
+import { attempt, parseForm } from '$lib/server/forms';
 import { listQuery, newDocumentSchema } from '$lib/server/documents/schemas';
 import { createDocument, listDocuments, searchDocuments } from '$lib/server/documents/queries';
 import { templateState } from '$lib/documents/templates';
@@ -24,8 +23,10 @@ export const actions = {
 		if (failure) return failure;
 		// The template is built here and written in the same transaction as the row.
 		const template = templateState(data.kind, locals.locale);
-		const result = await attemptDocumentChange(form, 'documents.onlyEditors', () =>
-			locals.db((tx) => createDocument(tx, params.id, data, template))
+		const result = await attempt(
+			form,
+			() => locals.db((tx) => createDocument(tx, params.id, data, template)),
+			'documents.onlyEditors'
 		);
 		if (typeof result !== 'string') return result;
 		redirect(303, `/networks/${params.id}/documents/${result}`);

@@ -1,7 +1,6 @@
 import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { parseForm } from '$lib/server/forms';
-import { attemptDocumentChange } from '$lib/server/documents/refusal';
+import { attemptChange, parseForm } from '$lib/server/forms';
 import { isUuid, renameSchema, statusSchema } from '$lib/server/documents/schemas';
 import { runtime } from '$lib/server/runtime';
 import { openDocument, renameDocument, setDocumentStatus } from '$lib/server/documents/queries';
@@ -25,19 +24,23 @@ export const actions = {
 		const form = await request.formData();
 		const { data, failure } = parseForm(renameSchema, form);
 		if (failure) return failure;
-		const refused = await attemptDocumentChange(form, 'documents.renameRefused', () =>
-			locals.db((tx) => renameDocument(tx, params.id, params.docId, data.title))
+		const refused = await attemptChange(
+			form,
+			() => locals.db((tx) => renameDocument(tx, params.id, params.docId, data.title)),
+			'documents.renameRefused'
 		);
-		return refused === true ? { renamed: true } : refused;
+		return refused ?? { renamed: true };
 	},
 	status: async ({ request, locals, params }) => {
 		const form = await request.formData();
 		const { data, failure } = parseForm(statusSchema, form);
 		if (failure) return failure;
-		const refused = await attemptDocumentChange(form, 'documents.statusRefused', () =>
-			locals.db((tx) => setDocumentStatus(tx, params.id, params.docId, data.status))
+		const refused = await attemptChange(
+			form,
+			() => locals.db((tx) => setDocumentStatus(tx, params.id, params.docId, data.status)),
+			'documents.statusRefused'
 		);
-		if (refused !== true) return refused;
+		if (refused) return refused;
 		// Archiving makes the text read-only for people who have it open.
 		await (await runtime()).collab.recheck({ documentId: params.docId });
 		return { statusChanged: data.status };

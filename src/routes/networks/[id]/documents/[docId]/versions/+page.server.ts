@@ -1,12 +1,11 @@
 import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { parseForm, refuse } from '$lib/server/forms';
-import { attemptDocumentChange } from '$lib/server/documents/refusal';
+import { attempt, parseForm, refuse } from '$lib/server/forms';
 import { isUuid, versionSchema } from '$lib/server/documents/schemas';
 import { documentAccess, listVersions, openDocument, saveVersion } from '$lib/server/documents/queries';
 import { runtime } from '$lib/server/runtime';
 import { mayWrite } from '$lib/document-access';
-import { plainText, stateToJson } from '$lib/documents/content';
+import { stateText } from '$lib/server/collab/text';
 
 export const load = (async ({ locals, params, parent }) => {
 	await parent();
@@ -31,10 +30,12 @@ export const actions = {
 			return refuse(403, form, 'versions.saveRefused');
 		}
 		const state = await (await runtime()).collab.encodeState(params.docId);
-		const text = plainText(stateToJson(state));
+		const text = stateText(state);
 		// The insert policy checks the role again.
-		const saved = await attemptDocumentChange(form, 'versions.saveRefused', () =>
-			locals.db((tx) => saveVersion(tx, params.docId, { name: data.name, state, text }))
+		const saved = await attempt(
+			form,
+			() => locals.db((tx) => saveVersion(tx, params.docId, { name: data.name, state, text })),
+			'versions.saveRefused'
 		);
 		return typeof saved === 'string' ? { saved: data.name } : saved;
 	}
