@@ -1,4 +1,9 @@
 import type { MessageKey } from './it.ts';
+import { discussions } from './en/discussions.ts';
+import { comments } from './en/comments.ts';
+import { notifications } from './en/notifications.ts';
+import { activity } from './en/activity.ts';
+import { live } from './en/live.ts';
 
 export const en: Record<MessageKey, string> = {
 	'app.name': 'Trama',
@@ -78,6 +83,7 @@ export const en: Record<MessageKey, string> = {
 	'errors.invitation_wrong_account':
 		'This invitation is for {email}, but you are signed in with another account. Sign out and sign in (or sign up) as {email}.',
 	'errors.not_authenticated': 'Sign in to continue.',
+	'errors.posting_too_fast': 'You are posting too many messages in a short time. Wait a minute and try again: what you wrote is still here.',
 	'errors.not_found_title': 'Page not found',
 	'errors.not_found': 'The page you are looking for does not exist or has moved.',
 	'errors.network_not_found': 'This network does not exist, or it has been deleted.',
@@ -359,5 +365,10 @@ export const en: Record<MessageKey, string> = {
 	'print.cover': 'Cover page',
 	'mail.inviteSubject': 'Invitation to the network “{network}” on Trama',
 	'mail.inviteBody':
-		'{inviter} invites you to take part in the network “{network}” on Trama as {role}.\n\nTo accept, open this link (valid for {days} days, usable once):\n{link}\n\nIf you did not expect this invitation you can ignore this email.'
+		'{inviter} invites you to take part in the network “{network}” on Trama as {role}.\n\nTo accept, open this link (valid for {days} days, usable once):\n{link}\n\nIf you did not expect this invitation you can ignore this email.',
+	...discussions,
+	...comments,
+	...notifications,
+	...activity,
+	...live,
 };

@@ -1,3 +1,9 @@
+import { discussions } from './it/discussions.ts';
+import { comments } from './it/comments.ts';
+import { notifications } from './it/notifications.ts';
+import { activity } from './it/activity.ts';
+import { live } from './it/live.ts';
+
 // Italian first: every key here is the contract the English file must meet.
 export const it = {
 	'app.name': 'Trama',
@@ -77,6 +83,7 @@ export const it = {
 	'errors.invitation_wrong_account':
 		'Questo invito è per {email}, ma sei connesso con un altro account. Esci e accedi (o registrati) con {email}.',
 	'errors.not_authenticated': 'Accedi per continuare.',
+	'errors.posting_too_fast': 'Stai pubblicando troppi messaggi in poco tempo. Aspetta un minuto e riprova: il testo che hai scritto è ancora qui.',
 	'errors.not_found_title': 'Pagina non trovata',
 	'errors.not_found': 'La pagina che cerchi non esiste o è stata spostata.',
 	'errors.network_not_found': 'Questa rete non esiste, oppure è stata eliminata.',
@@ -363,7 +370,12 @@ export const it = {
 
 	'mail.inviteSubject': 'Invito alla rete «{network}» su Trama',
 	'mail.inviteBody':
-		'{inviter} ti invita a partecipare alla rete «{network}» su Trama come {role}.\n\nPer accettare apri questo link (valido {days} giorni, utilizzabile una sola volta):\n{link}\n\nSe non ti aspettavi questo invito puoi ignorare questa email.'
+		'{inviter} ti invita a partecipare alla rete «{network}» su Trama come {role}.\n\nPer accettare apri questo link (valido {days} giorni, utilizzabile una sola volta):\n{link}\n\nSe non ti aspettavi questo invito puoi ignorare questa email.',
+	...discussions,
+	...comments,
+	...notifications,
+	...activity,
+	...live,
 } as const;
 
 export type MessageKey = keyof typeof it;

@@ -11,6 +11,7 @@ import { embeddedAuth } from './auth/embedded.ts';
 import { supabaseAuth } from './auth/supabase.ts';
 import { mailerFromEnv, type Mailer } from './mail.ts';
 import { createCollabServer, type CollabServer } from './collab/index.ts';
+import { createLiveHub, type LiveHub } from './live/hub.ts';
 
 export interface Runtime {
 	config: Config;
@@ -19,6 +20,8 @@ export interface Runtime {
 	/** Null when no SMTP server is configured: invitation links are then copied by hand. */
 	mailer: Mailer | null;
 	collab: CollabServer;
+	/** Tells open pages what changed, whichever process changed it. */
+	live: LiveHub;
 	/** Stores pending document changes, then closes the database. */
 	close(): Promise<void>;
 }
@@ -36,14 +39,17 @@ async function start(config: Config): Promise<Runtime> {
 	const auth = config.supabase ? supabaseAuth(config.supabase) : embeddedAuth(db);
 	if (config.seedDemo && !config.supabase) await seedDemo(db);
 	const collab = createCollabServer({ db, auth });
+	const live = createLiveHub(db);
 	return {
 		config,
 		db,
 		auth,
 		mailer: mailerFromEnv(),
 		collab,
+		live,
 		async close() {
 			await collab.close();
+			await live.close();
 			await db.close();
 		}
 	};

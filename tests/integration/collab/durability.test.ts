@@ -22,6 +22,7 @@ function breakable(db: Database) {
 		...wrap(db),
 		kind: db.kind,
 		transaction: (fn) => db.transaction((tx) => fn(wrap(tx))),
+		listen: (channel, onPayload) => db.listen(channel, onPayload),
 		close: () => db.close()
 	};
 	return { db: wrapped, fail: (when: (sql: string) => boolean) => (failing = when), mend: () => (failing = () => false) };

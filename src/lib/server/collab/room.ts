@@ -9,6 +9,9 @@ import type { UpdateWriter, Writable } from './writer.ts';
 import { fragmentText } from './text.ts';
 import { FRAGMENT } from '../../editor/fragment.ts';
 
+// Shorter than the activity record's 30-minute grouping, so a long session shows as one entry per half hour.
+const CONTRIBUTOR_REFRESH_MS = 10 * 60_000;
+
 export interface RoomSettings {
 	/** The search text is projected at most this often while people type. */
 	projectEveryMs: number;
@@ -46,8 +49,14 @@ export class Room implements Writable {
 	#pending: PendingUpdate[] = [];
 	/** Changes handed to the writer and not yet confirmed stored. */
 	#inFlight: PendingUpdate[] | null = null;
-	/** Authors already recorded in document_contributors while the room is open. */
-	#contributors = new Set<string>();
+	/**
+	 * When each author was last recorded in document_contributors while the
+	 * room is open: again every CONTRIBUTOR_REFRESH_MS while they go on
+	 * writing, which is what the activity record groups edits by.
+	 */
+	#contributors = new Map<string, number>();
+	/** The contributors the batch in flight records. */
+	#recording: string[] = [];
 	#maintaining: Promise<void> = Promise.resolve();
 	#maintenanceQueued = false;
 	#projectTimer: NodeJS.Timeout | null = null;
@@ -143,11 +152,16 @@ export class Room implements Writable {
 		this.#inFlight = this.#pending;
 		this.#pending = [];
 		const authors = new Set(this.#inFlight.map((u) => u.userId).filter((id): id is string => id !== null));
-		return { documentId: this.id, updates: this.#inFlight, newContributors: [...authors].filter((id) => !this.#contributors.has(id)) };
+		const due = Date.now() - CONTRIBUTOR_REFRESH_MS;
+		const newContributors = [...authors].filter((id) => (this.#contributors.get(id) ?? -Infinity) < due);
+		this.#recording = newContributors;
+		return { documentId: this.id, updates: this.#inFlight, newContributors };
 	}
 
 	stored({ lastId, rows }: StoredBatch) {
-		for (const { userId } of this.#inFlight ?? []) if (userId) this.#contributors.add(userId);
+		const now = Date.now();
+		for (const id of this.#recording) this.#contributors.set(id, now);
+		this.#recording = [];
 		this.#inFlight = null;
 		this.#lastUpdateId = Math.max(this.#lastUpdateId, lastId);
 		this.#tailRows += rows;

@@ -14,7 +14,8 @@ const RAISED: Record<string, MessageKey> = {
 	invitation_expired: 'errors.invitation_expired',
 	invitation_revoked: 'errors.invitation_revoked',
 	invitation_wrong_account: 'errors.invitation_wrong_account',
-	not_authenticated: 'errors.not_authenticated'
+	not_authenticated: 'errors.not_authenticated',
+	rate_limited: 'errors.posting_too_fast'
 };
 
 /**

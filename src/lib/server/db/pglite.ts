@@ -22,6 +22,7 @@ export async function openPglite(dataDir?: string): Promise<Database> {
 		kind: 'pglite',
 		...queryable(pg),
 		transaction: (fn) => pg.transaction((tx) => fn(queryable(tx))),
+		listen: (channel, onPayload) => pg.listen(channel, onPayload),
 		close: () => pg.close()
 	};
 }

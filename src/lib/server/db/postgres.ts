@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { Database, Queryable } from './types.ts';
+import { postgresListener } from './postgres-listener.ts';
 
 function queryable(client: pg.Pool | pg.PoolClient): Queryable {
 	return {
@@ -20,6 +21,7 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
 	// An idle client that loses its server must not take the process down.
 	pool.on('error', (error) => console.error('postgres pool error', error));
 	await pool.query('select 1');
+	const listener = postgresListener(url);
 	return {
 		kind: 'postgres',
 		...queryable(pool),
@@ -37,6 +39,10 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
 				client.release();
 			}
 		},
-		close: () => pool.end()
+		listen: listener.listen,
+		async close() {
+			await listener.close();
+			await pool.end();
+		}
 	};
 }

@@ -9,6 +9,13 @@ export interface Database extends Queryable {
 	readonly kind: 'pglite' | 'postgres';
 	/** Runs fn inside BEGIN … COMMIT, rolling back if it throws. */
 	transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+	/**
+	 * Calls onPayload with every NOTIFY on channel after it commits, from any
+	 * process using the same database. Resolves once listening; the returned
+	 * function stops it. An empty payload means events may have been missed
+	 * (the connection to the server was lost and is back).
+	 */
+	listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
 	close(): Promise<void>;
 }
 

@@ -1,0 +1,4 @@
+import type { notifications as italian } from '../it/notifications.ts';
+
+export const notifications: Record<keyof typeof italian, string> = {
+};

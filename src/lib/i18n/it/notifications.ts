@@ -1,0 +1,3 @@
+// Italian messages of notifications: the keys the English file must match.
+export const notifications = {
+} as const;
