@@ -4,7 +4,8 @@ import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_FLAGS, locateChromium } from './tests/chromium.ts';
 
-const PORT = 4173;
+// E2E_PORT lets two checkouts run their suites side by side.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 // A fresh embedded database for every run, with the demo network seeded into
 // it. `npm test` (tests/run.ts) makes the directory and removes it afterwards;
