@@ -224,7 +224,7 @@ begin
     perform public.record_activity(new.network_id, coalesce(actor, new.author_id), 'thread_started', new.id, new.title);
   elsif tg_op = 'UPDATE' then
     if new.closed is distinct from old.closed then
-      perform public.record_activity(new.network_id, actor,
+      perform public.record_activity(new.network_id, coalesce(actor, new.closed_by),
         case when new.closed then 'thread_closed' else 'thread_reopened' end::public.activity_action, new.id, new.title);
     end if;
     if new.pinned is distinct from old.pinned then
@@ -278,7 +278,7 @@ begin
     perform public.record_activity(new.network_id, coalesce(actor, new.author_id), 'comment_added', new.document_id, title,
       jsonb_build_object('comment', comment, 'quote', left(new.quote, 200)));
   elsif new.resolved is distinct from old.resolved then
-    perform public.record_activity(new.network_id, actor,
+    perform public.record_activity(new.network_id, coalesce(actor, new.resolved_by),
       case when new.resolved then 'comment_resolved' else 'comment_reopened' end::public.activity_action,
       new.document_id, title, jsonb_build_object('comment', comment, 'quote', left(new.quote, 200)));
   end if;
