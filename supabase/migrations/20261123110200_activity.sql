@@ -131,6 +131,23 @@ revoke execute on function public.memberships_activity() from public;
 create trigger memberships_activity after insert or update or delete on public.memberships
   for each row execute function public.memberships_activity();
 
+-- A deleted account leaves its networks before its profile goes (the
+-- cascade's order is not defined), so the record can still name who left.
+create or replace function public.leave_networks_of_deleted_user()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  delete from public.memberships where user_id = old.id;
+  return old;
+end;
+$$;
+revoke execute on function public.leave_networks_of_deleted_user() from public;
+create trigger users_leave_networks before delete on auth.users
+  for each row execute function public.leave_networks_of_deleted_user();
+
 create or replace function public.documents_activity()
 returns trigger
 language plpgsql
