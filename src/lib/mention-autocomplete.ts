@@ -95,3 +95,13 @@ export function lengthState(length: number, max: number): 'ok' | 'near' | 'over'
 	if (length > max) return 'over';
 	return length >= Math.floor(max * 0.9) ? 'near' : 'ok';
 }
+
+/** The people someone can mention: the network's members but themselves. */
+export function mentionableMembers(
+	members: readonly { userId: string; displayName: string; organisation: string }[],
+	selfId: string
+): Mentionable[] {
+	return members
+		.filter((member) => member.userId !== selfId)
+		.map((member) => ({ id: member.userId, name: member.displayName, organisation: member.organisation }));
+}

@@ -6,7 +6,8 @@ import type { Database } from '../../src/lib/server/db/types.ts';
 import { listThreads, readThread } from '../../src/lib/server/discussions/threads.ts';
 import { deleteThread, reply, setClosed, setPinned, startThread } from '../../src/lib/server/discussions/posting.ts';
 import { recordVisit } from '../../src/lib/server/discussions/visits.ts';
-import { BODY_MAX, replySchema } from '../../src/lib/server/discussions/schemas.ts';
+import { replySchema } from '../../src/lib/server/discussions/schemas.ts';
+import { BODY_MAX } from '../../src/lib/discussions/limits.ts';
 import { mentionToken } from '../../src/lib/mentions.ts';
 
 // The discussion pages' queries, run as each person: what they see, what is
@@ -80,7 +81,7 @@ describe.each(backends)('discussion queries as each person, on $name', (backend)
 		// Never opened: every reply by someone else is new, and the thread itself too.
 		expect((await listed(commenter, network)).threads[0]).toMatchObject({ isNew: true, unread: 1 });
 
-		expect(await as(commenter, (tx) => recordVisit(tx, network.id, id))).toBeNull();
+		expect((await as(commenter, (tx) => recordVisit(tx, network.id, id))).previous).toBeNull();
 		expect((await listed(commenter, network)).threads[0]).toMatchObject({ isNew: false, unread: 0 });
 
 		await replyAs(commenter, network, id, 'Per il Comune va bene.');
@@ -95,15 +96,15 @@ describe.each(backends)('discussion queries as each person, on $name', (backend)
 	it('keeps one visit per person and thread, and returns when they looked before', async () => {
 		const { lead, editor, network } = await scene();
 		const id = await thread(lead, network);
-		expect(await as(editor, (tx) => recordVisit(tx, network.id, id))).toBeNull();
-		const first = await db.query<{ seen_at: Date }>('select seen_at from public.visits where user_id = $1', [editor.id]);
-		const previous = await as(editor, (tx) => recordVisit(tx, network.id, id));
-		expect(previous).toEqual(first.rows[0].seen_at);
-		const after = await db.query<{ seen_at: Date }>('select seen_at from public.visits where user_id = $1', [editor.id]);
-		expect(after.rows).toHaveLength(1);
-		expect(after.rows[0].seen_at.getTime()).toBeGreaterThan(first.rows[0].seen_at.getTime());
+		const first = await as(editor, (tx) => recordVisit(tx, network.id, id));
+		expect(first.previous).toBeNull();
+		const second = await as(editor, (tx) => recordVisit(tx, network.id, id));
+		expect(second.previous).toEqual(first.seenAt);
+		expect(second.seenAt.getTime()).toBeGreaterThan(first.seenAt.getTime());
+		const stored = await db.query<{ seen_at: Date }>('select seen_at from public.visits where user_id = $1', [editor.id]);
+		expect(stored.rows).toEqual([{ seen_at: second.seenAt }]);
 		// Another person's visit is theirs alone.
-		expect(await as(lead, (tx) => recordVisit(tx, network.id, id))).toBeNull();
+		expect((await as(lead, (tx) => recordVisit(tx, network.id, id))).previous).toBeNull();
 	});
 
 	it('refuses to record a visit to another network’s thread', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mayClose, mayModerate, mayStartThread, postingBlock } from '../../src/lib/discussions/access.ts';
-import { threadListQuery } from '../../src/lib/server/discussions/schemas.ts';
+import { threadListQuery } from '../../src/lib/discussions/filters.ts';
 
 describe('who may write in a discussion', () => {
 	it('closes a closed thread to everyone, facilitators included', () => {

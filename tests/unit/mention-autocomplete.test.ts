@@ -4,6 +4,7 @@ import {
 	insertMention,
 	lengthState,
 	matchMembers,
+	mentionableMembers,
 	mentionQueryAt
 } from '../../src/lib/mention-autocomplete.ts';
 
@@ -123,5 +124,15 @@ describe('lengthState', () => {
 		expect(lengthState(18_000, 20_000)).toBe('near');
 		expect(lengthState(20_000, 20_000)).toBe('near');
 		expect(lengthState(20_001, 20_000)).toBe('over');
+	});
+});
+
+describe('mentionableMembers', () => {
+	it('offers everyone in the network but the person writing', () => {
+		const members = [
+			{ userId: 'u-me', displayName: 'Giulia Rinaldi', organisation: 'Ambito' },
+			{ userId: 'u-marco', displayName: 'Marco Ferri', organisation: 'Il Ponte' }
+		];
+		expect(mentionableMembers(members, 'u-me')).toEqual([{ id: 'u-marco', name: 'Marco Ferri', organisation: 'Il Ponte' }]);
 	});
 });

@@ -1,11 +1,8 @@
 import { z } from 'zod';
 import { isUuid } from '../documents/schemas.ts';
+import { BODY_MAX, TITLE_MAX, TITLE_MIN } from '../../discussions/limits.ts';
 
-// The discussion forms, validated at the edge; messages are i18n keys. The
-// limits are the database's own (the checks on threads and thread_messages).
-export const TITLE_MIN = 3;
-export const TITLE_MAX = 200;
-export const BODY_MAX = 20_000;
+// The discussion forms, validated at the edge; messages are i18n keys.
 
 /** Browsers send a textarea's line breaks as CRLF: counted as one character, as typed. */
 const typed = (value: string) => value.replace(/\r\n?/g, '\n').trim();
@@ -35,18 +32,3 @@ const documentId = z
 
 export const newThreadSchema = z.object({ title, body, document: documentId });
 export const replySchema = z.object({ body });
-
-export const THREAD_FILTERS = ['open', 'closed', 'all'] as const;
-export type ThreadFilter = (typeof THREAD_FILTERS)[number];
-
-export const THREADS_PER_PAGE = 50;
-
-/** The list's GET parameters: anything unknown is the default (open threads, first page). */
-export function threadListQuery(params: URLSearchParams): { filter: ThreadFilter; page: number } {
-	const state = params.get('state');
-	const page = Number.parseInt(params.get('page') ?? '', 10);
-	return {
-		filter: THREAD_FILTERS.find((f) => f === state) ?? 'open',
-		page: Number.isSafeInteger(page) && page > 1 ? Math.min(page, 10_000) : 1
-	};
-}

@@ -3,7 +3,7 @@
 // threads and messages exist for them. Nothing here filters permissions.
 import type { Queryable } from '../db/types.ts';
 import { renderMarkdown } from '../markdown.ts';
-import type { ThreadFilter } from './schemas.ts';
+import type { ThreadFilter } from '../../discussions/filters.ts';
 
 /** Who wrote something; no name when the account is gone or no longer shares a network with the reader. */
 export interface Author {
