@@ -9,6 +9,7 @@ import { recordVisit } from '../../src/lib/server/discussions/visits.ts';
 import { replySchema } from '../../src/lib/server/discussions/schemas.ts';
 import { BODY_MAX } from '../../src/lib/discussions/limits.ts';
 import { mentionToken } from '../../src/lib/mentions.ts';
+import { refusalKey } from '../../src/lib/server/db/errors.ts';
 
 // The discussion pages' queries, run as each person: what they see, what is
 // new for them and what they may write are decided by the database.
@@ -211,5 +212,16 @@ describe.each(backends)('discussion queries as each person, on $name', (backend)
 		const { lead, network } = await scene();
 		const id = await thread(lead, network);
 		await expect(as(lead, (tx) => reply(tx, network.id, id, 'a'.repeat(BODY_MAX + 1)))).rejects.toMatchObject({ code: '23514' });
+	});
+
+	it('refuses a burst of posts from one account with the posting-too-fast message', async () => {
+		const { lead, editor, network } = await scene();
+		const id = await thread(lead, network);
+		// Twelve posts a minute are allowed; the thirteenth is refused.
+		for (let i = 0; i < 12; i++) await replyAs(editor, network, id, `Risposta ${i + 1}`);
+		const refused = await as(editor, (tx) => reply(tx, network.id, id, 'Una di troppo')).catch((error: unknown) => error);
+		expect(refusalKey(refused)).toBe('errors.posting_too_fast');
+		// Others are not slowed down by one person's burst.
+		expect(await as(lead, (tx) => reply(tx, network.id, id, 'Io posso ancora'))).toHaveProperty('ok');
 	});
 });

@@ -38,7 +38,8 @@ export const actions = {
 		const { data, failure } = parseForm(newThreadSchema, form);
 		if (failure) return failure;
 		const outcome = await attempt(form, () => locals.db((tx) => startThread(tx, params.id, data)), 'discussions.startRefused');
-		if ('refused' in outcome) return refuse(400, form, outcome.refused, { field: 'document' });
+		// Said for the whole form: the document may have been deleted, and its choice with it.
+		if ('refused' in outcome) return refuse(400, form, outcome.refused);
 		if (!('ok' in outcome)) return outcome;
 		redirect(303, `/networks/${params.id}/discussions/${outcome.ok}`);
 	}
