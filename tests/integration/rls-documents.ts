@@ -190,16 +190,20 @@ export const documentOperations: Operation[] = [
 	},
 	{
 		table: 'documents',
-		// As a facilitator of both, only the column grant stands in the way, not the policy's check on B.
+		// As a facilitator of both, only the column grant stands in the way, not the policy's check on B. The
+		// comments and threads that name the document with its network would refuse the move too: they go first.
 		phrase: 'move a document of network A into network B, even as a facilitator of both',
 		actors: SIGNED_IN,
 		allowed: [],
-		prepare: (tx, w, self) =>
-			tx.query(
+		prepare: async (tx, w, self) => {
+			await tx.query(
 				`insert into public.memberships (network_id, user_id, role) values ($1, $2, 'facilitator')
 				 on conflict (network_id, user_id) do nothing`,
 				[w.b.id, self!.id]
-			),
+			);
+			await tx.query('delete from public.comments where document_id = $1', [w.documentA.id]);
+			await tx.query('update public.threads set document_id = null where document_id = $1', [w.documentA.id]);
+		},
 		act: (tx, w) => tx.query('update public.documents set network_id = $2 where id = $1', [w.documentA.id, w.b.id]),
 		tookEffect: (tx, w) =>
 			exists(tx, 'select 1 from public.documents where id = $1 and network_id = $2', [w.documentA.id, w.b.id])

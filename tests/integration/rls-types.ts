@@ -8,8 +8,9 @@ import type {
 import type { Queryable } from '../../src/lib/server/db/types.ts';
 
 // The vocabulary of the row-level policy matrix (rls-matrix.test.ts), shared
-// with the files that hold part of its operations (rls-documents.ts): who
-// acts, the world they act on, and what an operation is.
+// with the files that hold part of its operations (rls-documents.ts,
+// rls-conversations.ts): who acts, the world they act on, and what an
+// operation is.
 
 export type PersonName = 'facilitator' | 'editor' | 'commenter' | 'viewer' | 'outsider' | 'stranger';
 export type ActorName = PersonName | 'anonymous';
@@ -30,7 +31,15 @@ export const TABLES = [
 	'document_snapshots',
 	'document_updates',
 	'document_problems',
-	'document_contributors'
+	'document_contributors',
+	'threads',
+	'thread_messages',
+	'comments',
+	'comment_replies',
+	'visits',
+	'notifications',
+	'notification_settings',
+	'activity'
 ] as const;
 export type Table = (typeof TABLES)[number];
 
@@ -43,6 +52,24 @@ export interface DocumentScene extends TestDocument {
 	versionId: string;
 	/** A stored change set aside as unreadable. */
 	problemId: string;
+}
+
+/** A discussion and a commented passage in one network, with what the database writes around them. */
+export interface ConversationScene {
+	/** Wrote all of it: the thread, the reply in it, the comment and the reply to that. */
+	author: TestUser;
+	/** Another member, mentioned in the reply, who has looked at the thread and turned off reply notifications. */
+	reader: TestUser;
+	/** Open, not pinned, about the network's document. */
+	threadId: string;
+	messageId: string;
+	/** Open, on the network's document. */
+	commentId: string;
+	replyId: string;
+	/** The mention notification the database wrote for the reader. */
+	notificationId: string;
+	/** The activity record's entry for the thread's start. */
+	activityId: string;
 }
 
 export interface World {
@@ -65,6 +92,10 @@ export interface World {
 	documentA: DocumentScene;
 	/** The same in B, by B's editor. */
 	documentB: DocumentScene;
+	/** By A's second facilitator, on documentA, read by the bystander. */
+	conversationA: ConversationScene;
+	/** By B's facilitator, on documentB, read by B's editor. */
+	conversationB: ConversationScene;
 }
 
 /** Per-attempt values, such as the id of a row about to be inserted. */
@@ -84,6 +115,14 @@ export interface Operation {
 	prepare?: (tx: Queryable, w: World, self: TestUser | null, attempt: Attempt) => Promise<unknown>;
 	/** The statement, run as the actor. */
 	act: (tx: Queryable, w: World, self: TestUser | null, attempt: Attempt) => Promise<{ rows: unknown[] }>;
+	/**
+	 * A constraint or trigger that refuses the statement to every connection,
+	 * the service's too: its name. The control then expects the service to be
+	 * refused with it instead of succeeding, and an actor's refusal may carry
+	 * it instead of the policies' 42501 (a composite foreign key, say, refuses
+	 * those whom the policies let through).
+	 */
+	refusedForAll?: string;
 	/** Judged afterwards as the service: did it see / write / change / delete the row? */
 	tookEffect: (tx: Queryable, w: World, self: TestUser | null, rows: unknown[], attempt: Attempt) => Promise<boolean>;
 }
