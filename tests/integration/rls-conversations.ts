@@ -1,22 +1,28 @@
-import { expect } from 'vitest';
 import type { TestUser } from './factories.ts';
 import {
+	bytesOf,
+	erase,
 	exists,
+	inAnotherName,
 	MEMBERS,
+	rewrite,
 	sawRow,
 	SIGNED_IN,
+	textOf,
+	writtenBy,
+	wroteRow,
 	type ActorName,
-	type Attempt,
 	type ConversationScene,
 	type DocumentScene,
 	type Operation,
-	type Table
+	type Prepare
 } from './rls-types.ts';
 import { mentionToken } from '../../src/lib/mentions.ts';
 import type { Database } from '../../src/lib/server/db/types.ts';
 
-// The conversations part of the row-level policy matrix (rls-matrix.test.ts).
-// Read by editors and facilitators, the rules are:
+// The conversations part of the row-level policy matrix (rls-matrix.test.ts):
+// discussions and comments on documents. The rules, as the migrations write
+// them:
 // - threads: members see; facilitators, editors and commenters start them in
 //   their own name; the facilitators pin (a trigger refuses anyone else),
 //   close and delete; an editor or commenter closes the threads they started.
@@ -29,11 +35,8 @@ import type { Database } from '../../src/lib/server/db/types.ts';
 // - A post names its thread or document together with its network: the
 //   policies ask about the thread or document alone, so for those who may post
 //   there it is the composite foreign key that keeps the post in its network.
-// - visits: one's own only, recorded only in one's networks.
-// - notifications: written by the database alone; seen and marked read by
-//   their recipient, while still a member. notification_settings: one's own.
-// - activity: members read; nobody writes, changes or deletes an entry, not
-//   even the service (an append-only trigger); the facilitators export it.
+// What the database and each person keep around these posts (visits,
+// notifications, the activity record) is in rls-records.ts.
 
 /** Who may post in network A: start threads, reply, comment. */
 const POSTERS: ActorName[] = ['facilitator', 'editor', 'commenter'];
@@ -57,7 +60,8 @@ export async function createConversationScene(
 		 values ($1, 'Calendario degli incontri', 'Propongo un incontro al mese.', $2, $3) returning id`,
 		[network, document.id, author.id]
 	);
-	const readerName = await id('select display_name as id from public.profiles where id = $1', [reader.id]);
+	const profile = await db.query<{ name: string }>('select display_name as name from public.profiles where id = $1', [reader.id]);
+	const readerName = profile.rows[0].name;
 	const messageId = await id(
 		'insert into public.thread_messages (thread_id, network_id, body, author_id) values ($1, $2, $3, $4) returning id',
 		[threadId, network, `Ne parliamo giovedì, ${mentionToken(readerName, reader.id)}?`, author.id]
@@ -89,10 +93,8 @@ export async function createConversationScene(
 	return { author, reader, threadId, messageId, commentId, replyId, notificationId, activityId };
 }
 
-type Prepare = NonNullable<Operation['prepare']>;
-
-// Rows of network A that belong to the acting person, written by the service
-// with the attempt's id: what people try to change or remove of their own.
+// Posts in network A by the acting person, written by the service with the
+// attempt's id: what people try to change or remove of their own.
 const ownThread: Prepare = (tx, w, self, at) =>
 	tx.query(
 		`insert into public.threads (id, network_id, title, body, author_id) values ($1, $2, 'Una proposta', 'Ne parliamo?', $3)`,
@@ -117,88 +119,8 @@ const ownReply: Prepare = (tx, w, self, at) =>
 		 values ($1, $2, $3, $4, 'Concordo.', $5)`,
 		[at.id, w.conversationA.commentId, w.documentA.id, w.a.id, self!.id]
 	);
-const ownNotification: Prepare = (tx, w, self, at) =>
-	tx.query(
-		`insert into public.notifications (id, recipient_id, network_id, kind, thread_id, excerpt)
-		 values ($1, $2, $3, 'reply', $4, 'Ci sono.')`,
-		[at.id, self!.id, w.a.id, w.conversationA.threadId]
-	);
-// Long ago, so that a later look shows.
-const ownVisit: Prepare = (tx, w, self) =>
-	tx.query(`insert into public.visits (user_id, network_id, subject_id, seen_at) values ($1, $2, $3, '2000-01-01')`, [
-		self!.id,
-		w.a.id,
-		w.conversationA.threadId
-	]);
-const ownSettings: Prepare = (tx, _w, self) =>
-	tx.query(`insert into public.notification_settings (user_id, muted) values ($1, '{}')`, [self!.id]);
-
-/** Did the attempt's new row of `table` land, in the name of the person who acted? */
-const writtenBy =
-	(table: Table): Operation['tookEffect'] =>
-	(tx, _w, self, _rows, at) =>
-		exists(tx, `select 1 from public.${table} where id = $1 and author_id = $2`, [at.id, self?.id ?? null]);
-
-/** Did the attempt's new row of `table` land at all? */
-const wroteRow =
-	(table: Table): Operation['tookEffect'] =>
-	(tx, _w, _self, _rows, at) =>
-		exists(tx, `select 1 from public.${table} where id = $1`, [at.id]);
-
-/**
- * Writing a row in another person's name is asked twice: as the app's role
- * stands, where the column grant leaves `column` out, and with that column
- * lent to the role inside the attempt's transaction (rolled back like the
- * rest), so that the policy's own check is asked too and a policy that forgot
- * it cannot hide behind the grant.
- */
-function inAnotherName(op: Omit<Operation, 'allowed' | 'prepare'>, column: 'author_id' | 'user_id'): Operation[] {
-	return [
-		{ ...op, allowed: [] },
-		{
-			...op,
-			phrase: `${op.phrase}, even were ${column} its to set`,
-			allowed: [],
-			prepare: (tx) => tx.query(`grant insert (${column}) on table public.${op.table} to authenticated`)
-		}
-	];
-}
-
-/** Changing a column the update grant leaves out, in a row of one's own: nobody may, not even its author. */
-function rewrite(table: Table, noun: string, own: Prepare, column: string, value: (at: Attempt) => unknown): Operation {
-	return {
-		table,
-		phrase: `change the ${column} of ${noun}`,
-		actors: SIGNED_IN,
-		allowed: [],
-		prepare: own,
-		act: (tx, _w, _self, at) => tx.query(`update public.${table} set ${column} = $2 where id = $1`, [at.id, value(at)]),
-		tookEffect: (tx, _w, _self, _rows, at) =>
-			exists(tx, `select 1 from public.${table} where id = $1 and ${column} = $2`, [at.id, value(at)])
-	};
-}
-
-/** Deleting a row of one's own from a table nobody deletes from. */
-function erase(table: Table, noun: string, own: Prepare): Operation {
-	return {
-		table,
-		phrase: `delete ${noun}`,
-		actors: SIGNED_IN,
-		allowed: [],
-		prepare: own,
-		act: (tx, _w, _self, at) => tx.query(`delete from public.${table} where id = $1`, [at.id]),
-		tookEffect: async (tx, _w, _self, _rows, at) => !(await exists(tx, `select 1 from public.${table} where id = $1`, [at.id]))
-	};
-}
-
-const text = (at: Attempt) => at.id;
-const bytes = (at: Attempt) => Buffer.from(at.id);
-
 const archiveDocumentA: Prepare = (tx, w) =>
 	tx.query(`update public.documents set status = 'archived' where id = $1`, [w.documentA.id]);
-
-/** The activity trigger refuses these to every connection; people are refused before it, by the missing grants. */
-const APPEND_ONLY = 'activity_append_only';
 
 export const conversationOperations: Operation[] = [
 	// threads: select member; insert posters in their own name; pin facilitator; close facilitator or author; delete facilitator.
@@ -288,8 +210,8 @@ export const conversationOperations: Operation[] = [
 				self?.id ?? null
 			])
 	},
-	rewrite('threads', 'a thread of network A it started', ownThread, 'title', text),
-	rewrite('threads', 'a thread of network A it started', ownThread, 'body', text),
+	rewrite('threads', 'a thread of network A it started', ownThread, 'title', textOf),
+	rewrite('threads', 'a thread of network A it started', ownThread, 'body', textOf),
 	{
 		table: 'threads',
 		phrase: 'delete a thread of network A',
@@ -360,7 +282,7 @@ export const conversationOperations: Operation[] = [
 			]),
 		tookEffect: wroteRow('thread_messages')
 	},
-	rewrite('thread_messages', 'its own reply in a thread of network A', ownMessage, 'body', text),
+	rewrite('thread_messages', 'its own reply in a thread of network A', ownMessage, 'body', textOf),
 	erase('thread_messages', 'its own reply in a thread of network A', ownMessage),
 
 	// comments: select member; insert posters in their own name unless archived; resolve author/editor/facilitator; never delete.
@@ -464,10 +386,10 @@ export const conversationOperations: Operation[] = [
 		act: (tx, w) => tx.query('update public.comments set resolved = true where id = $1', [w.conversationA.commentId]),
 		tookEffect: (tx, w) => exists(tx, 'select 1 from public.comments where id = $1 and resolved', [w.conversationA.commentId])
 	},
-	rewrite('comments', 'its own comment on a document of network A', ownComment, 'body', text),
-	rewrite('comments', 'its own comment on a document of network A', ownComment, 'quote', text),
-	rewrite('comments', 'its own comment on a document of network A', ownComment, 'anchor_from', bytes),
-	rewrite('comments', 'its own comment on a document of network A', ownComment, 'anchor_to', bytes),
+	rewrite('comments', 'its own comment on a document of network A', ownComment, 'body', textOf),
+	rewrite('comments', 'its own comment on a document of network A', ownComment, 'quote', textOf),
+	rewrite('comments', 'its own comment on a document of network A', ownComment, 'anchor_from', bytesOf),
+	rewrite('comments', 'its own comment on a document of network A', ownComment, 'anchor_to', bytesOf),
 	erase('comments', 'its own comment on a document of network A', ownComment),
 
 	// comment_replies: select member; insert posters in their own name unless archived; never changed or deleted.
@@ -531,309 +453,6 @@ export const conversationOperations: Operation[] = [
 			),
 		tookEffect: wroteRow('comment_replies')
 	},
-	rewrite('comment_replies', 'its own reply to a comment on a document of network A', ownReply, 'body', text),
-	erase('comment_replies', 'its own reply to a comment on a document of network A', ownReply),
-
-	// visits: select own; insert/update own, in one's networks; never deleted.
-	{
-		table: 'visits',
-		phrase: 'see when it last looked at a thread of network A',
-		actors: SIGNED_IN,
-		allowed: SIGNED_IN,
-		prepare: ownVisit,
-		act: (tx, w, self) =>
-			tx.query('select subject_id from public.visits where user_id = $1 and subject_id = $2', [
-				self!.id,
-				w.conversationA.threadId
-			]),
-		tookEffect: sawRow
-	},
-	{
-		table: 'visits',
-		phrase: 'see when another member last looked at a thread of network A',
-		allowed: [],
-		act: (tx, w) =>
-			tx.query('select subject_id from public.visits where user_id = $1 and subject_id = $2', [
-				w.conversationA.reader.id,
-				w.conversationA.threadId
-			]),
-		tookEffect: sawRow
-	},
-	{
-		table: 'visits',
-		phrase: 'record that it looked at a thread of network A',
-		allowed: MEMBERS,
-		// user_id is left to its default, auth.uid(), as the app leaves it.
-		act: (tx, w) =>
-			tx.query('insert into public.visits (network_id, subject_id) values ($1, $2)', [w.a.id, w.conversationA.threadId]),
-		tookEffect: (tx, w, self) =>
-			exists(tx, 'select 1 from public.visits where user_id = $1 and subject_id = $2', [
-				self?.id ?? null,
-				w.conversationA.threadId
-			])
-	},
-	...inAnotherName(
-		{
-			table: 'visits',
-			phrase: "record a look at a thread of network A in another person's name",
-			act: (tx, w) =>
-				tx.query('insert into public.visits (user_id, network_id, subject_id) values ($1, $2, $3)', [
-					w.coFacilitator.id,
-					w.a.id,
-					w.conversationA.threadId
-				]),
-			tookEffect: (tx, w) =>
-				exists(tx, 'select 1 from public.visits where user_id = $1 and subject_id = $2', [
-					w.coFacilitator.id,
-					w.conversationA.threadId
-				])
-		},
-		'user_id'
-	),
-	{
-		table: 'visits',
-		phrase: 'record a new look at a thread of network A',
-		actors: SIGNED_IN,
-		allowed: MEMBERS,
-		prepare: ownVisit,
-		act: (tx, w, self) =>
-			tx.query('update public.visits set seen_at = now() where user_id = $1 and subject_id = $2', [
-				self!.id,
-				w.conversationA.threadId
-			]),
-		tookEffect: (tx, w, self) =>
-			exists(tx, `select 1 from public.visits where user_id = $1 and subject_id = $2 and seen_at > '2000-01-01'`, [
-				self!.id,
-				w.conversationA.threadId
-			])
-	},
-	{
-		table: 'visits',
-		phrase: 'change when another member last looked at a thread of network A',
-		allowed: [],
-		act: (tx, w) =>
-			tx.query(`update public.visits set seen_at = '2000-01-01' where user_id = $1 and subject_id = $2`, [
-				w.conversationA.reader.id,
-				w.conversationA.threadId
-			]),
-		tookEffect: (tx, w) =>
-			exists(tx, `select 1 from public.visits where user_id = $1 and subject_id = $2 and seen_at = '2000-01-01'`, [
-				w.conversationA.reader.id,
-				w.conversationA.threadId
-			])
-	},
-	{
-		table: 'visits',
-		phrase: 'forget that it looked at a thread of network A',
-		actors: SIGNED_IN,
-		allowed: [],
-		prepare: ownVisit,
-		act: (tx, w, self) =>
-			tx.query('delete from public.visits where user_id = $1 and subject_id = $2', [self!.id, w.conversationA.threadId]),
-		tookEffect: async (tx, w, self) =>
-			!(await exists(tx, 'select 1 from public.visits where user_id = $1 and subject_id = $2', [
-				self!.id,
-				w.conversationA.threadId
-			]))
-	},
-
-	// notifications: written by the database; select and mark read by the recipient, while a member.
-	{
-		table: 'notifications',
-		phrase: 'see a notification addressed to it in network A',
-		actors: SIGNED_IN,
-		allowed: MEMBERS,
-		prepare: ownNotification,
-		act: (tx, _w, _self, at) => tx.query('select id from public.notifications where id = $1', [at.id]),
-		tookEffect: sawRow
-	},
-	{
-		table: 'notifications',
-		phrase: 'see a notification addressed to another member of network A',
-		allowed: [],
-		act: (tx, w) => tx.query('select id from public.notifications where id = $1', [w.conversationA.notificationId]),
-		tookEffect: sawRow
-	},
-	{
-		table: 'notifications',
-		phrase: 'mark a notification addressed to it in network A as read',
-		actors: SIGNED_IN,
-		allowed: MEMBERS,
-		prepare: ownNotification,
-		act: (tx, _w, _self, at) => tx.query('update public.notifications set read_at = now() where id = $1', [at.id]),
-		tookEffect: (tx, _w, _self, _rows, at) =>
-			exists(tx, 'select 1 from public.notifications where id = $1 and read_at is not null', [at.id])
-	},
-	{
-		table: 'notifications',
-		phrase: 'mark a notification addressed to another member of network A as read',
-		allowed: [],
-		act: (tx, w) =>
-			tx.query('update public.notifications set read_at = now() where id = $1', [w.conversationA.notificationId]),
-		tookEffect: (tx, w) =>
-			exists(tx, 'select 1 from public.notifications where id = $1 and read_at is not null', [
-				w.conversationA.notificationId
-			])
-	},
-	{
-		table: 'notifications',
-		phrase: 'write a notification to a member of network A',
-		allowed: [],
-		act: (tx, w, _self, at) =>
-			tx.query(
-				`insert into public.notifications (id, recipient_id, network_id, kind, excerpt) values ($1, $2, $3, 'mention', 'Falso')`,
-				[at.id, w.conversationA.reader.id, w.a.id]
-			),
-		tookEffect: wroteRow('notifications')
-	},
-	{
-		table: 'notifications',
-		phrase: 'notify a member of network A through send_notifications()',
-		allowed: [],
-		act: (tx, w, self, at) =>
-			tx.query(`select public.send_notifications(array[$1]::uuid[], '{}', 'mention', $2, $3, $4)`, [
-				w.conversationA.reader.id,
-				w.a.id,
-				self?.id ?? null,
-				at.id
-			]),
-		tookEffect: (tx, _w, _self, _rows, at) => exists(tx, 'select 1 from public.notifications where excerpt = $1', [at.id])
-	},
-	rewrite('notifications', 'a notification addressed to it in network A', ownNotification, 'excerpt', text),
-	erase('notifications', 'a notification addressed to it in network A', ownNotification),
-
-	// notification_settings: one's own, for select, insert and update; never deleted.
-	{
-		table: 'notification_settings',
-		phrase: 'see which notifications it turned off',
-		actors: SIGNED_IN,
-		allowed: SIGNED_IN,
-		prepare: ownSettings,
-		act: (tx, _w, self) => tx.query('select user_id from public.notification_settings where user_id = $1', [self!.id]),
-		tookEffect: sawRow
-	},
-	{
-		table: 'notification_settings',
-		phrase: 'see which notifications another person turned off',
-		allowed: [],
-		act: (tx, w) =>
-			tx.query('select user_id from public.notification_settings where user_id = $1', [w.conversationA.reader.id]),
-		tookEffect: sawRow
-	},
-	{
-		table: 'notification_settings',
-		phrase: 'turn off comment notifications for itself',
-		allowed: SIGNED_IN,
-		act: (tx) => tx.query(`insert into public.notification_settings (muted) values ('{comment}')`),
-		tookEffect: (tx, _w, self) =>
-			exists(tx, `select 1 from public.notification_settings where user_id = $1 and muted = '{comment}'`, [self?.id ?? null])
-	},
-	...inAnotherName(
-		{
-			table: 'notification_settings',
-			phrase: 'turn off comment notifications for another person',
-			act: (tx, w) =>
-				tx.query(`insert into public.notification_settings (user_id, muted) values ($1, '{comment}')`, [w.newcomer.id]),
-			tookEffect: (tx, w) => exists(tx, 'select 1 from public.notification_settings where user_id = $1', [w.newcomer.id])
-		},
-		'user_id'
-	),
-	{
-		table: 'notification_settings',
-		phrase: 'change which notifications it turned off',
-		actors: SIGNED_IN,
-		allowed: SIGNED_IN,
-		prepare: ownSettings,
-		act: (tx, _w, self) =>
-			tx.query(`update public.notification_settings set muted = '{mention}' where user_id = $1`, [self!.id]),
-		tookEffect: (tx, _w, self) =>
-			exists(tx, `select 1 from public.notification_settings where user_id = $1 and muted = '{mention}'`, [self!.id])
-	},
-	{
-		table: 'notification_settings',
-		phrase: 'change which notifications another person turned off',
-		allowed: [],
-		act: (tx, w) =>
-			tx.query(`update public.notification_settings set muted = '{}' where user_id = $1`, [w.conversationA.reader.id]),
-		tookEffect: (tx, w) =>
-			exists(tx, `select 1 from public.notification_settings where user_id = $1 and muted = '{}'`, [
-				w.conversationA.reader.id
-			])
-	},
-	{
-		table: 'notification_settings',
-		phrase: 'delete its notification settings',
-		actors: SIGNED_IN,
-		allowed: [],
-		prepare: ownSettings,
-		act: (tx, _w, self) => tx.query('delete from public.notification_settings where user_id = $1', [self!.id]),
-		tookEffect: async (tx, _w, self) =>
-			!(await exists(tx, 'select 1 from public.notification_settings where user_id = $1', [self!.id]))
-	},
-
-	// activity: select member; export facilitator; written by triggers alone, never changed or deleted.
-	{
-		table: 'activity',
-		phrase: "see an entry of network A's activity record",
-		allowed: MEMBERS,
-		act: (tx, w) => tx.query('select id from public.activity where id = $1', [w.conversationA.activityId]),
-		tookEffect: sawRow
-	},
-	{
-		table: 'activity',
-		phrase: "export network A's activity record through activity_for_export()",
-		allowed: ['facilitator'],
-		act: (tx, w) => tx.query('select id::text as id, network_id from public.activity_for_export($1)', [w.a.id]),
-		// Any row is an export; a row of another network in it fails the case outright.
-		tookEffect: async (_tx, w, _self, rows) => {
-			const entries = rows as { id: string; network_id: string }[];
-			if (entries.length === 0) return false;
-			expect(new Set(entries.map((e) => e.network_id)), 'the networks exported').toEqual(new Set([w.a.id]));
-			return entries.some((e) => e.id === w.conversationA.activityId);
-		}
-	},
-	{
-		table: 'activity',
-		phrase: "add an entry to network A's activity record",
-		allowed: [],
-		act: (tx, w, self, at) =>
-			tx.query(
-				`insert into public.activity (network_id, actor_id, action, subject_title) values ($1, $2, 'document_deleted', $3)`,
-				[w.a.id, self?.id ?? null, at.id]
-			),
-		tookEffect: (tx, _w, _self, _rows, at) => exists(tx, 'select 1 from public.activity where subject_title = $1', [at.id])
-	},
-	{
-		table: 'activity',
-		phrase: "add an entry to network A's activity record through record_activity()",
-		allowed: [],
-		act: (tx, w, self, at) =>
-			tx.query(`select public.record_activity($1, $2, 'document_deleted', null, $3)`, [w.a.id, self?.id ?? null, at.id]),
-		tookEffect: (tx, _w, _self, _rows, at) => exists(tx, 'select 1 from public.activity where subject_title = $1', [at.id])
-	},
-	{
-		table: 'activity',
-		phrase: "rewrite an entry of network A's activity record",
-		allowed: [],
-		refusedForAll: APPEND_ONLY,
-		act: (tx, w, _self, at) =>
-			tx.query('update public.activity set subject_title = $2 where id = $1', [w.conversationA.activityId, at.id]),
-		tookEffect: (tx, _w, _self, _rows, at) => exists(tx, 'select 1 from public.activity where subject_title = $1', [at.id])
-	},
-	{
-		table: 'activity',
-		phrase: "delete an entry of network A's activity record",
-		allowed: [],
-		refusedForAll: APPEND_ONLY,
-		act: (tx, w) => tx.query('delete from public.activity where id = $1', [w.conversationA.activityId]),
-		tookEffect: async (tx, w) => !(await exists(tx, 'select 1 from public.activity where id = $1', [w.conversationA.activityId]))
-	},
-	{
-		table: 'activity',
-		phrase: 'empty the activity record',
-		allowed: [],
-		refusedForAll: APPEND_ONLY,
-		act: (tx) => tx.query('truncate public.activity'),
-		tookEffect: async (tx, w) => !(await exists(tx, 'select 1 from public.activity where id = $1', [w.conversationA.activityId]))
-	}
+	rewrite('comment_replies', 'its own reply to a comment on a document of network A', ownReply, 'body', textOf),
+	erase('comment_replies', 'its own reply to a comment on a document of network A', ownReply)
 ];

@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import type { TestUser } from './factories.ts';
 import {
+	bytesOf,
 	exists,
 	MEMBERS,
 	sawRow,
 	SIGNED_IN,
-	type Attempt,
 	type DocumentScene,
 	type Operation,
 	type World
@@ -64,9 +64,6 @@ export async function createDocumentScene(
 	);
 	return { id, networkId: network.id, title, author, versionId: version.rows[0].id, problemId: problem.rows[0].id };
 }
-
-/** Bytes no other attempt writes, to find afterwards what this one wrote. */
-const bytesOf = (at: Attempt) => Buffer.from(at.id);
 
 const setStatus = (status: string) => (tx: Queryable, w: World) =>
 	tx.query('update public.documents set status = $2 where id = $1', [w.documentA.id, status]);

@@ -12,6 +12,7 @@ import {
 } from './factories.ts';
 import { conversationOperations, createConversationScene } from './rls-conversations.ts';
 import { createDocumentScene, documentOperations } from './rls-documents.ts';
+import { recordOperations } from './rls-records.ts';
 import {
 	EVERYONE,
 	exists,
@@ -45,8 +46,8 @@ import type { Database, Queryable } from '../../src/lib/server/db/types.ts';
 //
 // The types the operations are written in live in rls-types.ts; the
 // operations on documents and the tables around them, in rls-documents.ts;
-// those on discussions, comments, notifications and the activity record, in
-// rls-conversations.ts.
+// on discussions and comments, in rls-conversations.ts; on visits,
+// notifications and the activity record, in rls-records.ts.
 
 /** How each actor is introduced in a test name. */
 const ACTOR_LABEL: Record<ActorName, string> = {
@@ -381,7 +382,8 @@ const operations: Operation[] = [
 	},
 
 	...documentOperations,
-	...conversationOperations
+	...conversationOperations,
+	...recordOperations
 ];
 
 /** Thrown to end a transaction with a rollback while carrying its result out. */

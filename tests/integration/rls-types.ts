@@ -9,8 +9,8 @@ import type { Queryable } from '../../src/lib/server/db/types.ts';
 
 // The vocabulary of the row-level policy matrix (rls-matrix.test.ts), shared
 // with the files that hold part of its operations (rls-documents.ts,
-// rls-conversations.ts): who acts, the world they act on, and what an
-// operation is.
+// rls-conversations.ts, rls-records.ts): who acts, the world they act on,
+// what an operation is, and the shapes of operation that recur.
 
 export type PersonName = 'facilitator' | 'editor' | 'commenter' | 'viewer' | 'outsider' | 'stranger';
 export type ActorName = PersonName | 'anonymous';
@@ -131,3 +131,67 @@ export const exists = async (tx: Queryable, sql: string, params: unknown[]) =>
 	(await tx.query<{ found: boolean }>(`select exists (${sql}) as found`, params)).rows[0].found;
 
 export const sawRow = async (_tx: Queryable, _w: World, _self: TestUser | null, rows: unknown[]) => rows.length === 1;
+
+export type Prepare = NonNullable<Operation['prepare']>;
+
+/** Text and bytes no other attempt writes, to find afterwards what this one wrote. */
+export const textOf = (at: Attempt) => at.id;
+export const bytesOf = (at: Attempt) => Buffer.from(at.id);
+
+/** Did the attempt's new row of `table` land, in the name of the person who acted? */
+export const writtenBy =
+	(table: Table): Operation['tookEffect'] =>
+	(tx, _w, self, _rows, at) =>
+		exists(tx, `select 1 from public.${table} where id = $1 and author_id = $2`, [at.id, self?.id ?? null]);
+
+/** Did the attempt's new row of `table` land at all? */
+export const wroteRow =
+	(table: Table): Operation['tookEffect'] =>
+	(tx, _w, _self, _rows, at) =>
+		exists(tx, `select 1 from public.${table} where id = $1`, [at.id]);
+
+/**
+ * Writing a row in another person's name is asked twice: as the app's role
+ * stands, where the column grant leaves `column` out, and with that column
+ * lent to the role inside the attempt's transaction (rolled back like the
+ * rest), so that the policy's own check is asked too and a policy that forgot
+ * it cannot hide behind the grant.
+ */
+export function inAnotherName(op: Omit<Operation, 'allowed' | 'prepare'>, column: 'author_id' | 'user_id'): Operation[] {
+	return [
+		{ ...op, allowed: [] },
+		{
+			...op,
+			phrase: `${op.phrase}, even were ${column} its to set`,
+			allowed: [],
+			prepare: (tx) => tx.query(`grant insert (${column}) on table public.${op.table} to authenticated`)
+		}
+	];
+}
+
+/** Changing a column the update grant leaves out, in a row of one's own: nobody may, not even its author. */
+export function rewrite(table: Table, noun: string, own: Prepare, column: string, value: (at: Attempt) => unknown): Operation {
+	return {
+		table,
+		phrase: `change the ${column} of ${noun}`,
+		actors: SIGNED_IN,
+		allowed: [],
+		prepare: own,
+		act: (tx, _w, _self, at) => tx.query(`update public.${table} set ${column} = $2 where id = $1`, [at.id, value(at)]),
+		tookEffect: (tx, _w, _self, _rows, at) =>
+			exists(tx, `select 1 from public.${table} where id = $1 and ${column} = $2`, [at.id, value(at)])
+	};
+}
+
+/** Deleting a row of one's own from a table nobody deletes from. */
+export function erase(table: Table, noun: string, own: Prepare): Operation {
+	return {
+		table,
+		phrase: `delete ${noun}`,
+		actors: SIGNED_IN,
+		allowed: [],
+		prepare: own,
+		act: (tx, _w, _self, at) => tx.query(`delete from public.${table} where id = $1`, [at.id]),
+		tookEffect: async (tx, _w, _self, _rows, at) => !(await exists(tx, `select 1 from public.${table} where id = $1`, [at.id]))
+	};
+}
