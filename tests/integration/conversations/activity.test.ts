@@ -273,6 +273,29 @@ describe.each(backends)('the activity record on $name', (backend) => {
 		expect(rows.map((row) => row.action).sort()).toEqual(tested.sort());
 	});
 
+	describe('the export', () => {
+		it("gives a network's facilitators its whole record in order, and refuses everyone else", async () => {
+			const { network, facilitator, editor, outsider } = await createCast(db);
+			await startThread(db, editor, network);
+			const exported = (user: TestUser) =>
+				withUser(db, user.claims, async (tx) => {
+					const sql = 'select id, action::text as action from public.activity_for_export($1)';
+					return (await tx.query<{ id: string; action: string }>(sql, [network.id])).rows;
+				});
+			const rows = await exported(facilitator);
+			expect(rows.map((row) => row.action)).toEqual([
+				'network_created',
+				...Array(4).fill('member_joined'),
+				'document_created',
+				'thread_started'
+			]);
+			expect(rows.map((row) => Number(row.id))).toEqual(rows.map((row) => Number(row.id)).sort((a, b) => a - b));
+			for (const user of [editor, outsider]) {
+				await expect(exported(user)).rejects.toMatchObject({ code: '42501', message: 'forbidden' });
+			}
+		});
+	});
+
 	describe('append-only', () => {
 		it('refuses to change, delete or truncate entries, even for the service', async () => {
 			const { network, facilitator } = await createCast(db);

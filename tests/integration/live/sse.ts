@@ -11,6 +11,8 @@ export interface Received {
 
 export interface EventStream {
 	received: Received[];
+	/** The server ended the stream. */
+	readonly ended: boolean;
 	close(): void;
 }
 
@@ -21,6 +23,7 @@ export async function openEventStream(url: string): Promise<EventStream> {
 	if (!response.ok || !response.body) throw new Error(`${url} answered ${response.status}`);
 	const received: Received[] = [];
 	const { promise: isReady, resolve: ready } = Promise.withResolvers<void>();
+	let ended = false;
 
 	void (async () => {
 		const decoder = new TextDecoder();
@@ -43,11 +46,18 @@ export async function openEventStream(url: string): Promise<EventStream> {
 					if (event === 'ready') ready();
 				}
 			}
+			ended = true;
 		} catch {
 			// Closed by close(): nothing more to read.
 		}
 	})();
 
 	await isReady;
-	return { received, close: () => closing.abort() };
+	return {
+		received,
+		get ended() {
+			return ended;
+		},
+		close: () => closing.abort()
+	};
 }

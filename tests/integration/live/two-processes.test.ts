@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends, type SharedDatabase } from '../databases.ts';
 import { eventually } from '../collab/harness.ts';
 import { mentionToken } from '../../../src/lib/mentions.ts';
-import type { TestUser } from '../factories.ts';
+import { withUser } from '../../../src/lib/server/db/with-user.ts';
+import type { Database } from '../../../src/lib/server/db/types.ts';
+import { addMember, createUser, type TestUser } from '../factories.ts';
 import { createCast, type Cast } from '../conversations/scene.ts';
 import type { PostThread } from './child-app.ts';
 import { openEventStream, type EventStream } from './sse.ts';
@@ -46,6 +48,8 @@ async function stopApp(app: App | undefined) {
 
 describe.skipIf(!postgres)('two app processes on one Postgres database', () => {
 	let shared: SharedDatabase;
+	/** The database as a third writer sees it: neither app process. */
+	let db: Database;
 	let cast: Cast;
 	let first: App;
 	let second: App;
@@ -53,14 +57,14 @@ describe.skipIf(!postgres)('two app processes on one Postgres database', () => {
 
 	beforeAll(async () => {
 		shared = await postgres!.shared();
-		const setup = await shared.open();
-		cast = await createCast(setup);
-		await setup.close();
+		db = await shared.open();
+		cast = await createCast(db);
 		[first, second] = await Promise.all([startApp(shared.env), startApp(shared.env)]);
 	});
 	afterAll(async () => {
 		for (const stream of streams) stream.close();
 		await Promise.all([stopApp(first), stopApp(second)]);
+		await db?.close();
 		await shared?.drop();
 	});
 
@@ -130,5 +134,16 @@ describe.skipIf(!postgres)('two app processes on one Postgres database', () => {
 			['ready', null],
 			['activity', own.id]
 		]);
+	});
+
+	it("ends the stream of a member removed from the network, whichever process serves it", async () => {
+		const member = await createUser(db, { displayName: 'Vera Verdi' });
+		await addMember(db, cast.network, member, 'viewer');
+		const stream = await listen(second, member, cast.network);
+		await withUser(db, cast.facilitator.claims, (tx) =>
+			tx.query('delete from public.memberships where network_id = $1 and user_id = $2', [cast.network.id, member.id])
+		);
+		await eventually(() => expect(stream.ended).toBe(true), 1_000);
+		expect(stream.received.map((r) => r.event)).toEqual(['ready', 'revoked']);
 	});
 });
