@@ -51,7 +51,7 @@ export async function listActivity(
 		        end as "detailExists"
 		 from public.activity a
 		 where a.network_id = $1
-		   and ($2::public.activity_action[] is null or a.action = any ($2::public.activity_action[]))
+		   and ($2::text[] is null or a.action = any ($2::text[]::public.activity_action[]))
 		   and ($3::uuid is null or a.actor_id = $3::uuid)
 		   and ($4::bigint is null or a.id < $4::bigint)
 		 order by a.id desc

@@ -95,7 +95,7 @@ export async function readMutedKinds(tx: Queryable): Promise<NotificationKind[]>
 /** Stores the kinds this person turned off (the row is theirs: user_id defaults to auth.uid()). */
 export async function saveMutedKinds(tx: Queryable, muted: readonly NotificationKind[]): Promise<void> {
 	await tx.query(
-		`insert into public.notification_settings (muted) values ($1::public.notification_kind[])
+		`insert into public.notification_settings (muted) values ($1::text[]::public.notification_kind[])
 		 on conflict (user_id) do update set muted = excluded.muted`,
 		[muted]
 	);
