@@ -1,4 +1,5 @@
 import { invalidate, invalidateAll } from '$app/navigation';
+import { navigating } from '$app/state';
 import { staleKeys, type LiveEvent } from './live.ts';
 
 // Messages that arrive together (a reply and its notification) refresh once.
@@ -26,6 +27,13 @@ export function connectLive(networkId: string | null): () => void {
 	let dropped = false;
 
 	const flush = () => {
+		// SvelteKit lets an invalidation win over a navigation under way: the
+		// page being left would be loaded again and the person stay on it (say,
+		// right after creating a document). Wait until the navigation is done.
+		if (navigating.type) {
+			timer = setTimeout(flush, BATCH_MS);
+			return;
+		}
 		timer = undefined;
 		if (everything) void invalidateAll();
 		else for (const key of pending) void invalidate(key);
