@@ -331,13 +331,8 @@ describe.each(backends)('the activity record on $name', (backend) => {
 			]);
 		});
 
-		// KNOWN BUG, expected to fail until fixed: deleting an account cascades
-		// to its profile before its memberships, so memberships_activity()
-		// finds no name and writes '' for who left. Proposed fix (a new
-		// migration): a BEFORE DELETE trigger on auth.users that deletes the
-		// person's memberships while the profile is still there. When it lands
-		// this test fails: make it an ordinary it().
-		it.fails('records the leaving of a deleted account with the name it had', async () => {
+		// Memberships end before the profile goes (users_leave_networks), so the name is still known.
+		it('records the leaving of a deleted account with the name it had', async () => {
 			const { network, editor } = await createCast(db);
 			await db.query('delete from auth.users where id = $1', [editor.id]);
 			expect((await entriesOf(network)).at(-1)).toEqual(entry(editor, 'member_left', { id: editor.id, title: editor.name }));
