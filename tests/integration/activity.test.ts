@@ -162,6 +162,18 @@ describe.each(backends)('the activity record as each person, on $name', (backend
 		]);
 	});
 
+	it('names a person who was renamed by the name of their latest entry', async () => {
+		await db.query('update public.profiles set display_name = $2 where id = $1', [anna.id, 'Anna Colombo Rossi']);
+		try {
+			await postMessage(db, thread, network, anna, 'Confermo la data.');
+			const actors = await as(paolo, (tx) => listActors(tx, network.id));
+			expect(actors.find((a) => a.id === anna.id)).toEqual({ id: anna.id, name: 'Anna Colombo Rossi' });
+			expect(actors).toHaveLength(4);
+		} finally {
+			await db.query('update public.profiles set display_name = $2 where id = $1', [anna.id, 'Anna Colombo']);
+		}
+	});
+
 	it('refuses the export to editors, commenters, viewers and anyone outside the network', async () => {
 		// Marco was an editor until the facilitator made him a commenter: make another editor.
 		const editor = await createUser(db, { displayName: 'Redattrice' });

@@ -4,8 +4,10 @@ import { listMembers } from '$lib/server/networks/members';
 import { listDocuments } from '$lib/server/documents/queries';
 
 export const load = (async ({ locals, params }) => {
-	const [partners, members, documents] = await locals.db(async (tx) =>
-		Promise.all([listPartners(tx, params.id), listMembers(tx, params.id), listDocuments(tx, params.id, {}, 5)])
-	);
-	return { systems: groupBySystem(partners), members, documents };
+	// One after another: a transaction is one connection, which runs one query at a time anyway.
+	return locals.db(async (tx) => ({
+		systems: groupBySystem(await listPartners(tx, params.id)),
+		members: await listMembers(tx, params.id),
+		documents: await listDocuments(tx, params.id, {}, 5)
+	}));
 }) satisfies PageServerLoad;
