@@ -86,6 +86,19 @@ describe.each(backends)('notifications as each person, on $name', (backend) => {
 		expect(new Date(item.createdAt).getTime()).not.toBeNaN();
 	});
 
+	it('ends an excerpt the database cut short with an ellipsis, and only that one', async () => {
+		const long = `${mentionOf(paolo, 'Paolo')} ${'parola '.repeat(60)}fine`;
+		await postMessage(db, thread, network, marco, long);
+		await postMessage(db, thread, network, marco, `${mentionOf(paolo, 'Paolo')} ${'x'.repeat(192)}`);
+		const [exact, cut] = (await as(paolo, (tx) => listNotifications(tx, { unreadOnly: true }))).items;
+		expect(cut.excerpt).toMatch(/^@Paolo parola .*…$/);
+		expect(cut.excerpt).toHaveLength(201);
+		expect(cut.excerpt).not.toContain('fine');
+		// 199 characters: whole, so nothing is added.
+		expect(exact.excerpt).toBe(`@Paolo ${'x'.repeat(192)}`);
+		for (const item of [exact, cut]) await as(paolo, (tx) => markRead(tx, item.id));
+	});
+
 	it('pages through many notifications made at the same instant, newest first, each exactly once', async () => {
 		// One transaction: all 23 rows share one created_at, and only the id orders them.
 		await db.transaction(async (tx) => {

@@ -8,6 +8,8 @@ import { cursorTime, encodeCursor, type Cursor } from './cursor.ts';
 import type { NotificationTarget } from './target.ts';
 
 export const PAGE_SIZE = 20;
+/** public.excerpt_of() keeps this many characters of a body: an excerpt this long was cut. */
+const EXCERPT_LIMIT = 200;
 
 export async function countUnread(tx: Queryable): Promise<number> {
 	const { rows } = await tx.query<{ count: number }>(
@@ -27,7 +29,8 @@ export async function listNotifications(
 	{ unreadOnly = false, before = null, limit = PAGE_SIZE }: { unreadOnly?: boolean; before?: Cursor | null; limit?: number } = {}
 ): Promise<NotificationPage> {
 	const { rows } = await tx.query<NotificationItem & { cursor: string }>(
-		`select n.id, n.kind::text as kind, n.excerpt, n.created_at as "createdAt", n.read_at is not null as read,
+		`select n.id, n.kind::text as kind, n.created_at as "createdAt", n.read_at is not null as read,
+		        n.excerpt || case when char_length(n.excerpt) >= ${EXCERPT_LIMIT} then '…' else '' end as excerpt,
 		        n.network_id as "networkId", net.name as "networkName", p.display_name as "actorName",
 		        case when n.thread_id is not null then 'thread' else 'document' end as about,
 		        coalesce(t.title, d.title, '') as title,
