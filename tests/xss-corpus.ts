@@ -35,6 +35,18 @@ export const NOBODY = '0b9a3c52-7f1e-4a57-9d55-2a4d0c4f3e11';
 
 const base64 = (text: string) => btoa(text);
 
+/**
+ * Markup for a one-line field (a name, a title), which every page shows as
+ * plain text, so a person must see exactly these characters: it closes an
+ * attribute and opens an image with a handler, then tries a javascript:
+ * link and braces a template might evaluate. With a label of four letters
+ * it is 95 characters long, within the 120 a name may have.
+ */
+export function oneLinePayload(label: string): string {
+	const call = sentinelCall(label);
+	return `"><img src=x onerror=${call}> <a href="javascript:${call}">${label}</a> {${call}}`;
+}
+
 function payload(label: string, describes: string, make: (call: string) => string, readable = true): XssPayload {
 	return { label, describes, text: make(sentinelCall(label)), readable };
 }
