@@ -40,3 +40,35 @@ cross join (values
 ) as m (user_id, role, partner_id)
 where n.id = 'de000000-0000-4000-8000-000000000001'
   and exists (select 1 from auth.users u where u.id = m.user_id::uuid);
+
+-- Three discussions, as the network has them a few days into the process:
+-- one pinned, one under way, one closed.
+insert into public.threads (id, network_id, title, body, author_id, pinned, created_at, closed, closed_at, closed_by)
+select t.id::uuid, n.id, t.title, t.body, t.author_id::uuid, t.pinned, now() - t.age::interval,
+  t.closed, case when t.closed then now() - interval '12 days' end, case when t.closed then t.author_id::uuid end
+from public.networks n
+cross join (values
+  ('de000000-0000-4000-8000-000000000201', 'Calendario degli incontri del tavolo',
+   E'Propongo di vederci **ogni secondo martedì del mese**, dalle 10 alle 12, a rotazione nelle sedi dei partner.\n\n- 9 dicembre: Comune di Frosinone\n- 13 gennaio: Cooperativa sociale Il Ponte\n- 10 febbraio: Centro per l''impiego\n\n@[Marco Ferri](mention:d0000000-0000-4000-8000-000000000002) riesci a confermare la sala della cooperativa per gennaio?',
+   'd0000000-0000-4000-8000-000000000001', true, '5 days', false),
+  ('de000000-0000-4000-8000-000000000202', 'Criteri di accesso ai tirocini: chi li definisce?',
+   E'Nella co-progettazione dobbiamo scrivere chi può accedere ai tirocini di inclusione (DGR Lazio 511/2013) e chi firma il progetto individuale.\n\nProposta: i criteri li scrive il tavolo, la valutazione del singolo caso resta ai servizi che hanno in carico la persona (CSM e SerD).',
+   'd0000000-0000-4000-8000-000000000002', false, '3 days', false),
+  ('de000000-0000-4000-8000-000000000203', 'Sede dell''incontro di novembre',
+   'L''incontro del 12 novembre si tiene nella sala consiliare del Comune, piano terra, accessibile.',
+   'd0000000-0000-4000-8000-000000000001', false, '14 days', true)
+) as t (id, title, body, author_id, pinned, age, closed)
+where n.id = 'de000000-0000-4000-8000-000000000001'
+  and exists (select 1 from auth.users u where u.id = t.author_id::uuid);
+
+insert into public.thread_messages (thread_id, network_id, body, author_id, created_at)
+select m.thread_id::uuid, n.id, m.body, m.author_id::uuid, now() - m.age::interval
+from public.networks n
+cross join (values
+  ('de000000-0000-4000-8000-000000000201', E'Confermo la sala per il 13 gennaio. C''è il parcheggio interno e la rampa all''ingresso laterale.', 'd0000000-0000-4000-8000-000000000002', '4 days'),
+  ('de000000-0000-4000-8000-000000000201', E'Per il Comune va bene. Chiedo solo di mandare l''ordine del giorno **una settimana prima**, così posso coinvolgere l''assessorato.', 'd0000000-0000-4000-8000-000000000003', '4 days'),
+  ('de000000-0000-4000-8000-000000000202', E'D''accordo sulla distinzione. Aggiungerei che il Centro per l''impiego verifica l''iscrizione al collocamento mirato (L. 68/1999) prima dell''avvio.\n\n@[Giulia Rinaldi](mention:d0000000-0000-4000-8000-000000000001) lo mettiamo nell''ordine del giorno di dicembre?', 'd0000000-0000-4000-8000-000000000003', '2 days'),
+  ('de000000-0000-4000-8000-000000000203', 'Grazie, ci vediamo lì.', 'd0000000-0000-4000-8000-000000000002', '13 days')
+) as m (thread_id, body, author_id, age)
+where n.id = 'de000000-0000-4000-8000-000000000001'
+  and exists (select 1 from public.threads t where t.id = m.thread_id::uuid);

@@ -1,4 +1,5 @@
 import { invalidate, invalidateAll } from '$app/navigation';
+import { navigating } from '$app/state';
 import { staleKeys, type LiveEvent } from './live.ts';
 
 // Messages that arrive together (a reply and its notification) refresh once.
@@ -26,6 +27,12 @@ export function connectLive(networkId: string | null): () => void {
 	let dropped = false;
 
 	const flush = () => {
+		// SvelteKit abandons a navigation when an invalidation starts during it
+		// (a redirect after a form, a click on a link): wait until it lands.
+		if (navigating.to) {
+			timer = setTimeout(flush, BATCH_MS);
+			return;
+		}
 		timer = undefined;
 		if (everything) void invalidateAll();
 		else for (const key of pending) void invalidate(key);

@@ -191,7 +191,8 @@ begin
   end if;
   if new.closed is distinct from old.closed then
     new.closed_at := case when new.closed then now() end;
-    new.closed_by := case when new.closed then (select auth.uid()) end;
+    -- The service (imports, the demo seed) may name who closed it.
+    new.closed_by := case when new.closed then coalesce((select auth.uid()), new.closed_by) end;
   end if;
   return new;
 end;
@@ -208,7 +209,7 @@ as $$
 begin
   if new.resolved is distinct from old.resolved then
     new.resolved_at := case when new.resolved then now() end;
-    new.resolved_by := case when new.resolved then (select auth.uid()) end;
+    new.resolved_by := case when new.resolved then coalesce((select auth.uid()), new.resolved_by) end;
   end if;
   return new;
 end;

@@ -56,14 +56,20 @@ as $$
 $$;
 revoke execute on function public.mentioned_members(uuid, text) from public;
 
--- The first words of a body, mentions written as @Name.
+-- The first words of a body as plain text: mentions as @Name, links as
+-- their text, without Markdown's emphasis and quote marks.
 create or replace function public.excerpt_of(body text)
 returns text
 language sql
 immutable
 set search_path = ''
 as $$
-  select left(regexp_replace(regexp_replace(body, '@\[([^\]\n]{1,120})\]\(mention:[^)\s]*\)', '@\1', 'g'), '\s+', ' ', 'g'), 200);
+  select left(btrim(regexp_replace(regexp_replace(regexp_replace(regexp_replace(
+    body,
+    '@\[([^\]\n]{1,120})\]\(mention:[^)\s]*\)', '@\1', 'g'),
+    '\[([^\]\n]*)\]\([^)\s]*\)', '\1', 'g'),
+    '(\*\*|__|[*`~]|^\s*[>#-]+\s*)', '', 'gn'),
+    '\s+', ' ', 'g')), 200);
 $$;
 revoke execute on function public.excerpt_of(text) from public;
 

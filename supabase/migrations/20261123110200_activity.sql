@@ -131,6 +131,23 @@ revoke execute on function public.memberships_activity() from public;
 create trigger memberships_activity after insert or update or delete on public.memberships
   for each row execute function public.memberships_activity();
 
+-- A deleted account leaves its networks before its profile goes (the
+-- cascade's order is not defined), so the record can still name who left.
+create or replace function public.leave_networks_of_deleted_user()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  delete from public.memberships where user_id = old.id;
+  return old;
+end;
+$$;
+revoke execute on function public.leave_networks_of_deleted_user() from public;
+create trigger users_leave_networks before delete on auth.users
+  for each row execute function public.leave_networks_of_deleted_user();
+
 create or replace function public.documents_activity()
 returns trigger
 language plpgsql
@@ -224,7 +241,7 @@ begin
     perform public.record_activity(new.network_id, coalesce(actor, new.author_id), 'thread_started', new.id, new.title);
   elsif tg_op = 'UPDATE' then
     if new.closed is distinct from old.closed then
-      perform public.record_activity(new.network_id, actor,
+      perform public.record_activity(new.network_id, coalesce(actor, new.closed_by),
         case when new.closed then 'thread_closed' else 'thread_reopened' end::public.activity_action, new.id, new.title);
     end if;
     if new.pinned is distinct from old.pinned then
@@ -278,7 +295,7 @@ begin
     perform public.record_activity(new.network_id, coalesce(actor, new.author_id), 'comment_added', new.document_id, title,
       jsonb_build_object('comment', comment, 'quote', left(new.quote, 200)));
   elsif new.resolved is distinct from old.resolved then
-    perform public.record_activity(new.network_id, actor,
+    perform public.record_activity(new.network_id, coalesce(actor, new.resolved_by),
       case when new.resolved then 'comment_resolved' else 'comment_reopened' end::public.activity_action,
       new.document_id, title, jsonb_build_object('comment', comment, 'quote', left(new.quote, 200)));
   end if;

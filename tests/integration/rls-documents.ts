@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import type { TestUser } from './factories.ts';
 import {
+	bytesOf,
 	exists,
 	MEMBERS,
 	sawRow,
 	SIGNED_IN,
-	type Attempt,
 	type DocumentScene,
 	type Operation,
 	type World
@@ -64,9 +64,6 @@ export async function createDocumentScene(
 	);
 	return { id, networkId: network.id, title, author, versionId: version.rows[0].id, problemId: problem.rows[0].id };
 }
-
-/** Bytes no other attempt writes, to find afterwards what this one wrote. */
-const bytesOf = (at: Attempt) => Buffer.from(at.id);
 
 const setStatus = (status: string) => (tx: Queryable, w: World) =>
 	tx.query('update public.documents set status = $2 where id = $1', [w.documentA.id, status]);
@@ -190,16 +187,20 @@ export const documentOperations: Operation[] = [
 	},
 	{
 		table: 'documents',
-		// As a facilitator of both, only the column grant stands in the way, not the policy's check on B.
+		// As a facilitator of both, only the column grant stands in the way, not the policy's check on B. The
+		// comments and threads that name the document with its network would refuse the move too: they go first.
 		phrase: 'move a document of network A into network B, even as a facilitator of both',
 		actors: SIGNED_IN,
 		allowed: [],
-		prepare: (tx, w, self) =>
-			tx.query(
+		prepare: async (tx, w, self) => {
+			await tx.query(
 				`insert into public.memberships (network_id, user_id, role) values ($1, $2, 'facilitator')
 				 on conflict (network_id, user_id) do nothing`,
 				[w.b.id, self!.id]
-			),
+			);
+			await tx.query('delete from public.comments where document_id = $1', [w.documentA.id]);
+			await tx.query('update public.threads set document_id = null where document_id = $1', [w.documentA.id]);
+		},
 		act: (tx, w) => tx.query('update public.documents set network_id = $2 where id = $1', [w.documentA.id, w.b.id]),
 		tookEffect: (tx, w) =>
 			exists(tx, 'select 1 from public.documents where id = $1 and network_id = $2', [w.documentA.id, w.b.id])

@@ -10,7 +10,9 @@ import {
 	tokenHash,
 	type TestUser
 } from './factories.ts';
+import { conversationOperations, createConversationScene } from './rls-conversations.ts';
 import { createDocumentScene, documentOperations } from './rls-documents.ts';
+import { recordOperations } from './rls-records.ts';
 import {
 	EVERYONE,
 	exists,
@@ -37,10 +39,15 @@ import type { Database, Queryable } from '../../src/lib/server/db/types.ts';
 // the service connection (`reset role`) in the same transaction, so "allowed"
 // means the row really was seen, written, changed or deleted, and "refused"
 // means it was not — whether the database said so with an error or by
-// silently matching no rows.
+// silently matching no rows. What nobody may do is also tried as the service:
+// it must succeed, so the refusals are the policies' — unless a constraint or
+// trigger holds for every connection (`refusedForAll`), and then the service
+// must be refused by it too.
 //
 // The types the operations are written in live in rls-types.ts; the
-// operations on documents and the tables around them, in rls-documents.ts.
+// operations on documents and the tables around them, in rls-documents.ts;
+// on discussions and comments, in rls-conversations.ts; on visits,
+// notifications and the activity record, in rls-records.ts.
 
 /** How each actor is introduced in a test name. */
 const ACTOR_LABEL: Record<ActorName, string> = {
@@ -374,7 +381,9 @@ const operations: Operation[] = [
 			!(await exists(tx, 'select 1 from public.profiles where id = $1', [w.bystander.id]))
 	},
 
-	...documentOperations
+	...documentOperations,
+	...conversationOperations,
+	...recordOperations
 ];
 
 /** Thrown to end a transaction with a rollback while carrying its result out. */
@@ -482,6 +491,8 @@ async function buildWorld(db: Database): Promise<World> {
 	const invitationB = await createInvitation(db, { network: b, invitedBy: outsider, email: 'invitata.b@trama.test' });
 	const documentA = await createDocumentScene(db, a, editor, 'Mappa dei servizi di A');
 	const documentB = await createDocumentScene(db, b, bMember, 'Mappa dei servizi di B');
+	const conversationA = await createConversationScene(db, documentA, coFacilitator, bystander);
+	const conversationB = await createConversationScene(db, documentB, outsider, bMember);
 	return {
 		a,
 		b,
@@ -495,7 +506,9 @@ async function buildWorld(db: Database): Promise<World> {
 		invitationA,
 		invitationB,
 		documentA,
-		documentB
+		documentB,
+		conversationA,
+		conversationB
 	};
 }
 
@@ -510,6 +523,37 @@ describe.each(backends)('row-level policies on $name', (backend) => {
 	});
 	afterAll(() => db?.close());
 
+	/** What each call gives an anonymous visitor, in one rolled-back transaction: 'executed', or the error's code and message. */
+	const asAnonymous = (calls: [sql: string, params: unknown[]][]) =>
+		rolledBack(
+			(fn) => withUser(db, null, fn),
+			async (tx) => {
+				const outcomes: string[] = [];
+				for (const [sql, params] of calls) {
+					await tx.query('savepoint call');
+					outcomes.push(
+						await tx.query(sql, params).then(
+							() => 'executed',
+							async (thrown: { code?: string; message: string }) => {
+								await tx.query('rollback to savepoint call');
+								return `${thrown.code} ${thrown.message}`;
+							}
+						)
+					);
+				}
+				return outcomes;
+			}
+		);
+
+	it('asks about every table in public, so that none is left out of the matrix', async () => {
+		const { rows } = await db.query<{ name: string }>(
+			`select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+			 where n.nspname = 'public' and c.relkind in ('r', 'p')`
+		);
+		expect(rows.map((r) => r.name).sort()).toEqual([...TABLES].sort());
+		for (const table of TABLES) expect(operations.some((op) => op.table === table), table).toBe(true);
+	});
+
 	for (const table of TABLES) {
 		describe(table, () => {
 			for (const op of operations.filter((o) => o.table === table)) {
@@ -522,18 +566,26 @@ describe.each(backends)('row-level policies on $name', (backend) => {
 							expect(outcome.tookEffect).toBe(true);
 						} else {
 							expect(outcome.tookEffect).toBe(false);
-							// A refusal is the policy's or the grant's, never some unrelated failure.
-							if (outcome.error) expect(outcome.error.code, outcome.error.message).toBe('42501');
+							// A refusal is the policy's or the grant's, or the named constraint's, never some unrelated failure.
+							const byConstraint = op.refusedForAll && outcome.error?.message.includes(op.refusedForAll);
+							if (outcome.error && !byConstraint) expect(outcome.error.code, outcome.error.message).toBe('42501');
 						}
 					});
 				}
 				// Without this a refusal could be a statement that does nothing for anyone.
-				if (op.allowed.length === 0) {
+				const someone = () => actorUser(w, (op.actors ?? EVERYONE).find((a) => a !== 'anonymous')!);
+				if (op.allowed.length === 0 && !op.refusedForAll) {
 					it(`"${op.phrase}" takes effect as the service, so the refusals are the policies'`, async () => {
-						const someone = (op.actors ?? EVERYONE).find((a) => a !== 'anonymous')!;
-						const outcome = await attempt(db, w, op, actorUser(w, someone), 'service');
+						const outcome = await attempt(db, w, op, someone(), 'service');
 						expect(outcome.error?.message).toBeUndefined();
 						expect(outcome.tookEffect).toBe(true);
+					});
+				}
+				if (op.refusedForAll) {
+					it(`"${op.phrase}" is refused even to the service, by ${op.refusedForAll}`, async () => {
+						const outcome = await attempt(db, w, op, someone(), 'service');
+						expect(outcome.error?.message).toContain(op.refusedForAll);
+						expect(outcome.tookEffect).toBe(false);
 					});
 				}
 			}
@@ -580,7 +632,41 @@ describe.each(backends)('row-level policies on $name', (backend) => {
 					expect(ids, table).toEqual([w.documentA.id]);
 				}
 			});
+
+			it(`${ACTOR_LABEL[actor]} sees A's threads, replies, comments and activity record, and nothing of B's`, async () => {
+				for (const table of ['threads', 'thread_messages', 'comments', 'comment_replies', 'activity']) {
+					const networks = await seen(w.actors[actor], `select network_id as id from public.${table}`);
+					expect(new Set(networks), table).toEqual(new Set([w.a.id]));
+				}
+				const { threadId, messageId, commentId, replyId } = w.conversationA;
+				const ids = await seen(
+					w.actors[actor],
+					`select id from public.threads union all select id from public.thread_messages
+					 union all select id from public.comments union all select id from public.comment_replies`
+				);
+				expect(new Set(ids)).toEqual(new Set([threadId, messageId, commentId, replyId]));
+			});
 		}
+
+		// Notifications, visits and settings are a person's own: the readers of the two discussions have one of each.
+		it("the reader of A's discussion sees its own notification, visit and settings, and none of the reader of B's", async () => {
+			const { reader, notificationId, threadId } = w.conversationA;
+			expect(await seen(reader, 'select id from public.notifications')).toEqual([notificationId]);
+			expect(await seen(reader, 'select subject_id as id from public.visits')).toEqual([threadId]);
+			expect(await seen(reader, 'select user_id as id from public.notification_settings')).toEqual([reader.id]);
+		});
+
+		it("network A's facilitator cannot export network B's activity record", async () => {
+			const error = await rolledBack(
+				(fn) => withUser(db, w.actors.facilitator.claims, fn),
+				async (tx) =>
+					tx.query('select id from public.activity_for_export($1)', [w.b.id]).then(
+						() => null,
+						(thrown: { code?: string }) => thrown
+					)
+			);
+			expect(error?.code).toBe('42501');
+		});
 
 		it("network A's facilitator sees A's invitations and none of B's", async () => {
 			const ids = await seen(w.actors.facilitator, 'select id from public.invitations');
@@ -635,6 +721,47 @@ describe.each(backends)('row-level policies on $name', (backend) => {
 			expect(untouched).toEqual({ document: true, version: true, inA: true });
 		});
 
+		it("network A's facilitator, pinning, closing, resolving, marking read and deleting without a filter, touches nothing of network B", async () => {
+			const untouched = await rolledBack(
+				(fn) => withUser(db, w.actors.facilitator.claims, fn),
+				async (tx) => {
+					await tx.query('update public.threads set pinned = true, closed = true');
+					await tx.query('update public.comments set resolved = true');
+					await tx.query('update public.notifications set read_at = now()');
+					await tx.query('update public.visits set seen_at = now()');
+					await tx.query(`update public.notification_settings set muted = '{mention,reply,comment}'`);
+					await tx.query('delete from public.threads');
+					await tx.query('reset role');
+					return (
+						await tx.query<Record<string, boolean>>(
+							`select
+							   exists (select 1 from public.threads where id = $1 and not pinned and not closed) as thread,
+							   exists (select 1 from public.comments where id = $2 and not resolved) as comment,
+							   exists (select 1 from public.notifications where id = $3 and read_at is null) as notification,
+							   exists (select 1 from public.visits where user_id = $4 and seen_at < now()) as visit,
+							   exists (select 1 from public.notification_settings where user_id = $4 and muted = '{reply}') as settings,
+							   not exists (select 1 from public.threads where network_id = $5) as "inA"`,
+							[
+								w.conversationB.threadId,
+								w.conversationB.commentId,
+								w.conversationB.notificationId,
+								w.conversationB.reader.id,
+								w.a.id
+							]
+						)
+					).rows[0];
+				}
+			);
+			expect(untouched).toEqual({
+				thread: true,
+				comment: true,
+				notification: true,
+				visit: true,
+				settings: true,
+				inA: true
+			});
+		});
+
 		it("network A's facilitator learns nothing of B's document through document_access() and cannot initialize it", async () => {
 			const emptied = preparedBy(db, async (tx) => {
 				await tx.query('delete from public.document_snapshots where document_id = $1', [w.documentB.id]);
@@ -674,29 +801,30 @@ describe.each(backends)('row-level policies on $name', (backend) => {
 		});
 	});
 
+	describe('conversation functions, beyond what the matrix can ask', () => {
+		// As for the document functions below: anon would be refused anyway, so the privilege itself is asked for.
+		it('an anonymous visitor may not execute may_post_in_thread(), may_comment() or activity_for_export() at all', async () => {
+			const refusals = await asAnonymous([
+				['select public.may_post_in_thread($1)', [w.conversationA.threadId]],
+				['select public.may_comment($1)', [w.documentA.id]],
+				['select id from public.activity_for_export($1)', [w.a.id]]
+			]);
+			expect(refusals).toEqual([
+				'42501 permission denied for function may_post_in_thread',
+				'42501 permission denied for function may_comment',
+				'42501 permission denied for function activity_for_export'
+			]);
+		});
+	});
+
 	describe('document functions, beyond what the matrix can ask', () => {
 		// The anonymous refusals in the matrix would hold even if anon could call these (no table grant, no
 		// role), so here it is the execute privilege itself that is asked for.
 		it('an anonymous visitor may not execute document_access() or initialize_document() at all', async () => {
-			const refusals = await rolledBack(
-				(fn) => withUser(db, null, fn),
-				async (tx) => {
-					const refusal = (sql: string, params: unknown[]) =>
-						tx.query('savepoint call').then(() =>
-							tx.query(sql, params).then(
-								() => 'executed',
-								async (thrown: { code?: string; message: string }) => {
-									await tx.query('rollback to savepoint call');
-									return `${thrown.code} ${thrown.message}`;
-								}
-							)
-						);
-					return [
-						await refusal('select * from public.document_access($1)', [w.documentA.id]),
-						await refusal('select public.initialize_document($1, $2)', [w.documentA.id, Buffer.from('anonimo')])
-					];
-				}
-			);
+			const refusals = await asAnonymous([
+				['select * from public.document_access($1)', [w.documentA.id]],
+				['select public.initialize_document($1, $2)', [w.documentA.id, Buffer.from('anonimo')]]
+			]);
 			expect(refusals).toEqual([
 				'42501 permission denied for function document_access',
 				'42501 permission denied for function initialize_document'

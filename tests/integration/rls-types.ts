@@ -8,8 +8,9 @@ import type {
 import type { Queryable } from '../../src/lib/server/db/types.ts';
 
 // The vocabulary of the row-level policy matrix (rls-matrix.test.ts), shared
-// with the files that hold part of its operations (rls-documents.ts): who
-// acts, the world they act on, and what an operation is.
+// with the files that hold part of its operations (rls-documents.ts,
+// rls-conversations.ts, rls-records.ts): who acts, the world they act on,
+// what an operation is, and the shapes of operation that recur.
 
 export type PersonName = 'facilitator' | 'editor' | 'commenter' | 'viewer' | 'outsider' | 'stranger';
 export type ActorName = PersonName | 'anonymous';
@@ -30,7 +31,15 @@ export const TABLES = [
 	'document_snapshots',
 	'document_updates',
 	'document_problems',
-	'document_contributors'
+	'document_contributors',
+	'threads',
+	'thread_messages',
+	'comments',
+	'comment_replies',
+	'visits',
+	'notifications',
+	'notification_settings',
+	'activity'
 ] as const;
 export type Table = (typeof TABLES)[number];
 
@@ -43,6 +52,24 @@ export interface DocumentScene extends TestDocument {
 	versionId: string;
 	/** A stored change set aside as unreadable. */
 	problemId: string;
+}
+
+/** A discussion and a commented passage in one network, with what the database writes around them. */
+export interface ConversationScene {
+	/** Wrote all of it: the thread, the reply in it, the comment and the reply to that. */
+	author: TestUser;
+	/** Another member, mentioned in the reply, who has looked at the thread and turned off reply notifications. */
+	reader: TestUser;
+	/** Open, not pinned, about the network's document. */
+	threadId: string;
+	messageId: string;
+	/** Open, on the network's document. */
+	commentId: string;
+	replyId: string;
+	/** The mention notification the database wrote for the reader. */
+	notificationId: string;
+	/** The activity record's entry for the thread's start. */
+	activityId: string;
 }
 
 export interface World {
@@ -65,6 +92,10 @@ export interface World {
 	documentA: DocumentScene;
 	/** The same in B, by B's editor. */
 	documentB: DocumentScene;
+	/** By A's second facilitator, on documentA, read by the bystander. */
+	conversationA: ConversationScene;
+	/** By B's facilitator, on documentB, read by B's editor. */
+	conversationB: ConversationScene;
 }
 
 /** Per-attempt values, such as the id of a row about to be inserted. */
@@ -84,6 +115,14 @@ export interface Operation {
 	prepare?: (tx: Queryable, w: World, self: TestUser | null, attempt: Attempt) => Promise<unknown>;
 	/** The statement, run as the actor. */
 	act: (tx: Queryable, w: World, self: TestUser | null, attempt: Attempt) => Promise<{ rows: unknown[] }>;
+	/**
+	 * A constraint or trigger that refuses the statement to every connection,
+	 * the service's too: its name. The control then expects the service to be
+	 * refused with it instead of succeeding, and an actor's refusal may carry
+	 * it instead of the policies' 42501 (a composite foreign key, say, refuses
+	 * those whom the policies let through).
+	 */
+	refusedForAll?: string;
 	/** Judged afterwards as the service: did it see / write / change / delete the row? */
 	tookEffect: (tx: Queryable, w: World, self: TestUser | null, rows: unknown[], attempt: Attempt) => Promise<boolean>;
 }
@@ -92,3 +131,67 @@ export const exists = async (tx: Queryable, sql: string, params: unknown[]) =>
 	(await tx.query<{ found: boolean }>(`select exists (${sql}) as found`, params)).rows[0].found;
 
 export const sawRow = async (_tx: Queryable, _w: World, _self: TestUser | null, rows: unknown[]) => rows.length === 1;
+
+export type Prepare = NonNullable<Operation['prepare']>;
+
+/** Text and bytes no other attempt writes, to find afterwards what this one wrote. */
+export const textOf = (at: Attempt) => at.id;
+export const bytesOf = (at: Attempt) => Buffer.from(at.id);
+
+/** Did the attempt's new row of `table` land, in the name of the person who acted? */
+export const writtenBy =
+	(table: Table): Operation['tookEffect'] =>
+	(tx, _w, self, _rows, at) =>
+		exists(tx, `select 1 from public.${table} where id = $1 and author_id = $2`, [at.id, self?.id ?? null]);
+
+/** Did the attempt's new row of `table` land at all? */
+export const wroteRow =
+	(table: Table): Operation['tookEffect'] =>
+	(tx, _w, _self, _rows, at) =>
+		exists(tx, `select 1 from public.${table} where id = $1`, [at.id]);
+
+/**
+ * Writing a row in another person's name is asked twice: as the app's role
+ * stands, where the column grant leaves `column` out, and with that column
+ * lent to the role inside the attempt's transaction (rolled back like the
+ * rest), so that the policy's own check is asked too and a policy that forgot
+ * it cannot hide behind the grant.
+ */
+export function inAnotherName(op: Omit<Operation, 'allowed' | 'prepare'>, column: 'author_id' | 'user_id'): Operation[] {
+	return [
+		{ ...op, allowed: [] },
+		{
+			...op,
+			phrase: `${op.phrase}, even were ${column} its to set`,
+			allowed: [],
+			prepare: (tx) => tx.query(`grant insert (${column}) on table public.${op.table} to authenticated`)
+		}
+	];
+}
+
+/** Changing a column the update grant leaves out, in a row of one's own: nobody may, not even its author. */
+export function rewrite(table: Table, noun: string, own: Prepare, column: string, value: (at: Attempt) => unknown): Operation {
+	return {
+		table,
+		phrase: `change the ${column} of ${noun}`,
+		actors: SIGNED_IN,
+		allowed: [],
+		prepare: own,
+		act: (tx, _w, _self, at) => tx.query(`update public.${table} set ${column} = $2 where id = $1`, [at.id, value(at)]),
+		tookEffect: (tx, _w, _self, _rows, at) =>
+			exists(tx, `select 1 from public.${table} where id = $1 and ${column} = $2`, [at.id, value(at)])
+	};
+}
+
+/** Deleting a row of one's own from a table nobody deletes from. */
+export function erase(table: Table, noun: string, own: Prepare): Operation {
+	return {
+		table,
+		phrase: `delete ${noun}`,
+		actors: SIGNED_IN,
+		allowed: [],
+		prepare: own,
+		act: (tx, _w, _self, at) => tx.query(`delete from public.${table} where id = $1`, [at.id]),
+		tookEffect: async (tx, _w, _self, _rows, at) => !(await exists(tx, `select 1 from public.${table} where id = $1`, [at.id]))
+	};
+}

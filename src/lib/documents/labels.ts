@@ -5,7 +5,7 @@ import { translate, type Locale } from '../i18n/translate.ts';
  * The networks are Italian, so times are Rome's, whichever server renders
  * them: an export made at 00:30 must not be dated the day before.
  */
-const TIME_ZONE = 'Europe/Rome';
+export const TIME_ZONE = 'Europe/Rome';
 
 export function formatDateTime(locale: Locale, date: Date): string {
 	return new Intl.DateTimeFormat(locale === 'it' ? 'it-IT' : 'en-GB', {

@@ -13,6 +13,8 @@ const SAFE_LINK = /^(https?:\/\/|mailto:|\/(?!\/))/i;
 md.validateLink = (url) => SAFE_LINK.test(url.trim()) || mentionedId(url.trim()) !== null;
 
 // @[Name](mention:<id>): the link becomes a span, taking the @ before it.
+// Without the @ it is no mention (the database notifies nobody of it) and
+// no link either: its words stay, as plain text.
 md.core.ruler.push('mentions', (state) => {
 	for (const block of state.tokens) {
 		if (block.type !== 'inline' || !block.children) continue;
@@ -20,10 +22,14 @@ md.core.ruler.push('mentions', (state) => {
 		for (let i = 0; i < children.length; i++) {
 			const open = children[i];
 			const id = open.type === 'link_open' ? mentionedId(open.attrGet('href') ?? '') : null;
-			const before = children[i - 1];
-			if (!id || before?.type !== 'text' || !before.content.endsWith('@')) continue;
-			const close = children.findIndex((t, j) => j > i && t.type === 'link_close');
+			const close = id ? children.findIndex((t, j) => j > i && t.type === 'link_close') : -1;
 			if (close < 0) continue;
+			const before = children[i - 1];
+			if (before?.type !== 'text' || !before.content.endsWith('@')) {
+				children.splice(close, 1);
+				children.splice(i, 1);
+				continue;
+			}
 			before.content = before.content.slice(0, -1);
 			const name = children.slice(i + 1, close).map((t) => t.content).join('');
 			const span = new state.Token('html_inline', '', 0);

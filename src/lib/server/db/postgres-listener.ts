@@ -51,7 +51,14 @@ export function postgresListener(url: string) {
 	function ensure(): Promise<pg.Client> {
 		if (client) return Promise.resolve(client);
 		connecting ??= connect()
-			.then((c) => (client = c))
+			.then(async (c) => {
+				if (closed) {
+					// Closed while this connection was being made: it is nobody's, and nobody is told.
+					await c.end().catch(() => {});
+					throw new Error('listener closed');
+				}
+				return (client = c);
+			})
 			.finally(() => (connecting = null));
 		return connecting;
 	}
@@ -73,6 +80,7 @@ export function postgresListener(url: string) {
 		},
 		async close() {
 			closed = true;
+			// A connection still being made is ended as soon as it is (see ensure()).
 			await client?.end().catch(() => {});
 			client = null;
 		}

@@ -1,9 +1,11 @@
-import type { Database } from './types.ts';
+import * as Y from 'yjs';
+import type { Database, Queryable } from './types.ts';
 import { hashPassword } from '../auth/password.ts';
 import seedSql from '../../../../supabase/seed.sql?raw';
 import { templateState } from '../../documents/templates.ts';
 import { stateText } from '../collab/text.ts';
 import type { DocumentKind, DocumentStatus } from '../../documents/kinds.ts';
+import { FRAGMENT } from '../../editor/fragment.ts';
 
 /** The demo accounts that supabase/seed.sql gives roles in its network; all share one password. */
 export const DEMO_PASSWORD = 'Trama-demo-2026';
@@ -47,6 +49,78 @@ export async function seedDemo(db: Database): Promise<boolean> {
 			);
 			await tx.query('insert into public.document_snapshots (document_id, state) values ($1, $2)', [doc.id, Buffer.from(state)]);
 		}
+		await seedComments(tx);
 	});
 	return true;
+}
+
+// Comments under review on the pact: the Comune asks for an addition, the
+// facilitator answers; an earlier remark by the cooperative is resolved.
+const PACT = DEMO_DOCUMENTS[0];
+const [GIULIA, MARCO, ANNA] = DEMO_ACCOUNTS;
+const DEMO_COMMENTS = [
+	{
+		id: 'dc000000-0000-4000-8000-000000000001',
+		quote: 'art. 55 del D.Lgs. 117/2017',
+		by: ANNA.id,
+		body: 'Aggiungerei la delibera di giunta che ha avviato il percorso: vi mando io numero e data.',
+		replies: [{ by: GIULIA.id, body: 'Grazie Anna, la inserisco appena arriva.' }],
+		resolvedBy: null
+	},
+	{
+		id: 'dc000000-0000-4000-8000-000000000002',
+		quote: 'personale, spazi, attrezzature, risorse economiche',
+		by: MARCO.id,
+		body: 'Per la cooperativa indicherei anche le **ore di tutoraggio**: sono la risorsa che conta di più nei tirocini.',
+		replies: [],
+		resolvedBy: GIULIA.id
+	}
+];
+
+async function seedComments(tx: Queryable) {
+	const state = templateState(PACT.kind);
+	for (const comment of DEMO_COMMENTS) {
+		const { from, to } = anchorAround(state, comment.quote);
+		await tx.query(
+			`insert into public.comments (id, document_id, network_id, body, quote, anchor_from, anchor_to, author_id, created_at)
+			 values ($1, $2, $3, $4, $5, $6, $7, $8, now() - interval '1 day')`,
+			[comment.id, PACT.id, DEMO_NETWORK, comment.body, comment.quote, Buffer.from(from), Buffer.from(to), comment.by]
+		);
+		for (const reply of comment.replies) {
+			await tx.query(
+				`insert into public.comment_replies (comment_id, document_id, network_id, body, author_id) values ($1, $2, $3, $4, $5)`,
+				[comment.id, PACT.id, DEMO_NETWORK, reply.body, reply.by]
+			);
+		}
+		if (comment.resolvedBy) {
+			await tx.query('update public.comments set resolved = true, resolved_at = now(), resolved_by = $2 where id = $1', [
+				comment.id,
+				comment.resolvedBy
+			]);
+		}
+	}
+}
+
+/** Yjs relative positions around the first occurrence of phrase: a comment's anchor, as the editor stores it. */
+function anchorAround(state: Uint8Array, phrase: string): { from: Uint8Array; to: Uint8Array } {
+	const doc = new Y.Doc();
+	Y.applyUpdate(doc, state);
+	const texts: Y.XmlText[] = [];
+	const visit = (node: Y.XmlElement | Y.XmlFragment) => {
+		for (const child of node.toArray()) {
+			if (child instanceof Y.XmlText) texts.push(child);
+			else if (child instanceof Y.XmlElement) visit(child);
+		}
+	};
+	visit(doc.getXmlFragment(FRAGMENT));
+	for (const text of texts) {
+		const plain = text.toDelta().map((part: { insert: unknown }) => (typeof part.insert === 'string' ? part.insert : '')).join('');
+		const at = plain.indexOf(phrase);
+		if (at < 0) continue;
+		return {
+			from: Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(text, at, 0)),
+			to: Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(text, at + phrase.length, -1))
+		};
+	}
+	throw new Error(`seed: "${phrase}" is not in the ${PACT.kind} template`);
 }

@@ -86,9 +86,16 @@ export function createLiveHub(db: Database): LiveHub {
 
 	return {
 		start() {
-			starting ??= db.listen(CHANNEL, receive).then((unlisten) => {
-				stop = unlisten;
-			});
+			starting ??= db.listen(CHANNEL, receive).then(
+				(unlisten) => {
+					stop = unlisten;
+				},
+				(error: unknown) => {
+					// Not for good: the next page to open tries again, as runtime() does.
+					starting = null;
+					throw error;
+				}
+			);
 			return starting;
 		},
 		subscribe(subscriber) {

@@ -1,0 +1,104 @@
+// An activity entry in words, in either language: the sentence the activity
+// page shows ("Marco Ferri ha modificato «Mappatura…»"), and for the CSV
+// export a short label of the action and the details apart.
+import { translate, type Locale, type MessageKey } from '../i18n/translate.ts';
+import { ROLES } from '../domain.ts';
+import { DOCUMENT_KINDS, DOCUMENT_STATUSES } from '../documents/kinds.ts';
+import type { ActivityAction } from './actions.ts';
+import type { ActivityEntry } from './entry.ts';
+
+type Described = Pick<ActivityEntry, 'action' | 'actorName' | 'subjectTitle' | 'details'>;
+
+/** A piece of a sentence; the actor and the subject are marked so a page can set them apart or link them. */
+export interface SentencePart {
+	text: string;
+	role?: 'actor' | 'subject';
+}
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+/** A value of one of our vocabularies in words; anything unknown is shown as stored. */
+function named(locale: Locale, value: unknown, known: readonly string[], prefix: string, lower = true): string {
+	const raw = text(value);
+	if (!known.includes(raw)) return raw;
+	const label = translate(locale, `${prefix}.${raw}` as MessageKey);
+	return lower ? label.toLocaleLowerCase(locale) : label;
+}
+
+/** The placeholders each action's messages use besides {actor} and {subject}. */
+function params(locale: Locale, { action, details }: Described): Record<string, string> {
+	switch (action) {
+		case 'member_joined':
+			return { role: named(locale, details.role, ROLES, 'role') };
+		case 'member_role_changed':
+			return { from: named(locale, details.from, ROLES, 'role'), to: named(locale, details.to, ROLES, 'role') };
+		case 'document_created':
+			return { kind: named(locale, details.kind, DOCUMENT_KINDS, 'documents.kind', false) };
+		case 'document_renamed':
+			return { from: text(details.from) };
+		case 'document_status_changed':
+			return {
+				from: named(locale, details.from, DOCUMENT_STATUSES, 'documents.status'),
+				to: named(locale, details.to, DOCUMENT_STATUSES, 'documents.status')
+			};
+		case 'document_version_saved':
+			return { name: text(details.name) };
+		default:
+			return { quote: text(details.quote) };
+	}
+}
+
+/** The entry as a sentence, in parts. */
+export function activitySentence(locale: Locale, entry: Described): SentencePart[] {
+	const values = params(locale, entry);
+	const actor = entry.actorName || translate(locale, 'activity.someone');
+	// The message without its values, split at its placeholders.
+	const template = translate(locale, `activity.sentence.${entry.action}`);
+	return template
+		.split(/(\{\w+\})/)
+		.filter(Boolean)
+		.map((piece): SentencePart => {
+			if (piece === '{actor}') return { text: actor, role: 'actor' };
+			if (piece === '{subject}') return { text: entry.subjectTitle, role: 'subject' };
+			const name = /^\{(\w+)\}$/.exec(piece)?.[1];
+			return { text: name ? (values[name] ?? '') : piece };
+		});
+}
+
+/** The entry as one line of plain text. */
+export function activityText(locale: Locale, entry: Described): string {
+	return activitySentence(locale, entry)
+		.map((part) => part.text)
+		.join('');
+}
+
+/** A short name of the action, for a column of its own ("Documento modificato"). */
+export function activityLabel(locale: Locale, action: ActivityAction): string {
+	return translate(locale, `activity.action.${action}`);
+}
+
+// What the details column of the export says for each action that has any.
+const DETAILS: Partial<Record<ActivityAction, MessageKey>> = {
+	member_joined: 'activity.details.role',
+	member_role_changed: 'activity.details.fromTo',
+	document_created: 'activity.details.kind',
+	document_renamed: 'activity.details.renamed',
+	document_status_changed: 'activity.details.fromTo',
+	document_version_saved: 'activity.details.version',
+	comment_added: 'activity.details.quote',
+	comment_resolved: 'activity.details.quote',
+	comment_reopened: 'activity.details.quote'
+};
+
+/** The entry's details in words, or '' when it has none. */
+export function activityDetails(locale: Locale, entry: Described): string {
+	const key = DETAILS[entry.action];
+	const values = params(locale, entry);
+	// A detail whose value the trigger did not keep says nothing rather than "«»".
+	if (!key || Object.values(values).every((value) => value === '')) return '';
+	return translate(locale, key, values);
+}
+
+/** The commented text an entry about a comment keeps, or ''. */
+export const quoteOf = (entry: Pick<ActivityEntry, 'action' | 'details'>): string =>
+	entry.action.startsWith('comment_') ? text(entry.details.quote) : '';

@@ -1,0 +1,34 @@
+import type { ActivityEntry } from '../../activity/entry.ts';
+
+/** Whether what an entry is about is still there, as the person's own query found it. */
+export interface Still {
+	/** The document, discussion or member the entry names. */
+	subject: boolean;
+	/** The comment or reply its details name. */
+	detail: boolean;
+}
+
+const id = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
+/**
+ * The page of what an entry is about, or null when that is gone: the
+ * document (at the comment, when the comment is still there), the
+ * discussion (at the reply), the network's people, the network itself.
+ */
+export function subjectHref(
+	networkId: string,
+	entry: Pick<ActivityEntry, 'action' | 'subjectId' | 'details'>,
+	still: Still
+): string | null {
+	const network = `/networks/${networkId}`;
+	if (entry.action === 'network_created') return network;
+	if (!still.subject || !entry.subjectId) return null;
+	const [group] = entry.action.split('_');
+	if (group === 'member') return `${network}/members`;
+	if (group === 'thread') {
+		const message = still.detail ? id(entry.details.message) : null;
+		return `${network}/discussions/${entry.subjectId}${message ? `#message-${message}` : ''}`;
+	}
+	const comment = group === 'comment' && still.detail ? id(entry.details.comment) : null;
+	return `${network}/documents/${entry.subjectId}${comment ? `?comment=${comment}` : ''}`;
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { isUuid } from '../documents/schemas.ts';
+import { BODY_MAX, TITLE_MAX, TITLE_MIN } from '../../discussions/limits.ts';
+
+// The discussion forms, validated at the edge; messages are i18n keys.
+
+/** Browsers send a textarea's line breaks as CRLF: counted as one character, as typed. */
+const typed = (value: string) => value.replace(/\r\n?/g, '\n').trim();
+
+const title = z
+	.string()
+	.transform(typed)
+	.pipe(
+		z
+			.string()
+			.min(1, 'discussions.titleRequired')
+			.min(TITLE_MIN, 'discussions.titleLength')
+			.max(TITLE_MAX, 'discussions.titleLength')
+	);
+
+const body = z
+	.string()
+	.transform(typed)
+	.pipe(z.string().min(1, 'discussions.bodyRequired').max(BODY_MAX, 'discussions.bodyLength'));
+
+// No document is an empty choice; anything else must at least look like an id.
+const documentId = z
+	.string()
+	.optional()
+	.transform((value) => value?.trim() || null)
+	.refine((value) => value === null || isUuid(value), 'discussions.documentInvalid');
+
+export const newThreadSchema = z.object({ title, body, document: documentId });
+export const replySchema = z.object({ body });

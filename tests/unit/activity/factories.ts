@@ -1,0 +1,35 @@
+import type { ActivityAction } from '../../../src/lib/activity/actions.ts';
+import type { ActivityEntry } from '../../../src/lib/activity/entry.ts';
+
+// What the activity triggers keep in `details` for each action (see
+// supabase/migrations/20261123110200_activity.sql).
+const DETAILS: Partial<Record<ActivityAction, Record<string, unknown>>> = {
+	member_joined: { role: 'commenter' },
+	member_role_changed: { from: 'editor', to: 'commenter' },
+	document_created: { kind: 'territorial_map' },
+	document_renamed: { from: 'Bozza di mappatura', to: 'Mappatura dei servizi' },
+	document_status_changed: { from: 'draft', to: 'in_review' },
+	document_version_saved: { version: '5a0e4c1e-1111-4000-8000-000000000001', name: 'Bozza per il Comune' },
+	thread_replied: { message: '5a0e4c1e-2222-4000-8000-000000000002' },
+	comment_added: { comment: '5a0e4c1e-3333-4000-8000-000000000003', quote: 'tirocini inclusivi' },
+	comment_replied: { comment: '5a0e4c1e-3333-4000-8000-000000000003' },
+	comment_resolved: { comment: '5a0e4c1e-3333-4000-8000-000000000003', quote: 'tirocini inclusivi' },
+	comment_reopened: { comment: '5a0e4c1e-3333-4000-8000-000000000003', quote: 'tirocini inclusivi' }
+};
+
+/** An entry as the trigger for `action` would write it, Marco acting on "Mappatura dei servizi" (or on Anna). */
+export function entryFor(action: ActivityAction, overrides: Partial<ActivityEntry> = {}): ActivityEntry {
+	const aboutPerson = action.startsWith('member_');
+	return {
+		id: '42',
+		action,
+		actorId: 'd0000000-0000-4000-8000-000000000002',
+		actorName: 'Marco Ferri',
+		actorOrganisation: 'Cooperativa sociale Il Ponte',
+		subjectId: 'dd000000-0000-4000-8000-000000000002',
+		subjectTitle: aboutPerson ? 'Anna Colombo' : action === 'network_created' ? 'Rete Frosinone' : 'Mappatura dei servizi',
+		details: DETAILS[action] ?? {},
+		createdAt: new Date('2026-11-23T16:05:09.000Z'),
+		...overrides
+	};
+}

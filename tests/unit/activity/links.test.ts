@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { subjectHref } from '../../../src/lib/server/activity/links.ts';
+import { entryFor } from './factories.ts';
+
+const NETWORK = 'de000000-0000-4000-8000-000000000001';
+const still = { subject: true, detail: true };
+
+describe('links from the activity record', () => {
+	it('leads to the document, at the comment while it is there', () => {
+		expect(subjectHref(NETWORK, entryFor('document_edited'), still)).toBe(
+			`/networks/${NETWORK}/documents/dd000000-0000-4000-8000-000000000002`
+		);
+		expect(subjectHref(NETWORK, entryFor('comment_added'), still)).toBe(
+			`/networks/${NETWORK}/documents/dd000000-0000-4000-8000-000000000002?comment=5a0e4c1e-3333-4000-8000-000000000003`
+		);
+		expect(subjectHref(NETWORK, entryFor('comment_added'), { subject: true, detail: false })).toBe(
+			`/networks/${NETWORK}/documents/dd000000-0000-4000-8000-000000000002`
+		);
+	});
+
+	it('leads to the discussion, at the reply while it is there', () => {
+		const entry = entryFor('thread_replied', { subjectId: '7e000000-0000-4000-8000-000000000001' });
+		expect(subjectHref(NETWORK, entry, still)).toBe(
+			`/networks/${NETWORK}/discussions/7e000000-0000-4000-8000-000000000001#message-5a0e4c1e-2222-4000-8000-000000000002`
+		);
+	});
+
+	it('leads to the people of the network for a member, and to the network for its creation', () => {
+		expect(subjectHref(NETWORK, entryFor('member_role_changed'), still)).toBe(`/networks/${NETWORK}/members`);
+		expect(subjectHref(NETWORK, entryFor('network_created'), { subject: false, detail: false })).toBe(
+			`/networks/${NETWORK}`
+		);
+	});
+
+	it('leads nowhere when what it is about is gone', () => {
+		expect(subjectHref(NETWORK, entryFor('document_deleted'), { subject: false, detail: false })).toBeNull();
+		expect(subjectHref(NETWORK, entryFor('member_left'), { subject: false, detail: false })).toBeNull();
+		expect(subjectHref(NETWORK, entryFor('document_edited', { subjectId: null }), still)).toBeNull();
+	});
+});

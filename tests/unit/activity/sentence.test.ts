@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { ACTIVITY_ACTIONS } from '../../../src/lib/activity/actions.ts';
+import {
+	activityDetails,
+	activityLabel,
+	activitySentence,
+	activityText,
+	quoteOf
+} from '../../../src/lib/activity/sentence.ts';
+import { LOCALES } from '../../../src/lib/i18n/translate.ts';
+import { entryFor } from './factories.ts';
+
+// Actions whose sentence names only the person they are about, not who did it.
+const ABOUT_SUBJECT_ONLY = new Set(['member_joined', 'member_left']);
+
+describe('activity sentences', () => {
+	for (const locale of LOCALES) {
+		for (const action of ACTIVITY_ACTIONS) {
+			it(`says in ${locale} who did ${action} to what, with every placeholder filled`, () => {
+				const entry = entryFor(action);
+				const text = activityText(locale, entry);
+				expect(text).not.toMatch(/[{}]/);
+				expect(text).toContain(entry.subjectTitle);
+				if (!ABOUT_SUBJECT_ONLY.has(action)) expect(text).toContain('Marco Ferri');
+				expect(activityLabel(locale, action)).not.toMatch(/^activity\.|[{}]/);
+			});
+		}
+	}
+
+	it('reads like Italian, with roles, statuses and kinds in words', () => {
+		expect(activityText('it', entryFor('document_edited'))).toBe('Marco Ferri ha modificato «Mappatura dei servizi»');
+		expect(activityText('it', entryFor('comment_added', { actorName: 'Anna Colombo' }))).toBe(
+			'Anna Colombo ha commentato «Mappatura dei servizi»'
+		);
+		expect(activityText('it', entryFor('member_role_changed'))).toBe(
+			'Marco Ferri ha cambiato il ruolo di Anna Colombo da redattore a commentatore'
+		);
+		expect(activityText('it', entryFor('member_joined'))).toBe('Anna Colombo fa ora parte della rete come commentatore');
+		expect(activityText('it', entryFor('document_status_changed'))).toBe(
+			'Marco Ferri ha cambiato lo stato di «Mappatura dei servizi» da bozza a in revisione'
+		);
+		expect(activityText('it', entryFor('document_created'))).toBe(
+			'Marco Ferri ha creato «Mappatura dei servizi» (Mappatura del territorio)'
+		);
+		expect(activityText('it', entryFor('document_renamed', { subjectTitle: 'Mappatura dei servizi' }))).toBe(
+			'Marco Ferri ha rinominato «Bozza di mappatura» in «Mappatura dei servizi»'
+		);
+	});
+
+	it('reads like English', () => {
+		expect(activityText('en', entryFor('document_edited'))).toBe('Marco Ferri edited “Mappatura dei servizi”');
+		expect(activityText('en', entryFor('member_role_changed'))).toBe(
+			'Marco Ferri changed the role of Anna Colombo from editor to commenter'
+		);
+		expect(activityText('en', entryFor('document_version_saved'))).toBe(
+			'Marco Ferri saved the version “Bozza per il Comune” of “Mappatura dei servizi”'
+		);
+	});
+
+	it('marks the actor and the subject, so a page can set them apart and link the subject', () => {
+		const parts = activitySentence('it', entryFor('thread_started', { subjectTitle: 'Orari del tavolo' }));
+		expect(parts.filter((part) => part.role)).toEqual([
+			{ text: 'Marco Ferri', role: 'actor' },
+			{ text: 'Orari del tavolo', role: 'subject' }
+		]);
+	});
+
+	it('names an actor the record did not keep as "someone"', () => {
+		expect(activityText('it', entryFor('member_role_changed', { actorName: '' }))).toMatch(/^Qualcuno ha cambiato/);
+		expect(activityText('en', entryFor('document_edited', { actorName: '' }))).toMatch(/^Someone edited/);
+	});
+
+	it('shows a value it does not know as stored, rather than failing', () => {
+		const entry = entryFor('member_role_changed', { details: { from: 'editor', to: 'auditor' } });
+		expect(activityText('it', entry)).toContain('da redattore a auditor');
+	});
+
+	it('puts the details of an action in words for the export, and nothing for actions without any', () => {
+		expect(activityDetails('it', entryFor('member_role_changed'))).toBe('da redattore a commentatore');
+		expect(activityDetails('it', entryFor('member_joined'))).toBe('ruolo: commentatore');
+		expect(activityDetails('en', entryFor('document_created'))).toBe('kind: Territorial map');
+		expect(activityDetails('it', entryFor('document_renamed'))).toBe('titolo precedente: «Bozza di mappatura»');
+		expect(activityDetails('it', entryFor('comment_resolved'))).toBe('testo commentato: «tirocini inclusivi»');
+		expect(activityDetails('it', entryFor('document_edited'))).toBe('');
+		expect(activityDetails('it', entryFor('comment_added', { details: {} }))).toBe('');
+	});
+
+	it('keeps the commented text of comment entries only', () => {
+		expect(quoteOf(entryFor('comment_added'))).toBe('tirocini inclusivi');
+		expect(quoteOf(entryFor('document_edited', { details: { quote: 'x' } }))).toBe('');
+	});
+});

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { decodeCursor, encodeCursor } from '../../../src/lib/server/notifications/cursor.ts';
+import { targetPath } from '../../../src/lib/server/notifications/target.ts';
+import { inboxQuery, mutedKinds, settingsSchema } from '../../../src/lib/server/notifications/schemas.ts';
+import { notificationSummary, unreadText } from '../../../src/lib/notifications.ts';
+
+const NETWORK = 'de000000-0000-4000-8000-000000000001';
+const ID = '0b7c9a52-1d2e-4f3a-8b4c-5d6e7f809a1b';
+
+describe('the inbox cursor', () => {
+	it('carries a time to the microsecond and an id there and back', () => {
+		const cursor = { at: '2026-11-23T16:11:21.123456Z', id: ID };
+		expect(decodeCursor(encodeCursor(cursor))).toEqual(cursor);
+	});
+
+	it('is no cursor when it is missing, malformed or not a real time', () => {
+		expect(decodeCursor(null)).toBeNull();
+		expect(decodeCursor('')).toBeNull();
+		expect(decodeCursor(`2026-11-23T16:11:21Z_${ID}`)).toBeNull();
+		expect(decodeCursor(`2026-11-23T16:11:21.123456Z_not-an-id`)).toBeNull();
+		expect(decodeCursor(`2026-13-45T16:11:21.123456Z_${ID}`)).toBeNull();
+		expect(decodeCursor(`x'; drop table notifications; --`)).toBeNull();
+	});
+
+	it('reads the filter and the page from the URL, and ignores anything else', () => {
+		const params = new URLSearchParams({ show: 'unread', before: `2026-11-23T16:11:21.123456Z_${ID}` });
+		expect(inboxQuery(params)).toEqual({ unreadOnly: true, before: { at: '2026-11-23T16:11:21.123456Z', id: ID } });
+		expect(inboxQuery(new URLSearchParams('show=everything&before=yesterday'))).toEqual({ unreadOnly: false, before: null });
+	});
+});
+
+describe('where a notification leads', () => {
+	it('leads to the message in its discussion, or to the discussion itself', () => {
+		const thread = { networkId: NETWORK, threadId: ID, messageId: null, documentId: null, commentId: null };
+		expect(targetPath(thread)).toBe(`/networks/${NETWORK}/discussions/${ID}`);
+		expect(targetPath({ ...thread, messageId: 'm1' })).toBe(`/networks/${NETWORK}/discussions/${ID}#message-m1`);
+	});
+
+	it('leads to the comment on its document', () => {
+		expect(targetPath({ networkId: NETWORK, threadId: null, messageId: null, documentId: ID, commentId: 'c1' })).toBe(
+			`/networks/${NETWORK}/documents/${ID}?comment=c1`
+		);
+	});
+
+	it('leads to the network when the row names nothing else', () => {
+		expect(targetPath({ networkId: NETWORK, threadId: null, messageId: null, documentId: null, commentId: null })).toBe(
+			`/networks/${NETWORK}`
+		);
+	});
+});
+
+describe('notification settings', () => {
+	it('mutes the kinds left unticked', () => {
+		const form = settingsSchema.parse({ mention: 'on', comment: 'on' });
+		expect(mutedKinds(form)).toEqual(['reply']);
+		expect(mutedKinds(settingsSchema.parse({}))).toEqual(['mention', 'reply', 'comment']);
+	});
+
+	it('refuses a box sent with a value no checkbox sends', () => {
+		const result = settingsSchema.safeParse({ mention: 'yes' });
+		expect(result.success).toBe(false);
+		expect(result.error?.issues[0].message).toBe('notifications.settingsInvalid');
+	});
+});
+
+describe('notifications in words', () => {
+	it('says who did what, where, in both languages', () => {
+		const item = { kind: 'mention' as const, actorName: 'Marco Ferri', about: 'thread' as const, title: 'Orari' };
+		expect(notificationSummary('it', item)).toBe('Marco Ferri ti ha menzionato nella discussione «Orari»');
+		expect(notificationSummary('en', { ...item, kind: 'comment', about: 'document' })).toBe(
+			'Marco Ferri commented on “Orari”, a document you edited'
+		);
+		expect(notificationSummary('it', { ...item, kind: 'reply', about: 'document', actorName: null })).toBe(
+			'Qualcuno ha risposto a un commento su «Orari»'
+		);
+	});
+
+	it('counts unread notifications in the singular and the plural', () => {
+		expect(unreadText('it', 1)).toBe('1 non letta');
+		expect(unreadText('it', 3)).toBe('3 non lette');
+		expect(unreadText('en', 2)).toBe('2 unread');
+	});
+});
