@@ -15,7 +15,7 @@ import { refusalKey } from '../../src/lib/server/db/errors.ts';
 import type { Database } from '../../src/lib/server/db/types.ts';
 import { addComment, addReply, listComments, setResolved, type NewComment } from '../../src/lib/server/comments/queries.ts';
 import { commentViews } from '../../src/lib/server/comments/views.ts';
-import { recordVisit } from '../../src/lib/server/visits.ts';
+import { recordVisit } from '../../src/lib/server/discussions/visits.ts';
 
 // The comment panel's queries, run as each person: who may post, reply,
 // resolve and reopen is decided by the policies, never by the query.
@@ -142,17 +142,14 @@ describe.each(backends)('comment queries as each person, on $name', (backend) =>
 		expect(refusalKey(refused)).toBe('errors.not_allowed');
 	});
 
-	it('remembers when each person last looked, privately, and answers the time before', async () => {
-		const subject = { networkId: network.id, subjectId: doc.id };
-		expect(await as(viewer, (tx) => recordVisit(tx, subject))).toBeNull();
-		const first = await db.query<{ seen_at: Date }>('select seen_at from public.visits where user_id = $1 and subject_id = $2', [
-			viewer.id,
-			doc.id
-		]);
-		expect(await as(viewer, (tx) => recordVisit(tx, subject))).toEqual(first.rows[0].seen_at);
+	it('remembers when each person last looked at the comments, privately, and answers the time before', async () => {
+		const seen = (user: TestUser) => as(user, (tx) => recordVisit(tx, network.id, doc.id));
+		const first = await seen(viewer);
+		expect(first.previous).toBeNull();
+		expect((await seen(viewer)).previous).toEqual(first.seenAt);
 		// Another person's visit is theirs alone.
-		expect(await as(commenter, (tx) => recordVisit(tx, subject))).toBeNull();
-		expect(await as(outsider, (tx) => recordVisit(tx, subject)).catch((e: unknown) => refusalKey(e))).toBe('errors.not_allowed');
+		expect((await seen(commenter)).previous).toBeNull();
+		expect(await seen(outsider).catch((e: unknown) => refusalKey(e))).toBe('errors.not_allowed');
 	});
 
 	it('slows a burst from one account across comments and replies with a message the person understands', async () => {

@@ -30,7 +30,16 @@ describe('the comment form', () => {
 		const over = parseForm(commentSchema, formOf({ ...valid, body: long })).failure;
 		expect(over?.data.errors).toEqual({ body: 'comments.bodyTooLong' });
 		expect(over?.data.values.body).toBe(long);
-		expect(parseForm(commentSchema, formOf({ ...valid, body: 'a'.repeat(COMMENT_BODY_MAX) })).data).toBeDefined();
+		expect(parseForm(commentSchema, formOf({ ...valid, body: 'a'.repeat(COMMENT_BODY_MAX) })).data?.body).toHaveLength(
+			COMMENT_BODY_MAX
+		);
+	});
+
+	it('counts a line break the browser sends as CRLF as the one character typed', () => {
+		const lines = `${'a'.repeat(99)}\r\n`.repeat(50).trim();
+		const { data } = parseForm(commentSchema, formOf({ ...valid, body: lines }));
+		expect(data?.body).toBe(`${'a'.repeat(99)}\n`.repeat(50).trim());
+		expect(data?.body).toHaveLength(COMMENT_BODY_MAX - 1);
 	});
 
 	it('refuses anchors that are not relative positions, or too large for the database', () => {

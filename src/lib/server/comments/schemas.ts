@@ -2,14 +2,13 @@ import { z } from 'zod';
 import * as Y from 'yjs';
 import { COMMENT_BODY_MAX, QUOTE_MAX } from '../../comments/types.ts';
 import { isUuid } from '../documents/schemas.ts';
+import { typedText } from '../forms.ts';
 
-// The comment forms, validated at the edge; messages are i18n keys. The
-// length messages take {max}, which the page fills in.
+// The comment forms, validated at the edge; messages are i18n keys.
 const body = z
 	.string()
-	.trim()
-	.min(1, 'comments.bodyRequired')
-	.max(COMMENT_BODY_MAX, 'comments.bodyTooLong');
+	.transform(typedText)
+	.pipe(z.string().min(1, 'comments.bodyRequired').max(COMMENT_BODY_MAX, 'comments.bodyTooLong'));
 
 const BASE64 = /^[A-Za-z0-9+/]{2,}={0,2}$/;
 

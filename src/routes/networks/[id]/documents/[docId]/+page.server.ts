@@ -7,7 +7,9 @@ import { runtime } from '$lib/server/runtime';
 import { openDocument, renameDocument, setDocumentStatus } from '$lib/server/documents/queries';
 import { addComment, addReply, listComments, setResolved } from '$lib/server/comments/queries';
 import { commentViews } from '$lib/server/comments/views';
-import { recordVisit } from '$lib/server/visits';
+import { recordVisit } from '$lib/server/discussions/visits';
+import { listMembers } from '$lib/server/networks/members';
+import { mentionableMembers } from '$lib/mention-autocomplete';
 import { presenceOf } from '$lib/presence';
 import { LIVE_KEYS } from '$lib/live';
 
@@ -17,17 +19,24 @@ export const load = (async ({ locals, params, parent, depends }) => {
 	if (!isUuid(params.docId)) error(404, 'documents.notFound');
 	// Anybody's comment, reply or resolution on this document reloads this.
 	depends(LIVE_KEYS.comments(params.docId));
+	const user = locals.user!;
 	const found = await locals.db(async (tx) => {
 		const doc = await openDocument(tx, params.id, params.docId);
 		if (!doc) return null;
-		const seenBefore = await recordVisit(tx, { networkId: params.id, subjectId: doc.id });
-		return { doc, seenBefore, comments: commentViews(await listComments(tx, doc.id)) };
+		const visit = await recordVisit(tx, params.id, doc.id);
+		return {
+			doc,
+			seenBefore: visit.previous,
+			comments: commentViews(await listComments(tx, doc.id)),
+			members: mentionableMembers(await listMembers(tx, params.id), user.id)
+		};
 	});
 	if (!found) error(404, 'documents.notFound');
-	const user = locals.user!;
 	return {
 		doc: found.doc,
 		comments: found.comments,
+		/** Who a comment or a reply can @mention. */
+		members: found.members,
 		/** When this person last looked at these comments before now; null on a first visit. */
 		commentsSeenBefore: found.seenBefore?.toISOString() ?? null,
 		userId: user.id,
