@@ -11,6 +11,7 @@ import { documentExtensions, FRAGMENT } from './extensions.ts';
 import { pasteBytes, PASTE_LIMIT_BYTES } from './limits.ts';
 import { findFirst, type TextRun } from './find-term.ts';
 import type { CollaborationSession } from './collaboration.svelte.ts';
+import { CommentHighlights, type CommentHighlightsOptions } from './comment-highlights.ts';
 
 export interface EditorOptions {
 	element: HTMLElement;
@@ -24,6 +25,8 @@ export interface EditorOptions {
 	onTooLarge: (bytes: number) => void;
 	/** Called on every transaction, so the toolbar can re-read what is active. */
 	onChange: () => void;
+	/** Comments to highlight in the text, when the page shows them. */
+	comments?: CommentHighlightsOptions;
 }
 
 function sliceBytes(slice: Slice): number {
@@ -70,6 +73,7 @@ export function createEditor(options: EditorOptions): Editor {
 		extensions: [
 			...documentExtensions,
 			TextAttributes,
+			...(options.comments ? [CommentHighlights.configure(options.comments)] : []),
 			Collaboration.configure({ document: session.doc, field: FRAGMENT }),
 			CollaborationCaret.configure({
 				provider: session.provider,

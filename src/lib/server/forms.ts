@@ -13,6 +13,9 @@ export interface FormFailure {
 
 const SECRET = /password/i;
 
+/** Browsers send a textarea's line breaks as CRLF: counted as one character, as typed, and trimmed. */
+export const typedText = (value: string) => value.replace(/\r\n?/g, '\n').trim();
+
 function formValues(form: FormData): Record<string, string> {
 	const values: Record<string, string> = {};
 	for (const [name, value] of form) if (typeof value === 'string' && !SECRET.test(name)) values[name] = value;

@@ -15,9 +15,13 @@ export interface Person {
 	page: Page;
 }
 
-/** A person signed in from a browser of their own. */
-export async function signIn(browser: Browser, email: string): Promise<Person> {
-	const context = await browser.newContext();
+/** A person signed in from a browser of their own; a phone, say, when given its viewport. */
+export async function signIn(
+	browser: Browser,
+	email: string,
+	viewport?: { width: number; height: number }
+): Promise<Person> {
+	const context = await browser.newContext(viewport ? { viewport } : {});
 	const page = await context.newPage();
 	// Hydration rewrites the fields' values: typing before it ends would be lost.
 	await page.goto('/login', { waitUntil: 'networkidle' });

@@ -1,11 +1,9 @@
 import { z } from 'zod';
 import { isUuid } from '../documents/schemas.ts';
 import { BODY_MAX, TITLE_MAX, TITLE_MIN } from '../../discussions/limits.ts';
+import { typedText as typed } from '../forms.ts';
 
 // The discussion forms, validated at the edge; messages are i18n keys.
-
-/** Browsers send a textarea's line breaks as CRLF: counted as one character, as typed. */
-const typed = (value: string) => value.replace(/\r\n?/g, '\n').trim();
 
 const title = z
 	.string()

@@ -1,23 +1,59 @@
 import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { attemptChange, parseForm } from '$lib/server/forms';
+import { attempt, attemptChange, parseForm, refuse } from '$lib/server/forms';
 import { isUuid, renameSchema, statusSchema } from '$lib/server/documents/schemas';
+import { commentSchema, replySchema, resolveSchema } from '$lib/server/comments/schemas';
 import { runtime } from '$lib/server/runtime';
 import { openDocument, renameDocument, setDocumentStatus } from '$lib/server/documents/queries';
+import { addComment, addReply, listComments, setResolved } from '$lib/server/comments/queries';
+import { commentViews } from '$lib/server/comments/views';
+import { recordVisit } from '$lib/server/discussions/visits';
+import { listMembers } from '$lib/server/networks/members';
+import { mentionableMembers } from '$lib/mention-autocomplete';
 import { presenceOf } from '$lib/presence';
+import { LIVE_KEYS } from '$lib/live';
 
-export const load = (async ({ locals, params, parent }) => {
+export const load = (async ({ locals, params, parent, depends }) => {
 	// The network layout has already answered 404/403 for the network itself.
 	await parent();
 	if (!isUuid(params.docId)) error(404, 'documents.notFound');
-	const doc = await locals.db((tx) => openDocument(tx, params.id, params.docId));
-	if (!doc) error(404, 'documents.notFound');
+	// Anybody's comment, reply or resolution on this document reloads this.
+	depends(LIVE_KEYS.comments(params.docId));
 	const user = locals.user!;
+	const found = await locals.db(async (tx) => {
+		const doc = await openDocument(tx, params.id, params.docId);
+		if (!doc) return null;
+		const visit = await recordVisit(tx, params.id, doc.id);
+		return {
+			doc,
+			seenBefore: visit.previous,
+			comments: commentViews(await listComments(tx, doc.id)),
+			members: mentionableMembers(await listMembers(tx, params.id), user.id)
+		};
+	});
+	if (!found) error(404, 'documents.notFound');
 	return {
-		doc,
+		doc: found.doc,
+		comments: found.comments,
+		/** Who a comment or a reply can @mention. */
+		members: found.members,
+		/** When this person last looked at these comments before now; null on a first visit. */
+		commentsSeenBefore: found.seenBefore?.toISOString() ?? null,
+		userId: user.id,
 		presence: presenceOf({ id: user.id, name: locals.profile?.displayName || user.email })
 	};
 }) satisfies PageServerLoad;
+
+/**
+ * Posts a comment or a reply. The query answers null when the person cannot
+ * see where it would go (another network's document, a forged id); the
+ * policies refuse viewers; the rate limit refuses a burst. Each refusal
+ * keeps what was typed.
+ */
+async function post(form: FormData, insert: () => Promise<string | null>) {
+	const id = await attempt(form, insert, 'comments.refused');
+	return id === null ? refuse(403, form, 'comments.refused') : id;
+}
 
 export const actions = {
 	rename: async ({ request, locals, params }) => {
@@ -44,5 +80,33 @@ export const actions = {
 		// Archiving makes the text read-only for people who have it open.
 		await (await runtime()).collab.recheck({ documentId: params.docId });
 		return { statusChanged: data.status };
+	},
+	comment: async ({ request, locals, params }) => {
+		const form = await request.formData();
+		const { data, failure } = parseForm(commentSchema, form);
+		if (failure) return failure;
+		const place = { networkId: params.id, documentId: params.docId };
+		const id = await post(form, () => locals.db((tx) => addComment(tx, place, data)));
+		return typeof id === 'string' ? { commented: id } : id;
+	},
+	reply: async ({ request, locals, params }) => {
+		const form = await request.formData();
+		const { data, failure } = parseForm(replySchema, form);
+		if (failure) return failure;
+		const place = { networkId: params.id, documentId: params.docId, commentId: data.commentId };
+		const id = await post(form, () => locals.db((tx) => addReply(tx, place, data.body)));
+		return typeof id === 'string' ? { replied: data.commentId } : id;
+	},
+	resolve: async ({ request, locals, params }) => {
+		const form = await request.formData();
+		const { data, failure } = parseForm(resolveSchema, form);
+		if (failure) return failure;
+		const place = { networkId: params.id, documentId: params.docId, commentId: data.commentId };
+		const refused = await attemptChange(
+			form,
+			() => locals.db((tx) => setResolved(tx, place, data.resolved)),
+			'comments.resolveRefused'
+		);
+		return refused ?? { resolvedChange: { commentId: data.commentId, resolved: data.resolved } };
 	}
 } satisfies Actions;

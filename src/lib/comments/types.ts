@@ -1,0 +1,38 @@
+// A document's comments as the page shows them: bodies already rendered to
+// safe HTML on the server, times as ISO strings, anchors as base64.
+
+/** The longest comment or reply body, as the database allows (comments.body check). */
+export const COMMENT_BODY_MAX = 5000;
+/** The longest quote of the commented text the database keeps. */
+export const QUOTE_MAX = 2000;
+
+export interface Author {
+	/** Null when the account was deleted. */
+	id: string | null;
+	/** Null when the person is no longer visible: deleted, or gone from every shared network. */
+	name: string | null;
+	organisation: string;
+}
+
+export interface ReplyView {
+	id: string;
+	html: string;
+	author: Author;
+	createdAt: string;
+}
+
+export interface CommentView {
+	id: string;
+	/** The words the comment was made on, as they were then. */
+	quote: string;
+	html: string;
+	author: Author;
+	createdAt: string;
+	resolved: boolean;
+	resolvedAt: string | null;
+	resolvedByName: string | null;
+	/** Y.encodeRelativePosition of the range's start and end, in base64. */
+	anchorFrom: string;
+	anchorTo: string;
+	replies: ReplyView[];
+}
