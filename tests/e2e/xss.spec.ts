@@ -225,7 +225,6 @@ test('the activity record names the person, the document and the discussion as t
 });
 
 test('comments on a document: the quote, the bodies and the names stay text in the panel, the inbox and the record', async () => {
-	test.fixme(true, 'comments UI lands with feat-comments');
 	// The comments UI as feat-comments names it; kept here so a renamed label is one edit.
 	const UI = {
 		panel: /^Commenti/,
