@@ -15,7 +15,7 @@ import { refusalKey } from '../../src/lib/server/db/errors.ts';
 import type { Database } from '../../src/lib/server/db/types.ts';
 import { addComment, addReply, listComments, setResolved, type NewComment } from '../../src/lib/server/comments/queries.ts';
 import { commentViews } from '../../src/lib/server/comments/views.ts';
-import { recordVisit } from '../../src/lib/server/discussions/visits.ts';
+import { recordVisit } from '../../src/lib/server/visits.ts';
 
 // The comment panel's queries, run as each person: who may post, reply,
 // resolve and reopen is decided by the policies, never by the query.

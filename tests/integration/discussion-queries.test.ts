@@ -5,7 +5,7 @@ import { withUser } from '../../src/lib/server/db/with-user.ts';
 import type { Database } from '../../src/lib/server/db/types.ts';
 import { listThreads, readThread } from '../../src/lib/server/discussions/threads.ts';
 import { deleteThread, reply, setClosed, setPinned, startThread } from '../../src/lib/server/discussions/posting.ts';
-import { recordVisit } from '../../src/lib/server/discussions/visits.ts';
+import { recordVisit } from '../../src/lib/server/visits.ts';
 import { replySchema } from '../../src/lib/server/discussions/schemas.ts';
 import { BODY_MAX } from '../../src/lib/discussions/limits.ts';
 import { mentionToken } from '../../src/lib/mentions.ts';

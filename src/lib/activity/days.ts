@@ -1,9 +1,7 @@
 // Times in the activity record are Rome's (see TIME_ZONE), whichever server
 // or browser renders them: a day begins at midnight in Italy for everyone.
-import { TIME_ZONE } from '../documents/labels.ts';
+import { TIME_ZONE, intlLocale } from '../dates.ts';
 import type { Locale } from '../i18n/translate.ts';
-
-const intlLocale = (locale: Locale) => (locale === 'it' ? 'it-IT' : 'en-GB');
 
 const numeric = new Intl.DateTimeFormat('en-CA', {
 	timeZone: TIME_ZONE,

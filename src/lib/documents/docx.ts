@@ -25,7 +25,7 @@ import {
 import { columnCount, hasMark, headingLevel, intAttr, markOf, readDoc, unsupported, type DocNode } from './json.ts';
 import { safeHref } from './links.ts';
 import { translate, type Locale } from '../i18n/translate.ts';
-import { formatDateTime } from './labels.ts';
+import { formatDateTime } from '../dates.ts';
 
 export interface DocxMeta {
 	title: string;

@@ -1,19 +1,6 @@
 /** Words that exports and the print view put around a document, in the reader's language. */
 import { translate, type Locale } from '../i18n/translate.ts';
-
-/**
- * The networks are Italian, so times are Rome's, whichever server renders
- * them: an export made at 00:30 must not be dated the day before.
- */
-export const TIME_ZONE = 'Europe/Rome';
-
-export function formatDateTime(locale: Locale, date: Date): string {
-	return new Intl.DateTimeFormat(locale === 'it' ? 'it-IT' : 'en-GB', {
-		dateStyle: 'long',
-		timeStyle: 'short',
-		timeZone: TIME_ZONE
-	}).format(date);
-}
+import { formatDateTime } from '../dates.ts';
 
 export interface VersionInfo {
 	name: string | null;

@@ -1,5 +1,6 @@
 import { page } from '$app/state';
 import { DEFAULT_LOCALE, isLocale, translate, type Locale, type MessageKey } from './translate.ts';
+import { formatDate as formatDateIn } from '../dates.ts';
 
 export * from './translate.ts';
 
@@ -13,9 +14,5 @@ export function t(key: MessageKey, params?: Record<string, string | number>): st
 	return translate(pageLocale(), key, params);
 }
 
-/** Formats a date the way the page's language writes it. */
-export function formatDate(value: Date | string): string {
-	return new Intl.DateTimeFormat(pageLocale() === 'it' ? 'it-IT' : 'en-GB', { dateStyle: 'long' }).format(
-		new Date(value)
-	);
-}
+/** Formats a date the way the page's language writes it, in Rome's time. */
+export const formatDate = (value: Date | string): string => formatDateIn(pageLocale(), value);

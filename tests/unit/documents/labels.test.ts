@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, versionLabel } from '../../../src/lib/documents/labels.ts';
+import { versionLabel } from '../../../src/lib/documents/labels.ts';
+import { formatDateTime } from '../../../src/lib/dates.ts';
 
 const lateEvening = new Date('2026-11-23T23:30:00Z');
 

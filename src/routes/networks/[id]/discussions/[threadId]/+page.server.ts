@@ -9,7 +9,7 @@ import { listMembers } from '$lib/server/networks/members';
 import { replySchema } from '$lib/server/discussions/schemas';
 import { readThread } from '$lib/server/discussions/threads';
 import { deleteThread, reply, setClosed, setPinned } from '$lib/server/discussions/posting';
-import { recordVisit } from '$lib/server/discussions/visits';
+import { recordVisit } from '$lib/server/visits';
 import { mentionableMembers } from '$lib/mention-autocomplete';
 
 export const load = (async ({ locals, params, parent, depends }) => {

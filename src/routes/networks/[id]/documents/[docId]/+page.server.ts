@@ -7,7 +7,7 @@ import { runtime } from '$lib/server/runtime';
 import { openDocument, renameDocument, setDocumentStatus } from '$lib/server/documents/queries';
 import { addComment, addReply, listComments, setResolved } from '$lib/server/comments/queries';
 import { commentViews } from '$lib/server/comments/views';
-import { recordVisit } from '$lib/server/discussions/visits';
+import { recordVisit } from '$lib/server/visits';
 import { listMembers } from '$lib/server/networks/members';
 import { mentionableMembers } from '$lib/mention-autocomplete';
 import { presenceOf } from '$lib/presence';

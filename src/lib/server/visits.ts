@@ -1,4 +1,4 @@
-import type { Queryable } from '../db/types.ts';
+import type { Queryable } from './db/types.ts';
 
 export interface Visit {
 	/** When the person last looked before this visit; null the first time. */
