@@ -19,3 +19,8 @@ export function formatDate(value: Date | string): string {
 		new Date(value)
 	);
 }
+
+/** Formats a count the way the page's language writes it (1.000 in Italian, 1,000 in English). */
+export function formatNumber(value: number): string {
+	return new Intl.NumberFormat(pageLocale() === 'it' ? 'it-IT' : 'en-GB').format(value);
+}
