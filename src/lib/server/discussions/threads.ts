@@ -177,12 +177,3 @@ export async function readThread(tx: Queryable, networkId: string, threadId: str
 		replies: replies.rows.map(messageOf)
 	};
 }
-
-/** The documents a new thread may link to: this network's, as the person sees them, by title. */
-export async function linkableDocuments(tx: Queryable, networkId: string): Promise<{ id: string; title: string }[]> {
-	const { rows } = await tx.query<{ id: string; title: string }>(
-		`select id, title from public.documents where network_id = $1 and status <> 'archived' order by lower(title) limit 500`,
-		[networkId]
-	);
-	return rows;
-}
