@@ -107,9 +107,9 @@ export async function listThreads(
 		 limit $3 offset $4`,
 		[networkId, filter, limit, offset]
 	);
+	// One membership check for the whole count (see thread_counts()), not one per thread.
 	const counts = await tx.query<{ open: number; closed: number }>(
-		`select count(*) filter (where not closed)::int as open, count(*) filter (where closed)::int as closed
-		 from public.threads where network_id = $1`,
+		'select open_count as open, closed_count as closed from public.thread_counts($1)',
 		[networkId]
 	);
 	const { open, closed } = counts.rows[0];
