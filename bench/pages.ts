@@ -97,12 +97,19 @@ interface PageResult {
 	jsGzipKb: number;
 }
 
-/** Every script a page loads at start: the modulepreload links SvelteKit writes. */
-async function javascriptWeight(html: string): Promise<number> {
-	const urls = [...html.matchAll(/<link\b[^>]*>/g)]
+/**
+ * Every script a page loads at start: the modulepreloads SvelteKit announces.
+ * A server-rendered page lists them in its Link header (the HTML carries them
+ * only when prerendered), so both are read.
+ */
+async function javascriptWeight(pageUrl: string, html: string, linkHeader: string): Promise<number> {
+	const inHtml = [...html.matchAll(/<link\b[^>]*>/g)]
 		.map(([tag]) => tag)
 		.filter((tag) => tag.includes('rel="modulepreload"'))
-		.map((tag) => new URL(tag.match(/href="([^"]+)"/)![1], base).href);
+		.map((tag) => tag.match(/href="([^"]+)"/)![1]);
+	const inHeader = [...linkHeader.matchAll(/<([^>]+)>;[^,]*rel="modulepreload"/g)].map(([, href]) => href);
+	// Paths are relative to the page.
+	const urls = [...inHtml, ...inHeader].map((href) => new URL(href, pageUrl).href);
 	if (urls.length === 0) throw new Error('no modulepreload links: has SvelteKit changed how it writes them?');
 	let bytes = 0;
 	for (const url of new Set(urls)) bytes += gzipSync(Buffer.from(await (await fetch(url)).arrayBuffer())).length;
@@ -110,9 +117,11 @@ async function javascriptWeight(html: string): Promise<number> {
 }
 
 async function measure(cookie: string, name: string, url: string): Promise<PageResult> {
+	let linkHeader = '';
 	const get = async () => {
 		const response = await fetch(`${base}${url}`, { headers: { cookie }, redirect: 'manual' });
 		if (response.status !== 200) throw new Error(`${url}: ${response.status}`);
+		linkHeader = response.headers.get('link') ?? '';
 		return response.text();
 	};
 	let html = '';
@@ -130,7 +139,7 @@ async function measure(cookie: string, name: string, url: string): Promise<PageR
 		p95: quantile(sorted, 0.95),
 		max: sorted[sorted.length - 1],
 		htmlKb: Buffer.byteLength(html) / 1024,
-		jsGzipKb: (await javascriptWeight(html)) / 1024
+		jsGzipKb: (await javascriptWeight(`${base}${url}`, html, linkHeader)) / 1024
 	};
 }
 

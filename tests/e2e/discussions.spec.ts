@@ -10,6 +10,7 @@ import { DEMO_NETWORK, DEMO_PEOPLE, signIn, type Person } from './support/demo.t
 const run = Date.now().toString(36);
 const title = `Calendario degli incontri ${run}`;
 const discussions = `${DEMO_NETWORK}/discussions`;
+const MAPPING = 'Mappatura dei servizi per il lavoro – Ambito di Frosinone';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -64,9 +65,50 @@ test('Giulia starts a thread mentioning Marco, chosen with the keyboard; Marco s
 	await page.keyboard.type('propongo martedì alle 10.');
 	await expect(body).toHaveValue(`Ciao @[Marco Ferri](mention:${DEMO_PEOPLE.marco.id}) propongo martedì alle 10.`);
 
+	// The document, found by words of its title typed in any order, without accents, chosen with the keyboard.
+	await page.keyboard.press('Tab');
+	const picker = page.getByRole('combobox', { name: /Documento collegato/ });
+	await expect(picker).toBeFocused();
+	await page.keyboard.type('lavoro mappatura');
+	const mapping = page.getByRole('option', { name: new RegExp(MAPPING) });
+	await expect(mapping).toHaveAttribute('aria-selected', 'true');
+	await expect(picker).toHaveAttribute('aria-expanded', 'true');
+	await expect(picker).toHaveAttribute('aria-activedescendant', (await mapping.getAttribute('id'))!);
+	await expect(page.getByRole('status').filter({ hasText: /documento trovato/ })).toBeAttached();
+	await expectNoSeriousA11yViolations(page);
+	await page.keyboard.press('Enter');
+	await expect(picker).toHaveAttribute('aria-expanded', 'false');
+	await expect(picker).toHaveValue(MAPPING);
+	await expect(picker).toHaveAccessibleDescription(new RegExp(`Documento scelto: ${MAPPING}`));
+
+	// Removed, and chosen again from the latest documents that Down lists.
+	await page.getByRole('button', { name: 'Togli il documento' }).click();
+	await expect(picker).toBeFocused();
+	await expect(picker).toHaveValue('');
+	await page.keyboard.press('ArrowDown');
+	await expect(picker).toHaveAttribute('aria-expanded', 'true');
+	await expect(page.getByRole('option').first()).toHaveAttribute('aria-selected', 'true');
+	await page.keyboard.type('citta');
+	await expect(page.getByRole('status').filter({ hasText: 'Nessun documento della rete ha queste parole nel titolo.' })).toBeAttached();
+	await expect(picker).toHaveAttribute('aria-expanded', 'false');
+	for (let i = 0; i < 'citta'.length; i++) await page.keyboard.press('Backspace');
+	await page.keyboard.type('MAPPATURA');
+	await expect(mapping).toHaveAttribute('aria-selected', 'true');
+	await page.screenshot({ path: test.info().outputPath('document-picker-open-1280.png') });
+	await page.setViewportSize({ width: 360, height: 740 });
+	await mapping.scrollIntoViewIfNeeded();
+	await page.screenshot({ path: test.info().outputPath('document-picker-open-360.png') });
+	await page.setViewportSize({ width: 1280, height: 720 });
+	await page.keyboard.press('Enter');
+	await expect(picker).toHaveValue(MAPPING);
+
 	await page.getByRole('button', { name: 'Avvia la discussione' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
 	await expect(page.locator('.mention', { hasText: '@Marco Ferri' })).toBeVisible();
+	await page.getByRole('link', { name: MAPPING }).click();
+	await expect(page.getByRole('heading', { level: 1, name: MAPPING })).toBeVisible();
+	await page.goBack();
+	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
 	threadUrl = page.url();
 	await expectNoSeriousA11yViolations(page);
 
@@ -127,6 +169,31 @@ test('Giulia pins and closes the thread; Marco sees it closed and cannot reply',
 	const row = marco.page.getByRole('listitem').filter({ has: marco.page.getByRole('link', { name: title }) });
 	await expect(row).toContainText('In evidenza');
 	await expect(row).toContainText('Chiusa');
+});
+
+test('without JavaScript, a title typed in the picker’s field offers the documents it may mean', async ({ browser }) => {
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	try {
+		await context.addCookies(await marco.context.cookies());
+		const page = await context.newPage();
+		await page.goto(discussions);
+		const topic = `Tirocini da confrontare ${run}`;
+		await page.getByLabel('Titolo').fill(topic);
+		await page.getByLabel(/Messaggio/).fill('Mettiamo a confronto i percorsi.');
+		await page.getByLabel(/Documento collegato/).fill('tirocinio percorsi');
+		await page.getByRole('button', { name: 'Avvia la discussione' }).click();
+		await expect(page.getByText(/Un documento corrisponde a ciò che hai scritto/)).toBeVisible();
+		// Everything typed is still there.
+		await expect(page.getByLabel('Titolo')).toHaveValue(topic);
+		await expect(page.getByLabel(/Documento collegato/)).toHaveValue('tirocinio percorsi');
+		const candidates = page.getByRole('group', { name: 'Quale documento vuoi collegare?' });
+		await candidates.getByRole('radio', { name: /Co-progettazione: percorsi di tirocinio/ }).check();
+		await page.getByRole('button', { name: 'Avvia la discussione' }).click();
+		await expect(page.getByRole('heading', { level: 1, name: topic })).toBeVisible();
+		await expect(page.getByRole('link', { name: /Co-progettazione: percorsi di tirocinio/ })).toBeVisible();
+	} finally {
+		await context.close();
+	}
 });
 
 test('a viewer reads the thread and is told why they cannot write', async ({ browser }) => {

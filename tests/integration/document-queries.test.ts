@@ -62,11 +62,11 @@ describe.each(backends)('document queries as each person, on $name', (backend) =
 	});
 
 	it('hides a document from another network’s member, even with its id', async () => {
-		const [doc] = await as(lead, (tx) => listDocuments(tx, network.id));
+		const { documents: [doc] } = await as(lead, (tx) => listDocuments(tx, network.id));
 		expect(await as(outsider, (tx) => openDocument(tx, network.id, doc.id))).toBeNull();
 		expect(await as(outsider, (tx) => openDocument(tx, other.id, doc.id))).toBeNull();
 		expect(await as(outsider, (tx) => documentAccess(tx, doc.id))).toBeNull();
-		expect(await as(outsider, (tx) => listDocuments(tx, network.id))).toEqual([]);
+		expect((await as(outsider, (tx) => listDocuments(tx, network.id))).documents).toEqual([]);
 	});
 
 	it('finds documents by an inflected word, with the matches marked in a headline', async () => {
@@ -87,7 +87,7 @@ describe.each(backends)('document queries as each person, on $name', (backend) =
 	});
 
 	it('lets an editor move a draft into review but not approve it; the facilitator approves', async () => {
-		const [doc] = await as(lead, (tx) => listDocuments(tx, network.id, { kind: 'community_pact' }));
+		const { documents: [doc] } = await as(lead, (tx) => listDocuments(tx, network.id, { kind: 'community_pact' }));
 		expect(await as(editor, (tx) => setDocumentStatus(tx, network.id, doc.id, 'in_review'))).toBe(true);
 		await expect(as(editor, (tx) => setDocumentStatus(tx, network.id, doc.id, 'approved'))).rejects.toMatchObject({
 			code: '42501'
@@ -99,7 +99,7 @@ describe.each(backends)('document queries as each person, on $name', (backend) =
 	});
 
 	it('lists a named version saved by an editor and refuses one from a commenter', async () => {
-		const [doc] = await as(lead, (tx) => listDocuments(tx, network.id, { kind: 'territorial_map' }));
+		const { documents: [doc] } = await as(lead, (tx) => listDocuments(tx, network.id, { kind: 'territorial_map' }));
 		const state = templateState('territorial_map');
 		await as(editor, (tx) => saveVersion(tx, doc.id, { name: 'Prima bozza', state, text: 'testo' }));
 		await expect(

@@ -1,6 +1,6 @@
 import { page } from '$app/state';
 import { DEFAULT_LOCALE, isLocale, translate, type Locale, type MessageKey } from './translate.ts';
-import { formatDate as formatDateIn } from '../dates.ts';
+import { formatDate as formatDateIn, intlLocale } from '../dates.ts';
 
 export * from './translate.ts';
 
@@ -16,3 +16,6 @@ export function t(key: MessageKey, params?: Record<string, string | number>): st
 
 /** Formats a date the way the page's language writes it, in Rome's time. */
 export const formatDate = (value: Date | string): string => formatDateIn(pageLocale(), value);
+
+/** Formats a count the way the page's language writes it (1.000 in Italian, 1,000 in English). */
+export const formatNumber = (value: number): string => new Intl.NumberFormat(intlLocale(pageLocale())).format(value);

@@ -32,7 +32,10 @@ export async function listActivity(
 	limit = ACTIVITY_PAGE_SIZE
 ): Promise<ActivityPage> {
 	// Whether the subject and the comment or reply are still there is asked
-	// as the person too: what they may not see has no link.
+	// as the person too: what they may not see has no link. It is asked of
+	// the page's entries only, chosen first: asked beside the LIMIT, the
+	// planner expects thousands of entries and hashes every message of the
+	// network instead, checking the policy on each (55 ms at 10,000 messages).
 	const { rows } = await tx.query<ActivityEntry & { subjectExists: boolean; detailExists: boolean }>(
 		`select ${ENTRY},
 		        case
@@ -49,13 +52,16 @@ export async function listActivity(
 		            select 1 from public.thread_messages m where m.id = (a.details ->> 'message')::uuid)
 		          else false
 		        end as "detailExists"
-		 from public.activity a
-		 where a.network_id = $1
-		   and ($2::text[] is null or a.action = any ($2::text[]::public.activity_action[]))
-		   and ($3::uuid is null or a.actor_id = $3::uuid)
-		   and ($4::bigint is null or a.id < $4::bigint)
-		 order by a.id desc
-		 limit $5`,
+		 from (
+		   select * from public.activity a
+		   where a.network_id = $1
+		     and ($2::text[] is null or a.action = any ($2::text[]::public.activity_action[]))
+		     and ($3::uuid is null or a.actor_id = $3::uuid)
+		     and ($4::bigint is null or a.id < $4::bigint)
+		   order by a.id desc
+		   limit $5
+		 ) a
+		 order by a.id desc`,
 		[networkId, group ? actionsOf(group) : null, actorId, before, limit + 1]
 	);
 	const entries = rows.slice(0, limit).map(({ subjectExists, detailExists, ...entry }) => ({

@@ -28,5 +28,12 @@ const documentId = z
 	.transform((value) => value?.trim() || null)
 	.refine((value) => value === null || isUuid(value), 'discussions.documentInvalid');
 
-export const newThreadSchema = z.object({ title, body, document: documentId });
+/** What the document picker's field shows (without JavaScript, all that is sent). */
+const documentTitle = z
+	.string()
+	.optional()
+	.transform((value) => value?.trim() ?? '');
+
+// `document` is the picker's choice, `documentChoice` one of the candidates a refusal offered.
+export const newThreadSchema = z.object({ title, body, document: documentId, documentChoice: documentId, documentTitle });
 export const replySchema = z.object({ body });

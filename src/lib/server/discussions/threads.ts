@@ -107,9 +107,9 @@ export async function listThreads(
 		 limit $3 offset $4`,
 		[networkId, filter, limit, offset]
 	);
+	// One membership check for the whole count (see thread_counts()), not one per thread.
 	const counts = await tx.query<{ open: number; closed: number }>(
-		`select count(*) filter (where not closed)::int as open, count(*) filter (where closed)::int as closed
-		 from public.threads where network_id = $1`,
+		'select open_count as open, closed_count as closed from public.thread_counts($1)',
 		[networkId]
 	);
 	const { open, closed } = counts.rows[0];
@@ -176,13 +176,4 @@ export async function readThread(tx: Queryable, networkId: string, threadId: str
 		opening: messageOf(row),
 		replies: replies.rows.map(messageOf)
 	};
-}
-
-/** The documents a new thread may link to: this network's, as the person sees them, by title. */
-export async function linkableDocuments(tx: Queryable, networkId: string): Promise<{ id: string; title: string }[]> {
-	const { rows } = await tx.query<{ id: string; title: string }>(
-		`select id, title from public.documents where network_id = $1 and status <> 'archived' order by lower(title) limit 500`,
-		[networkId]
-	);
-	return rows;
 }

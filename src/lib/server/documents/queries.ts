@@ -5,6 +5,7 @@ import type { Queryable } from '../db/types.ts';
 import type { Role } from '../../domain.ts';
 import type { DocumentKind, DocumentStatus } from '../../documents/kinds.ts';
 import { HEADLINE_OPTIONS, headlineParts, type HeadlinePart } from './headline.ts';
+import type { ListCursor } from './cursor.ts';
 
 export interface DocumentSummary {
 	id: string;
@@ -20,25 +21,90 @@ export interface DocumentFilters {
 	status?: DocumentStatus | null;
 }
 
-const SUMMARY = `d.id, d.title, d.kind::text as kind, d.status::text as status,
-	greatest(d.content_updated_at, d.updated_at) as "changedAt"`;
+const CHANGED = 'greatest(d.content_updated_at, d.updated_at)';
+const SUMMARY = `d.id, d.title, d.kind::text as kind, d.status::text as status, ${CHANGED} as "changedAt"`;
+/** The row's place in the list, to the microsecond (see cursor.ts). */
+const CURSOR_TIME = `to_char(${CHANGED} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
+export const DOCUMENTS_PER_PAGE = 50;
+
+export interface DocumentListOptions extends DocumentFilters {
+	/** The page that follows this place in the list… */
+	after?: ListCursor | null;
+	/** …or the page that precedes it; neither is the first page. */
+	before?: ListCursor | null;
+	limit?: number;
+}
+
+export interface DocumentPage {
+	documents: DocumentSummary[];
+	/** The places of the page's first and last documents, null when it is empty. */
+	first: ListCursor | null;
+	last: ListCursor | null;
+	hasPrevious: boolean;
+	hasNext: boolean;
+}
+
+/**
+ * One page of a network's documents, most recently changed first, paged by
+ * keyset on (change time, id): a page reads only its own rows through
+ * documents_network_changed, however deep in the list it is. A page before a
+ * place is read backwards from it; when it reaches the start of the list, or
+ * a place no longer leads anywhere, the first page is shown instead.
+ */
 export async function listDocuments(
 	tx: Queryable,
 	networkId: string,
-	{ kind = null, status = null }: DocumentFilters = {},
-	limit = 500
-): Promise<DocumentSummary[]> {
-	const { rows } = await tx.query<DocumentSummary>(
-		`select ${SUMMARY} from public.documents d
+	{ kind = null, status = null, after = null, before = null, limit = DOCUMENTS_PER_PAGE }: DocumentListOptions = {}
+): Promise<DocumentPage> {
+	const cursor = after ?? before;
+	const backwards = !after && !!before;
+	// Written out only when there is a place, so that the planner always sees it as the index's bound.
+	const from = cursor ? `and (${CHANGED}, d.id) ${backwards ? '>' : '<'} ($5::timestamptz, $6::uuid)` : '';
+	const direction = backwards ? 'asc' : 'desc';
+	const { rows } = await tx.query<DocumentSummary & { cursorTime: string }>(
+		`select ${SUMMARY}, ${CURSOR_TIME} as "cursorTime" from public.documents d
 		 where d.network_id = $1
 		   and ($2::public.document_kind is null or d.kind = $2)
 		   and ($3::public.document_status is null or d.status = $3)
-		 order by greatest(d.content_updated_at, d.updated_at) desc
+		   ${from}
+		 order by ${CHANGED} ${direction}, d.id ${direction}
 		 limit $4`,
-		[networkId, kind, status, limit]
+		[networkId, kind, status, limit + 1, ...(cursor ? [cursor.changedAt, cursor.id] : [])]
 	);
-	return rows;
+	const more = rows.length > limit;
+	const page = rows.slice(0, limit);
+	if (backwards) page.reverse();
+	if (cursor && (backwards ? !more : page.length === 0)) return listDocuments(tx, networkId, { kind, status, limit });
+	const place = (row: (typeof rows)[number] | undefined) => (row ? { changedAt: row.cursorTime, id: row.id } : null);
+	return {
+		documents: page.map(({ cursorTime: _, ...summary }) => summary),
+		first: place(page[0]),
+		last: place(page.at(-1)),
+		hasPrevious: backwards ? more : !!cursor,
+		hasNext: backwards || more
+	};
+}
+
+export interface DocumentCount {
+	/** Documents the list holds for these filters. */
+	total: number;
+	/** How many of them come before the given place. */
+	preceding: number;
+}
+
+/** Counts the list for its filters (see document_count() for why in one call). */
+export async function countDocuments(
+	tx: Queryable,
+	networkId: string,
+	{ kind = null, status = null }: DocumentFilters = {},
+	from: ListCursor | null = null
+): Promise<DocumentCount> {
+	const { rows } = await tx.query<DocumentCount>(
+		'select total, preceding from public.document_count($1, $2, $3, $4, $5)',
+		[networkId, kind, status, from?.changedAt ?? null, from?.id ?? null]
+	);
+	return rows[0];
 }
 
 export interface SearchHit extends DocumentSummary {
@@ -65,7 +131,7 @@ export async function searchDocuments(
 		   where d.network_id = $1 and d.search @@ q.query
 		     and ($3::public.document_kind is null or d.kind = $3)
 		     and ($4::public.document_status is null or d.status = $4)
-		   order by rank desc, greatest(d.content_updated_at, d.updated_at) desc
+		   order by rank desc, ${CHANGED} desc
 		   limit $5
 		 )
 		 select hits.id, hits.title, hits.kind, hits.status, hits."changedAt",

@@ -8,6 +8,6 @@ export const load = (async ({ locals, params }) => {
 	return locals.db(async (tx) => ({
 		systems: groupBySystem(await listPartners(tx, params.id)),
 		members: await listMembers(tx, params.id),
-		documents: await listDocuments(tx, params.id, {}, 5)
+		documents: (await listDocuments(tx, params.id, { limit: 5 })).documents
 	}));
 }) satisfies PageServerLoad;

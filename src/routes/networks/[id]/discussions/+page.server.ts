@@ -1,12 +1,13 @@
-import { redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { LIVE_KEYS } from '$lib/live';
 import { attempt, parseForm, refuse } from '$lib/server/forms';
 import { listMembers } from '$lib/server/networks/members';
 import { newThreadSchema } from '$lib/server/discussions/schemas';
 import { THREADS_PER_PAGE, threadListQuery } from '$lib/discussions/filters';
-import { linkableDocuments, listThreads } from '$lib/server/discussions/threads';
+import { listThreads } from '$lib/server/discussions/threads';
 import { startThread } from '$lib/server/discussions/posting';
+import { chooseDocument } from '$lib/server/discussions/document-choice';
 import { mentionableMembers } from '$lib/mention-autocomplete';
 
 export const load = (async ({ locals, params, url, depends }) => {
@@ -26,7 +27,6 @@ export const load = (async ({ locals, params, url, depends }) => {
 			pages: Math.max(1, Math.ceil(list.counts[filter] / THREADS_PER_PAGE)),
 			userId,
 			deleted: url.searchParams.has('deleted'),
-			documents: await linkableDocuments(tx, params.id),
 			members: mentionableMembers(await listMembers(tx, params.id), userId)
 		};
 	});
@@ -37,7 +37,20 @@ export const actions = {
 		const form = await request.formData();
 		const { data, failure } = parseForm(newThreadSchema, form);
 		if (failure) return failure;
-		const outcome = await attempt(form, () => locals.db((tx) => startThread(tx, params.id, data)), 'discussions.startRefused');
+		const outcome = await attempt(
+			form,
+			() =>
+				locals.db(async (tx) => {
+					const choice = await chooseDocument(tx, params.id, data);
+					return 'refused' in choice ? choice : startThread(tx, params.id, { ...data, document: choice.document });
+				}),
+			'discussions.startRefused'
+		);
+		// A title that names no single document: said on the field, with the documents it could mean.
+		if ('candidates' in outcome) {
+			const { data: said } = refuse(400, form, outcome.refused, { field: 'document' });
+			return fail(400, { ...said, candidates: outcome.candidates });
+		}
 		// Said for the whole form: the document may have been deleted, and its choice with it.
 		if ('refused' in outcome) return refuse(400, form, outcome.refused);
 		if (!('ok' in outcome)) return outcome;

@@ -1,0 +1,58 @@
+import type { DocumentOption } from './picker.ts';
+
+/** How long typing pauses before the picker asks: one request per word rather than per letter. */
+const PAUSE_MS = 150;
+
+/**
+ * The document picker's suggestions for what is typed. A newer search
+ * cancels an older one still on its way, so the list always answers the
+ * latest text, and `answered` says which text that is.
+ */
+export class TitleSearch {
+	options = $state<DocumentOption[]>([]);
+	/** The text the options answer; null before the first answer or after close(). */
+	answered = $state<string | null>(null);
+	/** The last search could not be made (offline, signed out, a server error). */
+	failed = $state(false);
+
+	#url: (typed: string) => string;
+	#timer: ReturnType<typeof setTimeout> | undefined;
+	#request: AbortController | undefined;
+
+	constructor(url: (typed: string) => string) {
+		this.#url = url;
+	}
+
+	/** Searches for what is typed once typing pauses. */
+	search(typed: string): void {
+		clearTimeout(this.#timer);
+		this.#timer = setTimeout(() => void this.#ask(typed), PAUSE_MS);
+	}
+
+	/** Forgets the options and drops any search under way. */
+	close(): void {
+		clearTimeout(this.#timer);
+		this.#request?.abort();
+		this.options = [];
+		this.answered = null;
+		this.failed = false;
+	}
+
+	async #ask(typed: string): Promise<void> {
+		this.#request?.abort();
+		const request = (this.#request = new AbortController());
+		try {
+			const response = await fetch(this.#url(typed), { signal: request.signal, headers: { accept: 'application/json' } });
+			if (!response.ok) throw new Error(`document titles: ${response.status}`);
+			const { documents } = (await response.json()) as { documents: DocumentOption[] };
+			this.options = documents;
+			this.failed = false;
+		} catch (error) {
+			if (request.signal.aborted) return;
+			console.warn(error);
+			this.options = [];
+			this.failed = true;
+		}
+		this.answered = typed;
+	}
+}

@@ -1,0 +1,21 @@
+import { error, json } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+import { translate } from '$lib/i18n/translate';
+import { isUuid } from '$lib/server/documents/schemas';
+import { searchDocumentTitles } from '$lib/server/documents/title-search';
+
+/** Longer than any title: the rest of a pasted text is not searched. */
+const MAX_TYPED = 200;
+
+// The document picker's suggestions: the network's documents whose title
+// holds every word typed, asked of the database as the person, so that a
+// stranger to the network finds nothing. JSON for a script, hence a 401
+// rather than the pages' redirect to sign in.
+export const GET: RequestHandler = async ({ locals, params, url }) => {
+	if (!locals.user) error(401, translate(locals.locale, 'errors.not_authenticated'));
+	if (!isUuid(params.id)) error(404, translate(locals.locale, 'errors.network_not_found'));
+	const typed = (url.searchParams.get('q') ?? '').trim().slice(0, MAX_TYPED);
+	const documents = await locals.db((tx) => searchDocumentTitles(tx, params.id, typed));
+	// What someone may see changes with their memberships: never kept by a shared cache.
+	return json({ documents }, { headers: { 'cache-control': 'private, no-store' } });
+};
