@@ -20,7 +20,8 @@ let networkUrl = '';
 let cookies: Awaited<ReturnType<import('@playwright/test').BrowserContext['cookies']>> = [];
 
 test('a facilitator’s network grows past one page of documents', async ({ page, baseURL }) => {
-	await page.goto('/signup');
+	// Hydration rewrites the fields' values: typing before it ends would be lost.
+	await page.goto('/signup', { waitUntil: 'networkidle' });
 	await page.getByLabel('Nome e cognome').fill('Chiara Elenchi');
 	await page.getByLabel('Organizzazione').fill('Ufficio di piano');
 	await page.getByLabel('Email').fill(`chiara.${run}@trama.test`);

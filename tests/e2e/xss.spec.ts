@@ -158,7 +158,12 @@ test('a discussion carrying the corpus in its title and posts is inert for every
 	await page
 		.getByRole('combobox', { name: /Messaggio/ })
 		.fill(bodyOf(`Per ${mentionToken(DEMO_PEOPLE.giulia.name, DEMO_PEOPLE.giulia.id)}:`, OPENING));
-	await page.getByLabel(/Documento collegato/).selectOption(documentId);
+	// The picker lists the document by its markup title, as text.
+	await page.getByRole('combobox', { name: /Documento collegato/ }).fill(`Verbale ${run}`);
+	const choice = page.getByRole('option', { name: DOCUMENT_TITLE });
+	await expect(choice).toBeVisible();
+	await sentinel.expectNothingRan(page);
+	await choice.click();
 	await page.getByRole('button', { name: 'Avvia la discussione' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: THREAD_TITLE })).toBeVisible();
 	threadUrl = new URL(page.url()).pathname;
