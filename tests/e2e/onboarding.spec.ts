@@ -137,6 +137,25 @@ test('bad input keeps what was typed and says why, in Italian', async ({ page })
 	await expect(page.getByLabel('Email')).toHaveValue('giulia.rinaldi@trama.test');
 });
 
+test('what is typed before the page has loaded its scripts is kept once they run', async ({ page }) => {
+	// A slow connection: the form is on screen, its scripts are still on the way.
+	let release = () => {};
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/**', async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.goto('/login', { waitUntil: 'commit' });
+	await page.getByLabel('Email').fill('giulia.rinaldi@trama.test');
+	await page.getByLabel('Password').fill('Trama-demo-2026');
+	release();
+	await page.waitForLoadState('networkidle');
+	await expect(page.getByLabel('Email')).toHaveValue('giulia.rinaldi@trama.test');
+	await expect(page.getByLabel('Password')).toHaveValue('Trama-demo-2026');
+	await page.getByRole('button', { name: 'Accedi' }).last().click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Le mie reti' })).toBeVisible();
+});
+
 test('the demo facilitator sees the demo network in English when switching language', async ({ page }) => {
 	await page.goto('/login');
 	await page.getByLabel('Email').fill('giulia.rinaldi@trama.test');
