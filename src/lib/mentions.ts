@@ -1,10 +1,9 @@
 // How a mention is written in a Markdown body: @[Name](mention:<user id>).
 // The database reads the same form to notify (mentioned_members() in
 // 20261123110100_notifications.sql); the renderer shows it as @Name.
+import { isUuid } from './uuid.ts';
 
 export const MENTION_SCHEME = 'mention:';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The token the composer inserts for a person; brackets and line breaks in the name would end it early. */
 export function mentionToken(name: string, userId: string): string {
@@ -16,5 +15,5 @@ export function mentionToken(name: string, userId: string): string {
 export function mentionedId(href: string): string | null {
 	if (!href.startsWith(MENTION_SCHEME)) return null;
 	const id = href.slice(MENTION_SCHEME.length);
-	return UUID.test(id) ? id.toLowerCase() : null;
+	return isUuid(id) ? id.toLowerCase() : null;
 }

@@ -129,7 +129,7 @@ describe.each(backends)('the documents list, page by page, on $name', (backend) 
 			 from public.documents where id = $1`,
 			[last.id]
 		);
-		const beyond = await page(viewer, { after: { changedAt: rows[0].at, id: last.id } });
+		const beyond = await page(viewer, { after: { at: rows[0].at, id: last.id } });
 		expect(beyond.documents.map((d) => d.id)).toEqual(expected.slice(0, DOCUMENTS_PER_PAGE).map((d) => d.id));
 		expect(beyond.hasPrevious).toBe(false);
 	});

@@ -14,7 +14,7 @@ import {
 	readMutedKinds,
 	saveMutedKinds
 } from '../../src/lib/server/notifications/queries.ts';
-import { decodeCursor, type Cursor } from '../../src/lib/server/notifications/cursor.ts';
+import { parseKeyset, type Keyset } from '../../src/lib/server/keyset.ts';
 import type { NotificationItem } from '../../src/lib/notifications.ts';
 
 // The inbox's queries, run as each person: the policies show everyone their
@@ -36,12 +36,12 @@ describe.each(backends)('notifications as each person, on $name', (backend) => {
 	/** Every notification a person can see, following the pages to the end. */
 	async function everything(user: TestUser, options: { unreadOnly?: boolean } = {}) {
 		const items: NotificationItem[] = [];
-		let before: Cursor | null = null;
+		let before: Keyset | null = null;
 		for (let pages = 0; pages < 100; pages++) {
 			const page = await as(user, (tx) => listNotifications(tx, { ...options, before }));
 			items.push(...page.items);
 			if (!page.next) return items;
-			before = decodeCursor(page.next);
+			before = parseKeyset(page.next);
 		}
 		throw new Error('the pages never end');
 	}
@@ -106,12 +106,12 @@ describe.each(backends)('notifications as each person, on $name', (backend) => {
 		});
 		const all = await everything(anna);
 		const paged = [];
-		let before: Cursor | null = null;
+		let before: Keyset | null = null;
 		do {
 			const page = await as(anna, (tx) => listNotifications(tx, { before, limit: 5 }));
 			expect(page.items.length).toBeLessThanOrEqual(5);
 			paged.push(...page.items);
-			before = page.next ? decodeCursor(page.next) : null;
+			before = page.next ? parseKeyset(page.next) : null;
 		} while (before);
 		expect(paged).toHaveLength(24);
 		expect(new Set(paged.map((n) => n.id)).size).toBe(24);

@@ -10,7 +10,7 @@ import { requireUser } from '$lib/server/guards';
 import { openNetwork, type Network } from '$lib/server/networks/networks';
 import { listPartners } from '$lib/server/networks/partners';
 import { openDocument, readVersion, type DocumentDetail, type Version } from '$lib/server/documents/queries';
-import { isUuid } from '$lib/server/documents/schemas';
+import { isUuid } from '$lib/uuid';
 import { runtime } from '$lib/server/runtime';
 import { stateToJson } from './content.ts';
 import { versionLabel } from './labels.ts';

@@ -1,6 +1,6 @@
 import { isActivityGroup } from '../../activity/actions.ts';
-import { isUuid } from '../documents/schemas.ts';
 import type { ActivityFilters } from './queries.ts';
+import { isUuid } from '../../uuid.ts';
 
 /** The activity page's GET parameters: anything unknown is simply no filter, from the newest. */
 export function activityQuery(params: URLSearchParams): Required<ActivityFilters> {

@@ -8,6 +8,7 @@ import type { AuthPort, SessionUser } from '../auth/types.ts';
 import type { Database } from '../db/types.ts';
 import { withUser } from '../db/with-user.ts';
 import { presenceOf, type Presence } from '../../presence.ts';
+import { isUuid } from '../../uuid.ts';
 
 export type Role = 'facilitator' | 'editor' | 'commenter' | 'viewer';
 
@@ -22,14 +23,12 @@ export interface Admission {
 
 export type Refusal = { status: 401 | 403 | 404; reason: string };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The document id in /collab/<documentId>, or null when the path is not the collab socket's. */
 export function documentIdFromPath(url: string | undefined): string | null | undefined {
 	const path = (url ?? '').split('?')[0];
 	if (!path.startsWith('/collab/')) return undefined;
 	const id = path.slice('/collab/'.length);
-	return UUID.test(id) ? id.toLowerCase() : null;
+	return isUuid(id) ? id.toLowerCase() : null;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import * as Y from 'yjs';
 import { COMMENT_BODY_MAX, QUOTE_MAX } from '../../comments/types.ts';
-import { isUuid } from '../documents/schemas.ts';
+import { isUuid } from '../../uuid.ts';
 import { typedText } from '../forms.ts';
 
 // The comment forms, validated at the edge; messages are i18n keys.

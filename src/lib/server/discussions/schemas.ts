@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isUuid } from '../documents/schemas.ts';
+import { isUuid } from '../../uuid.ts';
 import { BODY_MAX, TITLE_MAX, TITLE_MIN } from '../../discussions/limits.ts';
 import { typedText as typed } from '../forms.ts';
 

@@ -5,7 +5,7 @@ import type { Queryable } from '../db/types.ts';
 import type { Role } from '../../domain.ts';
 import type { DocumentKind, DocumentStatus } from '../../documents/kinds.ts';
 import { HEADLINE_OPTIONS, headlineParts, type HeadlinePart } from './headline.ts';
-import type { ListCursor } from './cursor.ts';
+import { keysetTime, type Keyset } from '../keyset.ts';
 
 export interface DocumentSummary {
 	id: string;
@@ -23,24 +23,22 @@ export interface DocumentFilters {
 
 const CHANGED = 'greatest(d.content_updated_at, d.updated_at)';
 const SUMMARY = `d.id, d.title, d.kind::text as kind, d.status::text as status, ${CHANGED} as "changedAt"`;
-/** The row's place in the list, to the microsecond (see cursor.ts). */
-const CURSOR_TIME = `to_char(${CHANGED} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 export const DOCUMENTS_PER_PAGE = 50;
 
 export interface DocumentListOptions extends DocumentFilters {
 	/** The page that follows this place in the list… */
-	after?: ListCursor | null;
+	after?: Keyset | null;
 	/** …or the page that precedes it; neither is the first page. */
-	before?: ListCursor | null;
+	before?: Keyset | null;
 	limit?: number;
 }
 
 export interface DocumentPage {
 	documents: DocumentSummary[];
 	/** The places of the page's first and last documents, null when it is empty. */
-	first: ListCursor | null;
-	last: ListCursor | null;
+	first: Keyset | null;
+	last: Keyset | null;
 	hasPrevious: boolean;
 	hasNext: boolean;
 }
@@ -63,20 +61,20 @@ export async function listDocuments(
 	const from = cursor ? `and (${CHANGED}, d.id) ${backwards ? '>' : '<'} ($5::timestamptz, $6::uuid)` : '';
 	const direction = backwards ? 'asc' : 'desc';
 	const { rows } = await tx.query<DocumentSummary & { cursorTime: string }>(
-		`select ${SUMMARY}, ${CURSOR_TIME} as "cursorTime" from public.documents d
+		`select ${SUMMARY}, ${keysetTime(CHANGED)} as "cursorTime" from public.documents d
 		 where d.network_id = $1
 		   and ($2::public.document_kind is null or d.kind = $2)
 		   and ($3::public.document_status is null or d.status = $3)
 		   ${from}
 		 order by ${CHANGED} ${direction}, d.id ${direction}
 		 limit $4`,
-		[networkId, kind, status, limit + 1, ...(cursor ? [cursor.changedAt, cursor.id] : [])]
+		[networkId, kind, status, limit + 1, ...(cursor ? [cursor.at, cursor.id] : [])]
 	);
 	const more = rows.length > limit;
 	const page = rows.slice(0, limit);
 	if (backwards) page.reverse();
 	if (cursor && (backwards ? !more : page.length === 0)) return listDocuments(tx, networkId, { kind, status, limit });
-	const place = (row: (typeof rows)[number] | undefined) => (row ? { changedAt: row.cursorTime, id: row.id } : null);
+	const place = (row: (typeof rows)[number] | undefined) => (row ? { at: row.cursorTime, id: row.id } : null);
 	return {
 		documents: page.map(({ cursorTime: _, ...summary }) => summary),
 		first: place(page[0]),
@@ -98,11 +96,11 @@ export async function countDocuments(
 	tx: Queryable,
 	networkId: string,
 	{ kind = null, status = null }: DocumentFilters = {},
-	from: ListCursor | null = null
+	from: Keyset | null = null
 ): Promise<DocumentCount> {
 	const { rows } = await tx.query<DocumentCount>(
 		'select total, preceding from public.document_count($1, $2, $3, $4, $5)',
-		[networkId, kind, status, from?.changedAt ?? null, from?.id ?? null]
+		[networkId, kind, status, from?.at ?? null, from?.id ?? null]
 	);
 	return rows[0];
 }

@@ -4,7 +4,7 @@
 // and let them mark only those as read. Nothing here filters by user id.
 import type { Queryable } from '../db/types.ts';
 import { NOTIFICATION_KINDS, type NotificationItem, type NotificationKind } from '../../notifications.ts';
-import { cursorTime, encodeCursor, type Cursor } from './cursor.ts';
+import { formatKeyset, keysetTime, type Keyset } from '../keyset.ts';
 import type { NotificationTarget } from './target.ts';
 
 export const PAGE_SIZE = 20;
@@ -26,7 +26,7 @@ export interface NotificationPage {
 
 export async function listNotifications(
 	tx: Queryable,
-	{ unreadOnly = false, before = null, limit = PAGE_SIZE }: { unreadOnly?: boolean; before?: Cursor | null; limit?: number } = {}
+	{ unreadOnly = false, before = null, limit = PAGE_SIZE }: { unreadOnly?: boolean; before?: Keyset | null; limit?: number } = {}
 ): Promise<NotificationPage> {
 	const { rows } = await tx.query<NotificationItem & { cursor: string }>(
 		`select n.id, n.kind::text as kind, n.created_at as "createdAt", n.read_at is not null as read,
@@ -34,7 +34,7 @@ export async function listNotifications(
 		        n.network_id as "networkId", net.name as "networkName", p.display_name as "actorName",
 		        case when n.thread_id is not null then 'thread' else 'document' end as about,
 		        coalesce(t.title, d.title, '') as title,
-		        ${cursorTime('n.created_at')} as cursor
+		        ${keysetTime('n.created_at')} as cursor
 		 from public.notifications n
 		 join public.networks net on net.id = n.network_id
 		 left join public.profiles p on p.id = n.actor_id
@@ -50,7 +50,7 @@ export async function listNotifications(
 	const last = page.at(-1);
 	return {
 		items: page.map(({ cursor: _, ...item }) => item),
-		next: rows.length > limit && last ? encodeCursor({ at: last.cursor, id: last.id }) : null
+		next: rows.length > limit && last ? formatKeyset({ at: last.cursor, id: last.id }) : null
 	};
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { NOTIFICATION_KINDS, type NotificationKind } from '../../notifications.ts';
-import { decodeCursor } from './cursor.ts';
+import { parseKeyset } from '../keyset.ts';
 
 // The inbox's GET parameters and the settings form, validated at the edge.
 
@@ -8,7 +8,7 @@ import { decodeCursor } from './cursor.ts';
 export function inboxQuery(params: URLSearchParams) {
 	return {
 		unreadOnly: params.get('show') === 'unread',
-		before: decodeCursor(params.get('before'))
+		before: parseKeyset(params.get('before'))
 	};
 }
 

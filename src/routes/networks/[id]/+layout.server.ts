@@ -2,12 +2,11 @@ import { error } from '@sveltejs/kit';
 import type { LayoutServerLoad } from './$types';
 import { requireUser } from '$lib/server/guards';
 import { openNetwork } from '$lib/server/networks/networks';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '$lib/uuid';
 
 export const load = (async (event) => {
 	const user = requireUser(event);
-	if (!UUID.test(event.params.id)) error(404, 'errors.network_not_found');
+	if (!isUuid(event.params.id)) error(404, 'errors.network_not_found');
 	const access = await event.locals.db((tx) => openNetwork(tx, event.params.id, user.id));
 	if (access.status === 'missing') error(404, 'errors.network_not_found');
 	if (access.status === 'forbidden') error(403, 'errors.network_forbidden');

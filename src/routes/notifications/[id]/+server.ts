@@ -2,7 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { translate } from '$lib/i18n/translate';
 import { requireUser } from '$lib/server/guards';
-import { isUuid } from '$lib/server/documents/schemas';
+import { isUuid } from '$lib/uuid';
 import { openNotification } from '$lib/server/notifications/queries';
 import { targetPath } from '$lib/server/notifications/target';
 

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { translate } from '$lib/i18n/translate';
 import { requireUser } from '$lib/server/guards';
-import { isUuid } from '$lib/server/documents/schemas';
+import { isUuid } from '$lib/uuid';
 import { refusalKey } from '$lib/server/db/errors';
 import { networkName } from '$lib/server/networks/networks';
 import { exportActivity } from '$lib/server/activity/queries';

@@ -4,7 +4,7 @@ import type { MessageKey } from '$lib/i18n/translate';
 import type { Queryable } from '$lib/server/db/types';
 import { LIVE_KEYS } from '$lib/live';
 import { attempt, attemptChange, parseForm, refuse } from '$lib/server/forms';
-import { isUuid } from '$lib/server/documents/schemas';
+import { isUuid } from '$lib/uuid';
 import { listMembers } from '$lib/server/networks/members';
 import { replySchema } from '$lib/server/discussions/schemas';
 import { readThread } from '$lib/server/discussions/threads';

@@ -1,7 +1,8 @@
 import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { attempt, attemptChange, parseForm, refuse } from '$lib/server/forms';
-import { isUuid, renameSchema, statusSchema } from '$lib/server/documents/schemas';
+import { renameSchema, statusSchema } from '$lib/server/documents/schemas';
+import { isUuid } from '$lib/uuid';
 import { commentSchema, replySchema, resolveSchema } from '$lib/server/comments/schemas';
 import { runtime } from '$lib/server/runtime';
 import { openDocument, renameDocument, setDocumentStatus } from '$lib/server/documents/queries';

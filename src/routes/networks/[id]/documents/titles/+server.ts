@@ -1,7 +1,7 @@
 import { error, json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { translate } from '$lib/i18n/translate';
-import { isUuid } from '$lib/server/documents/schemas';
+import { isUuid } from '$lib/uuid';
 import { searchDocumentTitles } from '$lib/server/documents/title-search';
 
 /** Longer than any title: the rest of a pasted text is not searched. */

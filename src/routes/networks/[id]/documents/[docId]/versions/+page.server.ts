@@ -1,7 +1,8 @@
 import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { attempt, parseForm, refuse } from '$lib/server/forms';
-import { isUuid, versionSchema } from '$lib/server/documents/schemas';
+import { versionSchema } from '$lib/server/documents/schemas';
+import { isUuid } from '$lib/uuid';
 import { documentAccess, listVersions, openDocument, saveVersion } from '$lib/server/documents/queries';
 import { runtime } from '$lib/server/runtime';
 import { mayWrite } from '$lib/document-access';

@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { refuse } from '$lib/server/forms';
-import { isUuid } from '$lib/server/documents/schemas';
+import { isUuid } from '$lib/uuid';
 import { documentAccess, openDocument, readVersion } from '$lib/server/documents/queries';
 import { runtime } from '$lib/server/runtime';
 import { mayWrite } from '$lib/document-access';
