@@ -5,7 +5,42 @@ export interface Config {
 	databaseUrl: string | undefined;
 	dataDir: string;
 	supabase: { url: string; anonKey: string } | undefined;
+	files: FilesConfig;
 	seedDemo: boolean;
+}
+
+export interface FilesConfig {
+	/** Local disk (the embedded default), or a bucket in Supabase Storage. */
+	store: { kind: 'disk'; dir: string } | { kind: 'supabase'; url: string; serviceKey: string; bucket: string };
+	/** The largest file one upload may carry, in bytes. */
+	uploadLimit: number;
+}
+
+const MB = 1024 * 1024;
+const UNITS: Record<string, number> = { '': 1, B: 1, K: 1024, KB: 1024, M: MB, MB, G: 1024 * MB, GB: 1024 * MB };
+
+/** "50MB", "1.5G", "52428800": a size in bytes, as people write it in an environment. */
+export function parseSize(text: string, name: string): number {
+	const match = /^\s*(\d+(?:\.\d+)?)\s*([KMG]?B?)\s*$/i.exec(text);
+	const factor = match ? UNITS[match[2].toUpperCase()] : undefined;
+	if (!match || factor === undefined) throw new Error(`${name} must be a size such as 50MB or 52428800, not "${text}"`);
+	const bytes = Math.floor(Number(match[1]) * factor);
+	if (bytes < 1) throw new Error(`${name} must be at least one byte`);
+	return bytes;
+}
+
+function readFilesConfig(env: NodeJS.ProcessEnv, dataDir: string, supabaseUrl: string | undefined): FilesConfig {
+	const serviceKey = (env.SUPABASE_SECRET_KEY ?? env.SUPABASE_SERVICE_ROLE_KEY)?.trim();
+	if (supabaseUrl && !serviceKey) {
+		throw new Error('Supabase mode stores files in Supabase Storage and needs SUPABASE_SERVICE_ROLE_KEY (or SUPABASE_SECRET_KEY)');
+	}
+	return {
+		store:
+			supabaseUrl && serviceKey
+				? { kind: 'supabase', url: supabaseUrl, serviceKey, bucket: env.TRAMA_FILES_BUCKET?.trim() || 'trama-files' }
+				: { kind: 'disk', dir: path.join(dataDir, 'files') },
+		uploadLimit: env.TRAMA_UPLOAD_LIMIT ? parseSize(env.TRAMA_UPLOAD_LIMIT, 'TRAMA_UPLOAD_LIMIT') : 50 * MB
+	};
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -17,10 +52,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 	if (supabaseUrl && !env.DATABASE_URL) {
 		throw new Error('Supabase mode needs DATABASE_URL: the connection string of the project database');
 	}
+	const dataDir = path.resolve(env.TRAMA_DATA_DIR ?? '.data');
 	return {
 		databaseUrl: env.DATABASE_URL?.trim() || undefined,
-		dataDir: path.resolve(env.TRAMA_DATA_DIR ?? '.data'),
+		dataDir,
 		supabase: supabaseUrl && anonKey ? { url: supabaseUrl, anonKey } : undefined,
+		files: readFilesConfig(env, dataDir, supabaseUrl),
 		seedDemo: env.TRAMA_SEED_DEMO !== '0'
 	};
 }
