@@ -14,6 +14,8 @@ export const LIVE_KEYS = {
 	documents: 'trama:documents',
 	members: 'trama:members',
 	activity: 'trama:activity',
+	/** The file space: folders, files, versions and the bin. */
+	files: 'trama:files',
 	/** The comments of one document. */
 	comments: (documentId: string) => `trama:comments:${documentId}`
 } as const;
@@ -27,6 +29,7 @@ export function staleKeys(event: LiveEvent): string[] | null {
 	if (group === 'thread') keys.push(LIVE_KEYS.discussions);
 	if (group === 'document') keys.push(LIVE_KEYS.documents);
 	if (group === 'member' || group === 'network') keys.push(LIVE_KEYS.members);
+	if (group === 'file' || group === 'folder') keys.push(LIVE_KEYS.files);
 	if (group === 'comment' && event.subject) keys.push(LIVE_KEYS.comments(event.subject));
 	return keys;
 }

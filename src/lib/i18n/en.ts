@@ -4,6 +4,9 @@ import { comments } from './en/comments.ts';
 import { notifications } from './en/notifications.ts';
 import { activity } from './en/activity.ts';
 import { live } from './en/live.ts';
+import { uploads } from './en/uploads.ts';
+import { files } from './en/files.ts';
+import { attachments } from './en/attachments.ts';
 
 export const en: Record<MessageKey, string> = {
 	'app.name': 'Trama',
@@ -376,4 +379,7 @@ export const en: Record<MessageKey, string> = {
 	...notifications,
 	...activity,
 	...live,
+	...uploads,
+	...files,
+	...attachments,
 };

@@ -3,6 +3,9 @@ import { comments } from './it/comments.ts';
 import { notifications } from './it/notifications.ts';
 import { activity } from './it/activity.ts';
 import { live } from './it/live.ts';
+import { uploads } from './it/uploads.ts';
+import { files } from './it/files.ts';
+import { attachments } from './it/attachments.ts';
 
 // Italian first: every key here is the contract the English file must meet.
 export const it = {
@@ -381,6 +384,9 @@ export const it = {
 	...notifications,
 	...activity,
 	...live,
+	...uploads,
+	...files,
+	...attachments,
 } as const;
 
 export type MessageKey = keyof typeof it;

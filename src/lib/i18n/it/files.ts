@@ -1,0 +1,3 @@
+// Italian messages of files: the keys the English file must match.
+export const files = {
+} as const;
