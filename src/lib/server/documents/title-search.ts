@@ -6,8 +6,8 @@
 import type { Queryable } from '../db/types.ts';
 import type { DocumentOption } from '../../documents/picker.ts';
 
-/** Lower case without accents, in SQL: NFD splits "à" into "a" and a combining mark, which goes. */
-const fold = (expression: string) => `lower(regexp_replace(normalize(${expression}, NFD), '[\\u0300-\\u036f]', '', 'g'))`;
+/** Lower case without accents, in SQL (also for file names): NFD splits "à" into "a" and a combining mark, which goes. */
+export const fold = (expression: string) => `lower(regexp_replace(normalize(${expression}, NFD), '[\\u0300-\\u036f]', '', 'g'))`;
 
 const OPTION = `d.id, d.title, d.kind::text as kind`;
 const CHANGED = 'greatest(d.content_updated_at, d.updated_at)';
