@@ -113,28 +113,28 @@ function shorten(name: string): string {
  * stacked accents) is cut between code points instead.
  */
 function fitStem(stem: string, tail: string): string {
-	let kept = '';
-	for (const { segment } of graphemes.segment(stem)) {
-		if (!fits(kept + segment + tail)) {
-			if (kept === '') for (const char of segment) {
-				if (!fits(kept + char + tail)) break;
-				kept += char;
-			}
-			break;
-		}
-		kept += segment;
-	}
+	const kept = longestStart(userCharacters(stem), tail) || longestStart(stem, tail);
 	// The cut may leave a dangling joiner, space or dot that tidy would remove.
 	return kept.replace(/[\s.\u200C\u200D]+$/u, '') || 'file';
 }
 
+/** As many pieces as fit the caps with tail after them, from the first. */
+function longestStart(pieces: Iterable<string>, tail: string): string {
+	let kept = '';
+	for (const piece of pieces) {
+		if (!fits(kept + piece + tail)) break;
+		kept += piece;
+	}
+	return kept;
+}
+
 const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
 
-const codePoints = (text: string): number => {
-	let count = 0;
-	for (const _ of text) count++;
-	return count;
-};
+function* userCharacters(text: string) {
+	for (const { segment } of graphemes.segment(text)) yield segment;
+}
+
+const codePoints = (text: string): number => [...text].length;
 
 function utf8Bytes(text: string): number {
 	let bytes = 0;

@@ -105,9 +105,12 @@ describe('safe file names', () => {
 		}
 	);
 
-	it.each(['CONSOLE.txt', 'prnt.pdf', 'auxiliary', 'COM10', 'lpt.txt', 'nullo.txt', 'icon.png'])('leaves %j, which only looks like a device name', (raw) => {
-		expect(safeFileName(raw)).toBe(raw);
-	});
+	it.each(['CONSOLE.txt', 'prnt.pdf', 'auxiliary', 'COM10', 'lpt.txt', 'nullo.txt', 'icon.png'])(
+		'leaves %j, which only looks like a device name',
+		(raw) => {
+			expect(safeFileName(raw)).toBe(raw);
+		}
+	);
 
 	it.each(['', ' ', '.', '..', '...', '. . .', ' .. . ', '\u0000', '\u202E', '/', '\\\\', '\u200B\u200B'])('names %j "file"', (raw) => {
 		expect(safeFileName(raw)).toBe('file');
