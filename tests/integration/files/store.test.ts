@@ -5,12 +5,18 @@ import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../collab/harness.ts';
+import { unique } from '../factories.ts';
+import { startFakeStorage, type FakeStorage } from '../fake-storage.ts';
 import { bytesOf, digestOf, generatedBody, MB, sha256 } from './bodies.ts';
 import { openDiskStore } from '../../../src/lib/server/files/disk.ts';
+import { openStore } from '../../../src/lib/server/files/open-store.ts';
+import { openSupabaseStore, type SupabaseStoreSettings } from '../../../src/lib/server/files/supabase.ts';
 import { ObjectMissing, type FileStore } from '../../../src/lib/server/files/store.ts';
 
-// The contract every store keeps, run here against local disk in a
-// temporary folder: a key names a complete object or nothing.
+// One contract, two stores: local disk in a temporary folder, and Supabase
+// Storage through the real supabase-js and fetch against a fake Storage
+// server (fake-storage.ts). Whatever a store is, a key names a complete
+// object or nothing.
 
 interface Subject {
 	store: FileStore;
@@ -30,6 +36,17 @@ const subjects: { name: string; open(): Promise<Subject> }[] = [
 				store: await openDiskStore(dir),
 				partials: () => readdir(path.join(dir, 'tmp')),
 				close: () => rm(dir, { recursive: true, force: true })
+			};
+		}
+	},
+	{
+		name: 'supabase',
+		async open() {
+			const fake = await startFakeStorage();
+			return {
+				store: await openSupabaseStore({ url: fake.url, serviceKey: fake.serviceKey, bucket: 'trama-files' }),
+				partials: () => fake.partialUploads(),
+				close: () => fake.close()
 			};
 		}
 	}
@@ -264,5 +281,86 @@ describe('the disk store on its own', () => {
 		await utimes(stale, twoDaysAgo, twoDaysAgo);
 		await openDiskStore(dir);
 		expect(await readdir(path.join(dir, 'tmp'))).toEqual([path.basename(live)]);
+	});
+});
+
+describe('the supabase store against Storage’s answers', () => {
+	let fake: FakeStorage;
+	beforeAll(async () => {
+		fake = await startFakeStorage();
+	});
+	afterAll(() => fake?.close());
+
+	const open = (settings: Partial<SupabaseStoreSettings> = {}) =>
+		openSupabaseStore({ url: fake.url, serviceKey: fake.serviceKey, bucket: 'trama-files', ...settings });
+
+	it('creates its bucket, private, on first open, and opens again on the bucket it finds', async () => {
+		const bucket = unique('files');
+		await open({ bucket });
+		expect(fake.buckets.get(bucket)?.public).toBe(false);
+		await expect(open({ bucket })).resolves.toMatchObject({ kind: 'supabase' });
+		expect(fake.buckets.get(bucket)?.public).toBe(false);
+	});
+
+	it('refuses to open on a public bucket', async () => {
+		const bucket = unique('public');
+		fake.buckets.set(bucket, { public: true, createdAt: new Date().toISOString() });
+		await expect(open({ bucket })).rejects.toThrow(/public/);
+	});
+
+	it('refuses to open with a key the project does not know', async () => {
+		await expect(open({ serviceKey: 'sb_secret_not-this-project', bucket: unique('files') })).rejects.toThrow(
+			/Invalid API key/
+		);
+	});
+
+	it('uploads without asking Storage to overwrite (x-upsert: false)', async () => {
+		const store = await open();
+		const from = fake.requests.length;
+		await store.put(randomUUID(), Readable.from([Buffer.from('x')]));
+		const [upload] = fake.requests.slice(from);
+		expect(upload).toMatchObject({ method: 'POST', status: 200, upsert: 'false' });
+	});
+
+	it('a failing Storage is an error, never a missing object or a stored one', async () => {
+		const store = await open();
+		const key = randomUUID();
+		fake.failNext();
+		await expect(store.put(key, Readable.from([Buffer.from('x')]))).rejects.toThrow(/500 InternalError/);
+		await expect(store.get(key)).rejects.toBeInstanceOf(ObjectMissing);
+		await store.put(key, Readable.from([Buffer.from('x')]));
+		fake.failNext();
+		const failure = await store.get(key).catch((error: unknown) => error);
+		expect(failure).not.toBeInstanceOf(ObjectMissing);
+		expect((failure as Error).message).toMatch(/500 InternalError/);
+	});
+
+	it('refuses a whole object sent where a range was asked', async () => {
+		const store = await open();
+		const key = randomUUID();
+		await store.put(key, Readable.from([randomBytes(1000)]));
+		fake.settings.honourRanges = false;
+		try {
+			await expect(store.get(key, { first: 10, last: 19 })).rejects.toThrow(/200 where 206/);
+		} finally {
+			fake.settings.honourRanges = true;
+		}
+	});
+});
+
+describe('openStore', () => {
+	it('opens the store the settings name: a folder on disk, or a bucket in Supabase Storage', async () => {
+		const dir = await tempDir('open-store');
+		const fake = await startFakeStorage();
+		try {
+			expect((await openStore({ kind: 'disk', dir })).kind).toBe('disk');
+			expect((await readdir(dir)).sort()).toEqual(['objects', 'tmp']);
+			const settings = { kind: 'supabase', url: fake.url, serviceKey: fake.serviceKey, bucket: 'trama-files' } as const;
+			expect((await openStore(settings)).kind).toBe('supabase');
+			expect(fake.buckets.get('trama-files')?.public).toBe(false);
+		} finally {
+			await fake.close();
+			await rm(dir, { recursive: true, force: true });
+		}
 	});
 });
