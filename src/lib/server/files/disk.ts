@@ -49,7 +49,8 @@ export async function openDiskStore(dir: string): Promise<FileStore> {
 				await pipeline(body, createWriteStream(partial, { flags: 'wx', mode: 0o600, flush: true }), { signal });
 				const folder = path.dirname(target);
 				const newFolder = await mkdir(folder, { recursive: true, mode: 0o700 });
-				// rename would silently replace: keys are fresh UUIDs, so a second put of one is a caller's bug to make loud.
+				// rename would replace silently. Keys are fresh UUIDs, so a second put of one
+				// is a caller's bug, and this makes it loud.
 				if (await exists(target)) throw new Error(`object ${key} exists already`);
 				await rename(partial, target);
 				written = target;

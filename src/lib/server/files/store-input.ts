@@ -14,7 +14,10 @@ export function assertObjectKey(key: string): void {
 	}
 }
 
-/** A range a store can pass on as it is: whole bytes, first ≤ last. Keeping it within the object is the caller's part: it knows the size. */
+/**
+ * A range a store can pass on as it is: whole bytes, first ≤ last. Keeping
+ * it within the object is the caller's part: it knows the size.
+ */
 export function assertByteRange({ first, last }: ByteRange): void {
 	if (!Number.isSafeInteger(first) || !Number.isSafeInteger(last) || first < 0 || last < first) {
 		throw new RangeError(`not a byte range: ${first}-${last}`);

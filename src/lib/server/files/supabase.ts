@@ -71,19 +71,22 @@ export async function openSupabaseStore(o: SupabaseStoreSettings): Promise<FileS
 				sent = true;
 				const request: StreamingRequestInit = {
 					method: 'POST',
-					// No x-upsert: an existing key is refused, never overwritten.
+					// Refused, never overwritten, when the key exists. The type Trama serves is the one
+					// its database holds, detected from the bytes; Storage's copy is never shown.
 					headers: { ...credentials, 'content-type': 'application/octet-stream', 'x-upsert': 'false' },
 					body: Readable.toWeb(body) as ReadableStream<Uint8Array>,
 					duplex: 'half',
-					// With any other mode undici keeps a copy of the request for a redirect it
-					// might follow, teeing the body: every byte sent would stay in memory.
+					// With any other mode undici's fetch clones the request to replay it after a
+					// redirect; the clone tees the body and keeps every byte sent (nodejs/undici#4058).
+					// Storage never redirects an upload.
 					redirect: 'error',
 					signal: upload.signal
 				};
 				const response = await fetch(objectUrl(key), request);
 				answered = true;
 				if (!response.ok) throw refusalError(`store ${key}`, await readRefusal(response));
-				await response.arrayBuffer(); // the small JSON answer, read so the connection can be reused
+				// Stored. The small JSON answer is read only so the connection can be reused.
+				await response.arrayBuffer().catch(() => undefined);
 			} catch (error) {
 				body.destroy();
 				upload.abort();
@@ -138,7 +141,8 @@ async function ensurePrivateBucket(client: SupabaseClient, name: string): Promis
 	}
 	if (existing.data.public) {
 		throw new Error(
-			`The Supabase Storage bucket "${name}" is public: anyone with a link could read the files without Trama's permission checks. Make it private, or name another bucket in TRAMA_FILES_BUCKET.`
+			`The Supabase Storage bucket "${name}" is public: anyone with a link could read the files ` +
+				`without Trama's permission checks. Make it private, or name another bucket in TRAMA_FILES_BUCKET.`
 		);
 	}
 }
@@ -154,7 +158,8 @@ async function readRefusal(response: Response): Promise<Refusal> {
 	const text = await response.text().catch(() => '');
 	let body: Record<string, unknown> = {};
 	try {
-		body = JSON.parse(text) as Record<string, unknown>;
+		const parsed: unknown = JSON.parse(text);
+		if (parsed && typeof parsed === 'object') body = parsed as Record<string, unknown>;
 	} catch {
 		// not JSON: a proxy's page, say; the text itself is the message
 	}
