@@ -120,7 +120,7 @@ export const ownReply: Prepare = (tx, w, self, at) =>
 		 values ($1, $2, $3, $4, 'Concordo.', $5)`,
 		[at.id, w.conversationA.commentId, w.documentA.id, w.a.id, self!.id]
 	);
-const archiveDocumentA: Prepare = (tx, w) =>
+export const archiveDocumentA: Prepare = (tx, w) =>
 	tx.query(`update public.documents set status = 'archived' where id = $1`, [w.documentA.id]);
 
 export const conversationOperations: Operation[] = [

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TestUser } from './factories.ts';
 import { storeObject } from './file-scene.ts';
-import { ownComment, ownMessage, ownReply, ownThread, POSTERS } from './rls-conversations.ts';
+import { archiveDocumentA, ownComment, ownMessage, ownReply, ownThread, POSTERS } from './rls-conversations.ts';
 import {
 	exists,
 	inAnotherName,
@@ -32,9 +32,9 @@ import type { Database, Queryable } from '../../src/lib/server/db/types.ts';
 //   changed or removed.
 // - file_objects: members see what is stored; only the server records it.
 //   file_removals: the server alone. networks.file_quota: the operator alone.
-// - attachments: members see; a person attaches to a post of their own where
-//   they may still post, and takes off what they attached; facilitators take
-//   off anything.
+// - attachments: members see; a person attaches a file that is not in the
+//   bin to a post of their own where they may still post, and takes off what
+//   they attached; facilitators take off anything.
 // A row names its network beside the folder, file, object or post it points
 // at: for those whom the policies let through, the composite foreign keys
 // keep everything in one network.
@@ -98,6 +98,8 @@ const storeForAttempt: Prepare = (tx, w, _self, at) => storeObject(tx, w.a, { ke
 const newFolder: Prepare = (tx, w, _self, at) =>
 	tx.query(`insert into public.file_folders (id, network_id, name) values ($1, $2, 'Verbali')`, [at.id, w.a.id]);
 const binFileA: Prepare = (tx, w) => tx.query('update public.files set deleted_at = now() where id = $1', [w.filesA.fileId]);
+const closeThreadA: Prepare = (tx, w) =>
+	tx.query('update public.threads set closed = true where id = $1', [w.conversationA.threadId]);
 
 /** Is network A's file so, as the service sees it? In the condition, $2 is the person who acted. */
 const fileA =
@@ -524,7 +526,7 @@ export const fileOperations: Operation[] = [
 		phrase: 'restore, as a version of a file of network A, a version of a file of network B',
 		actors: UPLOADERS,
 		allowed: [],
-		refusedForAll: 'file_versions_restored_from_file_id_fkey',
+		refusedForAll: 'restore_mismatch',
 		act: (tx, w, _self, at) =>
 			addVersion(tx, w, at, { storage_key: w.filesA.storageKey, restored_from: w.filesB.versionId }),
 		tookEffect: wroteRow('file_versions')
@@ -569,6 +571,24 @@ export const fileOperations: Operation[] = [
 					w.filesA.fileId,
 					self?.id ?? null
 				])
+		})
+	),
+	...[
+		{ noun: 'its own reply in a closed discussion of network A', prepare: closeThreadA },
+		{ noun: 'its own comment on an archived document of network A', prepare: archiveDocumentA, column: 'comment_id' },
+		{ noun: 'its own reply in a discussion of network A, while the file is in the bin', prepare: binFileA }
+	].map(
+		({ noun, prepare, column = 'message_id' }): Operation => ({
+			table: 'attachments',
+			phrase: `attach a file of network A to ${noun}`,
+			actors: SIGNED_IN,
+			allowed: [],
+			prepare: async (tx, w, self, at) => {
+				await (column === 'comment_id' ? ownComment : ownMessage)(tx, w, self, at);
+				await prepare(tx, w, self, at);
+			},
+			act: (tx, w, _self, at) => insertRow(tx, 'attachments', { network_id: w.a.id, file_id: w.filesA.fileId, [column]: at.id }),
+			tookEffect: (tx, _w, _self, _rows, at) => exists(tx, `select 1 from public.attachments where ${column} = $1`, [at.id])
 		})
 	),
 	{

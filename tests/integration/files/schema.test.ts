@@ -11,10 +11,10 @@ import type { Database, Queryable } from '../../../src/lib/server/db/types.ts';
 
 // What the file space's schema does by itself, whoever writes
 // (20261123140000_files.sql and what follows it): the quota, version
-// numbers and the file's current version, files that never lack a version,
-// folders that hold no cycle and go only when empty, the queue of bytes to
-// remove, and the activity record. Who may do what is the policy matrix's
-// (rls-files.ts).
+// numbers, the file's current version and restores that bring back what
+// they name, files that never lack a version, folders that hold no cycle
+// and go only when empty, the queue of bytes to remove, and the activity
+// record. Who may do what is the policy matrix's (rls-files.ts).
 
 describe.each(backends)('the file space schema on $name', (backend) => {
 	let db: Database;
@@ -166,6 +166,15 @@ describe.each(backends)('the file space schema on $name', (backend) => {
 				[file.id, network.id, file.storageKey, file.name]
 			);
 			expect(rows[0].number).toBe(2);
+		});
+
+		it('refuses a restore that names one version and brings back other bytes', async () => {
+			const { network, editor } = await createCast(db);
+			const file = await uploadFile(db, editor, network);
+			const second = await uploadVersion(db, editor, file);
+			const claimed = { id: file.versionId, storageKey: second.storageKey };
+			await expect(restoreVersion(db, editor, file, claimed)).rejects.toMatchObject({ message: 'restore_mismatch' });
+			expect(await fileRow(file)).toMatchObject({ current_version_id: second.id, version_count: 2 });
 		});
 
 		it.runIf(backend.name === 'postgres')('gives two versions uploaded at once the numbers 2 and 3', async () => {
