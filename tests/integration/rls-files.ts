@@ -150,12 +150,46 @@ const currentVersion =
 		);
 
 // The four kinds of post a file is attached to, each with the prepare that gives the actor one of its own.
-const POSTS: { column: string; noun: string; own: Prepare }[] = [
+interface Post {
+	column: string;
+	noun: string;
+	own: Prepare;
+}
+const REPLY: Post = { column: 'message_id', noun: 'its own reply in a discussion of network A', own: ownMessage };
+const COMMENT: Post = { column: 'comment_id', noun: 'its own comment on a document of network A', own: ownComment };
+const POSTS: Post[] = [
 	{ column: 'thread_id', noun: 'a discussion of network A it started', own: ownThread },
-	{ column: 'message_id', noun: 'its own reply in a discussion of network A', own: ownMessage },
-	{ column: 'comment_id', noun: 'its own comment on a document of network A', own: ownComment },
+	REPLY,
+	COMMENT,
 	{ column: 'reply_id', noun: 'its own reply to a comment in network A', own: ownReply }
 ];
+
+/**
+ * Attaching network A's file to the actor's own post (written with the
+ * attempt's id), after `then` has changed the scene: `allowed` succeed.
+ */
+function attachToOwn({ column, own }: Post, noun: string, allowed: ActorName[], then?: Prepare): Operation {
+	return {
+		table: 'attachments',
+		phrase: `attach a file of network A to ${noun}`,
+		actors: SIGNED_IN,
+		allowed,
+		prepare: async (tx, w, self, at) => {
+			await own(tx, w, self, at);
+			await then?.(tx, w, self, at);
+		},
+		// added_by is left to its default, auth.uid(), as the app leaves it.
+		act: (tx, w, _self, at) => insertRow(tx, 'attachments', { network_id: w.a.id, file_id: w.filesA.fileId, [column]: at.id }),
+		// Those allowed attach in their own name. Where nobody is, the service's control attempt
+		// attaches in nobody's, so whether anything landed is the question.
+		tookEffect: (tx, w, self, _rows, at) =>
+			exists(
+				tx,
+				`select 1 from public.attachments where ${column} = $1 and file_id = $2 and ($3::uuid is null or added_by = $3)`,
+				[at.id, w.filesA.fileId, allowed.length > 0 ? (self?.id ?? null) : null]
+			)
+	};
+}
 
 /** Attaches `file` to the actor's own reply (prepared by ownMessage with the attempt's id), filed under network A. */
 const attachToOwnReply = (tx: Queryable, w: World, at: Attempt, file: string, attachment: { added_by?: string } = {}) =>
@@ -556,41 +590,10 @@ export const fileOperations: Operation[] = [
 		act: (tx, w) => tx.query('select id from public.attachments where id = $1', [w.filesA.attachmentId]),
 		tookEffect: sawRow
 	},
-	...POSTS.map(
-		({ column, noun, own }): Operation => ({
-			table: 'attachments',
-			phrase: `attach a file of network A to ${noun}`,
-			actors: SIGNED_IN,
-			allowed: POSTERS,
-			prepare: own,
-			// added_by is left to its default, auth.uid(), as the app leaves it.
-			act: (tx, w, _self, at) => insertRow(tx, 'attachments', { network_id: w.a.id, file_id: w.filesA.fileId, [column]: at.id }),
-			tookEffect: (tx, w, self, _rows, at) =>
-				exists(tx, `select 1 from public.attachments where ${column} = $1 and file_id = $2 and added_by = $3`, [
-					at.id,
-					w.filesA.fileId,
-					self?.id ?? null
-				])
-		})
-	),
-	...[
-		{ noun: 'its own reply in a closed discussion of network A', prepare: closeThreadA },
-		{ noun: 'its own comment on an archived document of network A', prepare: archiveDocumentA, column: 'comment_id' },
-		{ noun: 'its own reply in a discussion of network A, while the file is in the bin', prepare: binFileA }
-	].map(
-		({ noun, prepare, column = 'message_id' }): Operation => ({
-			table: 'attachments',
-			phrase: `attach a file of network A to ${noun}`,
-			actors: SIGNED_IN,
-			allowed: [],
-			prepare: async (tx, w, self, at) => {
-				await (column === 'comment_id' ? ownComment : ownMessage)(tx, w, self, at);
-				await prepare(tx, w, self, at);
-			},
-			act: (tx, w, _self, at) => insertRow(tx, 'attachments', { network_id: w.a.id, file_id: w.filesA.fileId, [column]: at.id }),
-			tookEffect: (tx, _w, _self, _rows, at) => exists(tx, `select 1 from public.attachments where ${column} = $1`, [at.id])
-		})
-	),
+	...POSTS.map((post) => attachToOwn(post, post.noun, POSTERS)),
+	attachToOwn(REPLY, 'its own reply in a closed discussion of network A', [], closeThreadA),
+	attachToOwn(COMMENT, 'its own comment on an archived document of network A', [], archiveDocumentA),
+	attachToOwn(REPLY, 'its own reply in a discussion of network A, while the file is in the bin', [], binFileA),
 	{
 		table: 'attachments',
 		phrase: 'attach a file of network A to a reply someone else wrote in network A',
