@@ -240,6 +240,28 @@ revoke execute on function public.file_versions_current() from public;
 create trigger file_versions_current after insert on public.file_versions
   for each row execute function public.file_versions_current();
 
+-- A restored version brings back the very bytes of the version it names,
+-- so that the history and the activity record say what the file holds.
+create or replace function public.file_versions_restore_same_bytes()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  if new.restored_from is not null and not exists (
+    select 1 from public.file_versions v
+    where v.id = new.restored_from and v.file_id = new.file_id and v.storage_key = new.storage_key
+  ) then
+    raise exception 'restore_mismatch' using errcode = 'P0001';
+  end if;
+  return new;
+end;
+$$;
+revoke execute on function public.file_versions_restore_same_bytes() from public;
+create trigger file_versions_restore_same_bytes before insert on public.file_versions
+  for each row execute function public.file_versions_restore_same_bytes();
+
 -- An object that no version uses any more is removed, and its bytes queued.
 create or replace function public.file_versions_release_object()
 returns trigger

@@ -55,7 +55,8 @@ revoke execute on function public.attachments_at_most_ten() from public;
 create trigger attachments_at_most_ten before insert on public.attachments
   for each row execute function public.attachments_at_most_ten();
 
--- Whether the post is this person's own, and they may still write where it is.
+-- Whether the post is this person's own, and they may still write where it
+-- is: not in a closed discussion, nor on an archived document.
 create or replace function public.may_attach_to(thread uuid, message uuid, comment uuid, reply uuid)
 returns boolean
 language sql
@@ -64,9 +65,9 @@ security definer
 set search_path = ''
 as $$
   select coalesce(
-    (select t.author_id = (select auth.uid()) and public.has_role(t.network_id, '{facilitator,editor,commenter}')
+    (select t.author_id = (select auth.uid()) and public.may_post_in_thread(t.id)
      from public.threads t where t.id = thread),
-    (select m.author_id = (select auth.uid()) and public.has_role(m.network_id, '{facilitator,editor,commenter}')
+    (select m.author_id = (select auth.uid()) and public.may_post_in_thread(m.thread_id)
      from public.thread_messages m where m.id = message),
     (select c.author_id = (select auth.uid()) and public.may_comment(c.document_id)
      from public.comments c where c.id = comment),
@@ -80,8 +81,13 @@ grant execute on function public.may_attach_to(uuid, uuid, uuid, uuid) to authen
 
 create policy attachments_select on public.attachments for select to authenticated
   using (public.is_member(network_id));
+-- A file in the bin is attached to nothing new, as it takes no new version.
 create policy attachments_insert on public.attachments for insert to authenticated
-  with check (added_by = (select auth.uid()) and public.may_attach_to(thread_id, message_id, comment_id, reply_id));
+  with check (
+    added_by = (select auth.uid())
+    and public.may_attach_to(thread_id, message_id, comment_id, reply_id)
+    and exists (select 1 from public.files f where f.id = file_id and f.deleted_at is null)
+  );
 create policy attachments_delete on public.attachments for delete to authenticated
   using (added_by = (select auth.uid()) or public.has_role(network_id, '{facilitator}'));
 

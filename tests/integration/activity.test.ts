@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from './databases.ts';
 import { addMember, createDocument, createNetwork, createUser, type TestDocument, type TestNetwork, type TestUser } from './factories.ts';
 import { contribute, postComment, postMessage, postThread } from './conversation-scene.ts';
+import { createFolder, uploadFile, type StoredFile } from './file-scene.ts';
 import { withUser } from '../../src/lib/server/db/with-user.ts';
 import type { Database } from '../../src/lib/server/db/types.ts';
 import { ACTIVITY_ACTIONS, ACTIVITY_GROUPS, actionsOf } from '../../src/lib/activity/actions.ts';
@@ -26,6 +27,9 @@ describe.each(backends)('the activity record as each person, on $name', (backend
 	let thread: string;
 	let reply: string;
 	let comment: string;
+	let folder: string;
+	let file: StoredFile;
+	let purged: StoredFile;
 	const as = <T>(user: TestUser, fn: Parameters<typeof withUser<T>>[2]) => withUser(db, user.claims, fn);
 
 	/** The record as the service sees it, newest first. */
@@ -69,6 +73,10 @@ describe.each(backends)('the activity record as each person, on $name', (backend
 		thread = await postThread(db, network, marco, { title: 'Calendario del tavolo' });
 		reply = await postMessage(db, thread, network, anna, 'Va bene lunedì.');
 		comment = await postComment(db, map, anna, 'Manca il SerD.', 'servizi per le dipendenze');
+		folder = await createFolder(db, giulia, network, 'Avvisi');
+		file = await uploadFile(db, giulia, network, { name: 'Avviso pubblico.pdf', folderId: folder });
+		purged = await uploadFile(db, giulia, network, { name: 'Bozza superata.pdf' });
+		await as(giulia, (tx) => tx.query('delete from public.files where id = $1', [purged.id]));
 		await as(giulia, (tx) =>
 			tx.query(`update public.memberships set role = 'commenter' where network_id = $1 and user_id = $2`, [network.id, marco.id])
 		);
@@ -117,6 +125,10 @@ describe.each(backends)('the activity record as each person, on $name', (backend
 		expect(href('comment_added')).toBe(`${base}/documents/${map.id}?comment=${comment}`);
 		expect(href('thread_replied')).toBe(`${base}/discussions/${thread}#message-${reply}`);
 		expect(href('member_role_changed')).toBe(`${base}/members`);
+		expect(href('file_uploaded', file.id)).toBe(`${base}/files/${file.id}`);
+		expect(href('folder_created')).toBe(`${base}/files?folder=${folder}`);
+		expect(href('file_uploaded', purged.id)).toBeNull();
+		expect(href('file_purged')).toBeNull();
 	});
 
 	it('shows nothing of the record to anyone outside the network', async () => {

@@ -39,7 +39,7 @@ import type { Database } from '../../src/lib/server/db/types.ts';
 // notifications, the activity record) is in rls-records.ts.
 
 /** Who may post in network A: start threads, reply, comment. */
-const POSTERS: ActorName[] = ['facilitator', 'editor', 'commenter'];
+export const POSTERS: ActorName[] = ['facilitator', 'editor', 'commenter'];
 
 /**
  * A thread with a reply, and a comment with a reply on `document`, all by
@@ -94,32 +94,33 @@ export async function createConversationScene(
 }
 
 // Posts in network A by the acting person, written by the service with the
-// attempt's id: what people try to change or remove of their own.
-const ownThread: Prepare = (tx, w, self, at) =>
+// attempt's id: what people try to change or remove of their own, or attach
+// files to (rls-files.ts).
+export const ownThread: Prepare = (tx, w, self, at) =>
 	tx.query(
 		`insert into public.threads (id, network_id, title, body, author_id) values ($1, $2, 'Una proposta', 'Ne parliamo?', $3)`,
 		[at.id, w.a.id, self!.id]
 	);
-const ownMessage: Prepare = (tx, w, self, at) =>
+export const ownMessage: Prepare = (tx, w, self, at) =>
 	tx.query(`insert into public.thread_messages (id, thread_id, network_id, body, author_id) values ($1, $2, $3, 'Ci sono.', $4)`, [
 		at.id,
 		w.conversationA.threadId,
 		w.a.id,
 		self!.id
 	]);
-const ownComment: Prepare = (tx, w, self, at) =>
+export const ownComment: Prepare = (tx, w, self, at) =>
 	tx.query(
 		`insert into public.comments (id, document_id, network_id, body, quote, anchor_from, anchor_to, author_id)
 		 values ($1, $2, $3, 'Da rivedere.', 'territorio', $4, $4, $5)`,
 		[at.id, w.documentA.id, w.a.id, Buffer.from('qui'), self!.id]
 	);
-const ownReply: Prepare = (tx, w, self, at) =>
+export const ownReply: Prepare = (tx, w, self, at) =>
 	tx.query(
 		`insert into public.comment_replies (id, comment_id, document_id, network_id, body, author_id)
 		 values ($1, $2, $3, $4, 'Concordo.', $5)`,
 		[at.id, w.conversationA.commentId, w.documentA.id, w.a.id, self!.id]
 	);
-const archiveDocumentA: Prepare = (tx, w) =>
+export const archiveDocumentA: Prepare = (tx, w) =>
 	tx.query(`update public.documents set status = 'archived' where id = $1`, [w.documentA.id]);
 
 export const conversationOperations: Operation[] = [

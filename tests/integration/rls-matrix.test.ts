@@ -12,6 +12,7 @@ import {
 } from './factories.ts';
 import { conversationOperations, createConversationScene } from './rls-conversations.ts';
 import { createDocumentScene, documentOperations } from './rls-documents.ts';
+import { createFileScene, fileOperations } from './rls-files.ts';
 import { recordOperations } from './rls-records.ts';
 import {
 	EVERYONE,
@@ -47,7 +48,8 @@ import type { Database, Queryable } from '../../src/lib/server/db/types.ts';
 // The types the operations are written in live in rls-types.ts; the
 // operations on documents and the tables around them, in rls-documents.ts;
 // on discussions and comments, in rls-conversations.ts; on visits,
-// notifications and the activity record, in rls-records.ts.
+// notifications and the activity record, in rls-records.ts; on the file
+// space and attachments, in rls-files.ts.
 
 /** How each actor is introduced in a test name. */
 const ACTOR_LABEL: Record<ActorName, string> = {
@@ -383,7 +385,8 @@ const operations: Operation[] = [
 
 	...documentOperations,
 	...conversationOperations,
-	...recordOperations
+	...recordOperations,
+	...fileOperations
 ];
 
 /** Thrown to end a transaction with a rollback while carrying its result out. */
@@ -493,6 +496,8 @@ async function buildWorld(db: Database): Promise<World> {
 	const documentB = await createDocumentScene(db, b, bMember, 'Mappa dei servizi di B');
 	const conversationA = await createConversationScene(db, documentA, coFacilitator, bystander);
 	const conversationB = await createConversationScene(db, documentB, outsider, bMember);
+	const filesA = await createFileScene(db, a, editor, conversationA);
+	const filesB = await createFileScene(db, b, bMember, conversationB);
 	return {
 		a,
 		b,
@@ -508,7 +513,9 @@ async function buildWorld(db: Database): Promise<World> {
 		documentA,
 		documentB,
 		conversationA,
-		conversationB
+		conversationB,
+		filesA,
+		filesB
 	};
 }
 
@@ -646,7 +653,30 @@ describe.each(backends)('row-level policies on $name', (backend) => {
 				);
 				expect(new Set(ids)).toEqual(new Set([threadId, messageId, commentId, replyId]));
 			});
+			it(`${ACTOR_LABEL[actor]} sees A's folders, files, versions, stored objects and attachments, and nothing of B's`, async () => {
+				for (const table of ['file_folders', 'files', 'file_versions', 'file_objects', 'attachments']) {
+					const networks = await seen(w.actors[actor], `select network_id as id from public.${table}`);
+					expect(new Set(networks), table).toEqual(new Set([w.a.id]));
+				}
+				const { fileId, folderId, versionId, attachmentId } = w.filesA;
+				const ids = await seen(
+					w.actors[actor],
+					`select id from public.file_folders union all select id from public.files
+					 union all select id from public.file_versions union all select id from public.attachments`
+				);
+				expect(new Set(ids)).toEqual(new Set([folderId, fileId, versionId, attachmentId]));
+			});
 		}
+
+		it("network A's facilitator learns how much of A's file quota is used, and nothing of B's, through file_space()", async () => {
+			const space = (network: string) =>
+				rolledBack(
+					(fn) => withUser(db, w.actors.facilitator.claims, fn),
+					async (tx) => (await tx.query('select used::float8 as used, quota::float8 as quota from public.file_space($1)', [network])).rows
+				);
+			expect(await space(w.a.id)).toEqual([{ used: 1024, quota: 5 * 1024 ** 3 }]);
+			expect(await space(w.b.id)).toEqual([{ used: 0, quota: null }]);
+		});
 
 		// Notifications, visits and settings are a person's own: the readers of the two discussions have one of each.
 		it("the reader of A's discussion sees its own notification, visit and settings, and none of the reader of B's", async () => {
@@ -762,6 +792,32 @@ describe.each(backends)('row-level policies on $name', (backend) => {
 			});
 		});
 
+		it("network A's facilitator, renaming, moving, binning and deleting files and folders without a filter, touches nothing of network B", async () => {
+			const untouched = await rolledBack(
+				(fn) => withUser(db, w.actors.facilitator.claims, fn),
+				async (tx) => {
+					await tx.query(`update public.files set name = 'Toccato', folder_id = null, deleted_at = now()`);
+					await tx.query(`update public.file_folders set name = 'Toccata'`);
+					await tx.query('delete from public.attachments');
+					await tx.query('delete from public.files');
+					await tx.query('delete from public.file_folders');
+					await tx.query('reset role');
+					return (
+						await tx.query<Record<string, boolean>>(
+							`select
+							   exists (select 1 from public.files where id = $1 and name = 'Avviso pubblico.pdf' and folder_id = $2 and deleted_at is null) as file,
+							   exists (select 1 from public.file_folders where id = $2 and name = 'Avvisi') as folder,
+							   exists (select 1 from public.attachments where id = $3) as attachment,
+							   exists (select 1 from public.file_objects where storage_key = $4) as object,
+							   not exists (select 1 from public.files where network_id = $5) as "inA"`,
+							[w.filesB.fileId, w.filesB.folderId, w.filesB.attachmentId, w.filesB.storageKey, w.a.id]
+						)
+					).rows[0];
+				}
+			);
+			expect(untouched).toEqual({ file: true, folder: true, attachment: true, object: true, inA: true });
+		});
+
 		it("network A's facilitator learns nothing of B's document through document_access() and cannot initialize it", async () => {
 			const emptied = preparedBy(db, async (tx) => {
 				await tx.query('delete from public.document_snapshots where document_id = $1', [w.documentB.id]);
@@ -813,6 +869,21 @@ describe.each(backends)('row-level policies on $name', (backend) => {
 				'42501 permission denied for function may_post_in_thread',
 				'42501 permission denied for function may_comment',
 				'42501 permission denied for function activity_for_export'
+			]);
+		});
+	});
+
+	describe('file functions, beyond what the matrix can ask', () => {
+		it('an anonymous visitor may not execute file_space(), may_upload() or may_attach_to() at all', async () => {
+			const refusals = await asAnonymous([
+				['select * from public.file_space($1)', [w.a.id]],
+				['select public.may_upload($1)', [w.a.id]],
+				['select public.may_attach_to($1, null, null, null)', [w.conversationA.threadId]]
+			]);
+			expect(refusals).toEqual([
+				'42501 permission denied for function file_space',
+				'42501 permission denied for function may_upload',
+				'42501 permission denied for function may_attach_to'
 			]);
 		});
 	});

@@ -9,8 +9,8 @@ import type { Queryable } from '../../src/lib/server/db/types.ts';
 
 // The vocabulary of the row-level policy matrix (rls-matrix.test.ts), shared
 // with the files that hold part of its operations (rls-documents.ts,
-// rls-conversations.ts, rls-records.ts): who acts, the world they act on,
-// what an operation is, and the shapes of operation that recur.
+// rls-conversations.ts, rls-records.ts, rls-files.ts): who acts, the world
+// they act on, what an operation is, and the shapes of operation that recur.
 
 export type PersonName = 'facilitator' | 'editor' | 'commenter' | 'viewer' | 'outsider' | 'stranger';
 export type ActorName = PersonName | 'anonymous';
@@ -39,7 +39,13 @@ export const TABLES = [
 	'visits',
 	'notifications',
 	'notification_settings',
-	'activity'
+	'activity',
+	'file_folders',
+	'file_objects',
+	'file_removals',
+	'files',
+	'file_versions',
+	'attachments'
 ] as const;
 export type Table = (typeof TABLES)[number];
 
@@ -72,6 +78,20 @@ export interface ConversationScene {
 	activityId: string;
 }
 
+/** A network's file space with one of each row, written by the service. */
+export interface FileScene {
+	/** At the top of the file space, made by the network's editor. */
+	folderId: string;
+	/** In that folder, uploaded by the same editor: one version of one stored object. */
+	fileId: string;
+	versionId: string;
+	storageKey: string;
+	/** The file, attached by its author to the conversation scene's thread. */
+	attachmentId: string;
+	/** An object of the network that no version uses any more, waiting for the server to remove its bytes. */
+	removalKey: string;
+}
+
 export interface World {
 	a: TestNetwork;
 	b: TestNetwork;
@@ -96,6 +116,10 @@ export interface World {
 	conversationA: ConversationScene;
 	/** By B's facilitator, on documentB, read by B's editor. */
 	conversationB: ConversationScene;
+	/** Uploaded by A's editor; the file is attached to conversationA's thread. */
+	filesA: FileScene;
+	/** Uploaded by B's editor; the file is attached to conversationB's thread. */
+	filesB: FileScene;
 }
 
 /** Per-attempt values, such as the id of a row about to be inserted. */
@@ -157,14 +181,20 @@ export const wroteRow =
  * rest), so that the policy's own check is asked too and a policy that forgot
  * it cannot hide behind the grant.
  */
-export function inAnotherName(op: Omit<Operation, 'allowed' | 'prepare'>, column: 'author_id' | 'user_id'): Operation[] {
+export function inAnotherName(
+	op: Omit<Operation, 'allowed'>,
+	column: 'author_id' | 'user_id' | 'created_by' | 'uploaded_by' | 'added_by'
+): Operation[] {
 	return [
 		{ ...op, allowed: [] },
 		{
 			...op,
 			phrase: `${op.phrase}, even were ${column} its to set`,
 			allowed: [],
-			prepare: (tx) => tx.query(`grant insert (${column}) on table public.${op.table} to authenticated`)
+			prepare: async (tx, w, self, at) => {
+				await op.prepare?.(tx, w, self, at);
+				await tx.query(`grant insert (${column}) on table public.${op.table} to authenticated`);
+			}
 		}
 	];
 }

@@ -1,6 +1,7 @@
 // The actions of the activity record, mirroring the SQL enum activity_action
-// (supabase/migrations/20261123110200_activity.sql): the database writes only
-// these, so change both together. An integration test compares them.
+// (supabase/migrations/20261123110200_activity.sql, and the file space's in
+// 20261123140100_files_activity.sql): the database writes only these, in
+// this order, so change both together. An integration test compares them.
 export const ACTIVITY_ACTIONS = [
 	'network_created',
 	'member_joined',
@@ -23,25 +24,37 @@ export const ACTIVITY_ACTIONS = [
 	'comment_added',
 	'comment_replied',
 	'comment_resolved',
-	'comment_reopened'
+	'comment_reopened',
+	'file_uploaded',
+	'file_version_uploaded',
+	'file_version_restored',
+	'file_renamed',
+	'file_moved',
+	'file_deleted',
+	'file_restored',
+	'file_purged',
+	'folder_created',
+	'folder_renamed',
+	'folder_deleted'
 ] as const;
 
 export type ActivityAction = (typeof ACTIVITY_ACTIONS)[number];
 
 /** The kinds a person filters the record by; the network's creation belongs to none of them. */
-export const ACTIVITY_GROUPS = ['documents', 'discussions', 'comments', 'people'] as const;
+export const ACTIVITY_GROUPS = ['documents', 'discussions', 'comments', 'files', 'people'] as const;
 export type ActivityGroup = (typeof ACTIVITY_GROUPS)[number];
 
-const PREFIX: Record<ActivityGroup, string> = {
-	documents: 'document_',
-	discussions: 'thread_',
-	comments: 'comment_',
-	people: 'member_'
+const PREFIXES: Record<ActivityGroup, string[]> = {
+	documents: ['document_'],
+	discussions: ['thread_'],
+	comments: ['comment_'],
+	files: ['file_', 'folder_'],
+	people: ['member_']
 };
 
 /** The actions a group shows. */
 export function actionsOf(group: ActivityGroup): ActivityAction[] {
-	return ACTIVITY_ACTIONS.filter((action) => action.startsWith(PREFIX[group]));
+	return ACTIVITY_ACTIONS.filter((action) => PREFIXES[group].some((prefix) => action.startsWith(prefix)));
 }
 
 export const isActivityGroup = (value: unknown): value is ActivityGroup =>

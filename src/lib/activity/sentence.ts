@@ -16,6 +16,7 @@ export interface SentencePart {
 }
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+const numeral = (value: unknown): string => (typeof value === 'number' ? String(value) : '');
 
 /** A value of one of our vocabularies in words; anything unknown is shown as stored. */
 function named(locale: Locale, value: unknown, known: readonly string[], prefix: string, lower = true): string {
@@ -23,6 +24,12 @@ function named(locale: Locale, value: unknown, known: readonly string[], prefix:
 	if (!known.includes(raw)) return raw;
 	const label = translate(locale, `${prefix}.${raw}` as MessageKey);
 	return lower ? label.toLocaleLowerCase(locale) : label;
+}
+
+/** Where a file moved from or to: a folder by its name, or (null) the top of the file space. */
+function folderPlace(locale: Locale, value: unknown, end: 'from' | 'to'): string {
+	const name = text(value);
+	return name ? translate(locale, `activity.folder.${end}`, { name }) : translate(locale, `activity.folder.${end}Top`);
 }
 
 /** The placeholders each action's messages use besides {actor} and {subject}. */
@@ -35,6 +42,8 @@ function params(locale: Locale, { action, details }: Described): Record<string, 
 		case 'document_created':
 			return { kind: named(locale, details.kind, DOCUMENT_KINDS, 'documents.kind', false) };
 		case 'document_renamed':
+		case 'file_renamed':
+		case 'folder_renamed':
 			return { from: text(details.from) };
 		case 'document_status_changed':
 			return {
@@ -43,6 +52,12 @@ function params(locale: Locale, { action, details }: Described): Record<string, 
 			};
 		case 'document_version_saved':
 			return { name: text(details.name) };
+		case 'file_version_uploaded':
+			return { version: numeral(details.version) };
+		case 'file_version_restored':
+			return { version: numeral(details.version), from: numeral(details.from) };
+		case 'file_moved':
+			return { from: folderPlace(locale, details.from, 'from'), to: folderPlace(locale, details.to, 'to') };
 		default:
 			return { quote: text(details.quote) };
 	}
@@ -52,8 +67,10 @@ function params(locale: Locale, { action, details }: Described): Record<string, 
 export function activitySentence(locale: Locale, entry: Described): SentencePart[] {
 	const values = params(locale, entry);
 	const actor = entry.actorName || translate(locale, 'activity.someone');
-	// The message without its values, split at its placeholders.
-	const template = translate(locale, `activity.sentence.${entry.action}`);
+	// The message without its values, split at its placeholders. A file purged
+	// by nobody is one the server took out of the bin when its 30 days ran out.
+	const automatic = entry.action === 'file_purged' && !entry.actorName;
+	const template = translate(locale, automatic ? 'activity.sentence.file_purged_by_bin' : `activity.sentence.${entry.action}`);
 	return template
 		.split(/(\{\w+\})/)
 		.filter(Boolean)
@@ -87,7 +104,12 @@ const DETAILS: Partial<Record<ActivityAction, MessageKey>> = {
 	document_version_saved: 'activity.details.version',
 	comment_added: 'activity.details.quote',
 	comment_resolved: 'activity.details.quote',
-	comment_reopened: 'activity.details.quote'
+	comment_reopened: 'activity.details.quote',
+	file_version_uploaded: 'activity.details.fileVersion',
+	file_version_restored: 'activity.details.fileRestored',
+	file_renamed: 'activity.details.renamedFile',
+	file_moved: 'activity.details.moved',
+	folder_renamed: 'activity.details.renamedFile'
 };
 
 /** The entry's details in words, or '' when it has none. */

@@ -85,6 +85,11 @@ describe('the activity export', () => {
 		expect(parseCsv(activityCsv('en', []).slice(1))[0][0]).toBe('date and time (UTC)');
 	});
 
+	it('writes a file moved between folders with where it went, in English too', () => {
+		const rows = parseCsv(activityCsv('en', [entryFor('file_moved', { details: { from: 'Bandi', to: 'Avvisi' } })]).slice(1));
+		expect(rows[1].slice(4)).toEqual(['File moved', 'Avviso pubblico.pdf', 'from the folder “Bandi” to the folder “Avvisi”']);
+	});
+
 	it('neutralises a title that would run as a formula', () => {
 		const csv = activityCsv('it', [entryFor('document_created', { subjectTitle: '=HYPERLINK("http://evil")' })]);
 		expect(parseCsv(csv.slice(1))[1][5]).toBe(`'=HYPERLINK("http://evil")`);

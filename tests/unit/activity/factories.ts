@@ -2,7 +2,8 @@ import type { ActivityAction } from '../../../src/lib/activity/actions.ts';
 import type { ActivityEntry } from '../../../src/lib/activity/entry.ts';
 
 // What the activity triggers keep in `details` for each action (see
-// supabase/migrations/20261123110200_activity.sql).
+// supabase/migrations/20261123110200_activity.sql and, for the file space,
+// 20261123140100_files_activity.sql).
 const DETAILS: Partial<Record<ActivityAction, Record<string, unknown>>> = {
 	member_joined: { role: 'commenter' },
 	member_role_changed: { from: 'editor', to: 'commenter' },
@@ -14,12 +15,27 @@ const DETAILS: Partial<Record<ActivityAction, Record<string, unknown>>> = {
 	comment_added: { comment: '5a0e4c1e-3333-4000-8000-000000000003', quote: 'tirocini inclusivi' },
 	comment_replied: { comment: '5a0e4c1e-3333-4000-8000-000000000003' },
 	comment_resolved: { comment: '5a0e4c1e-3333-4000-8000-000000000003', quote: 'tirocini inclusivi' },
-	comment_reopened: { comment: '5a0e4c1e-3333-4000-8000-000000000003', quote: 'tirocini inclusivi' }
+	comment_reopened: { comment: '5a0e4c1e-3333-4000-8000-000000000003', quote: 'tirocini inclusivi' },
+	file_uploaded: { version: 1, size: 48213 },
+	file_version_uploaded: { version: 2, size: 51200 },
+	file_version_restored: { version: 3, size: 48213, from: 1 },
+	file_renamed: { from: 'Avviso bozza.pdf', to: 'Avviso pubblico.pdf' },
+	// Out of the top of the file space.
+	file_moved: { from: null, to: 'Avvisi' },
+	folder_renamed: { from: 'Bandi', to: 'Avvisi' }
 };
 
-/** An entry as the trigger for `action` would write it, Marco acting on "Mappatura dei servizi" (or on Anna). */
+/** What the entry is about, as the trigger names it: a person, the network, a file, a folder or a document. */
+function titleFor(action: ActivityAction): string {
+	if (action.startsWith('member_')) return 'Anna Colombo';
+	if (action === 'network_created') return 'Rete Frosinone';
+	if (action.startsWith('file_')) return 'Avviso pubblico.pdf';
+	if (action.startsWith('folder_')) return 'Avvisi';
+	return 'Mappatura dei servizi';
+}
+
+/** An entry as the trigger for `action` would write it, Marco acting on "Mappatura dei servizi" (or on Anna, a file, a folder). */
 export function entryFor(action: ActivityAction, overrides: Partial<ActivityEntry> = {}): ActivityEntry {
-	const aboutPerson = action.startsWith('member_');
 	return {
 		id: '42',
 		action,
@@ -27,7 +43,7 @@ export function entryFor(action: ActivityAction, overrides: Partial<ActivityEntr
 		actorName: 'Marco Ferri',
 		actorOrganisation: 'Cooperativa sociale Il Ponte',
 		subjectId: 'dd000000-0000-4000-8000-000000000002',
-		subjectTitle: aboutPerson ? 'Anna Colombo' : action === 'network_created' ? 'Rete Frosinone' : 'Mappatura dei servizi',
+		subjectTitle: titleFor(action),
 		details: DETAILS[action] ?? {},
 		createdAt: new Date('2026-11-23T16:05:09.000Z'),
 		...overrides

@@ -32,6 +32,18 @@ describe('links from the activity record', () => {
 		);
 	});
 
+	it('leads to the file while it exists, in the bin too, and to the listing of a folder', () => {
+		const file = entryFor('file_version_uploaded', { subjectId: 'f1000000-0000-4000-8000-000000000001' });
+		expect(subjectHref(NETWORK, file, still)).toBe(`/networks/${NETWORK}/files/f1000000-0000-4000-8000-000000000001`);
+		expect(subjectHref(NETWORK, entryFor('file_deleted', { subjectId: file.subjectId }), still)).toBe(
+			`/networks/${NETWORK}/files/f1000000-0000-4000-8000-000000000001`
+		);
+		const folder = entryFor('folder_renamed', { subjectId: 'f0000000-0000-4000-8000-000000000002' });
+		expect(subjectHref(NETWORK, folder, still)).toBe(`/networks/${NETWORK}/files?folder=f0000000-0000-4000-8000-000000000002`);
+		expect(subjectHref(NETWORK, entryFor('file_purged'), { subject: false, detail: false })).toBeNull();
+		expect(subjectHref(NETWORK, entryFor('folder_deleted'), { subject: false, detail: false })).toBeNull();
+	});
+
 	it('leads nowhere when what it is about is gone', () => {
 		expect(subjectHref(NETWORK, entryFor('document_deleted'), { subject: false, detail: false })).toBeNull();
 		expect(subjectHref(NETWORK, entryFor('member_left'), { subject: false, detail: false })).toBeNull();

@@ -57,6 +57,38 @@ describe('activity sentences', () => {
 		);
 	});
 
+	it('tells what happened to a file and a folder, with versions and folders in words', () => {
+		expect(activityText('it', entryFor('file_uploaded'))).toBe('Marco Ferri ha caricato il file «Avviso pubblico.pdf»');
+		expect(activityText('it', entryFor('file_version_uploaded'))).toBe(
+			'Marco Ferri ha caricato la versione 2 di «Avviso pubblico.pdf»'
+		);
+		expect(activityText('it', entryFor('file_version_restored'))).toBe(
+			'Marco Ferri ha ripristinato la versione 1 di «Avviso pubblico.pdf»'
+		);
+		expect(activityText('it', entryFor('file_renamed'))).toBe(
+			'Marco Ferri ha rinominato il file «Avviso bozza.pdf» in «Avviso pubblico.pdf»'
+		);
+		expect(activityText('it', entryFor('file_moved'))).toBe(
+			'Marco Ferri ha spostato il file «Avviso pubblico.pdf» dalla cartella principale nella cartella «Avvisi»'
+		);
+		expect(activityText('en', entryFor('file_moved', { details: { from: 'Avvisi', to: null } }))).toBe(
+			'Marco Ferri moved the file “Avviso pubblico.pdf” from the folder “Avvisi” to the top folder'
+		);
+		expect(activityText('it', entryFor('file_deleted'))).toBe('Marco Ferri ha spostato nel cestino il file «Avviso pubblico.pdf»');
+		expect(activityText('en', entryFor('file_restored'))).toBe('Marco Ferri restored the file “Avviso pubblico.pdf” from the bin');
+		expect(activityText('it', entryFor('folder_renamed'))).toBe('Marco Ferri ha rinominato la cartella «Bandi» in «Avvisi»');
+	});
+
+	it('says a file the server took out of the bin went after its 30 days, where a person deleting it for good is named', () => {
+		expect(activityText('it', entryFor('file_purged'))).toBe('Marco Ferri ha eliminato definitivamente il file «Avviso pubblico.pdf»');
+		expect(activityText('it', entryFor('file_purged', { actorId: null, actorName: '' }))).toBe(
+			'Il file «Avviso pubblico.pdf» è stato eliminato definitivamente dopo 30 giorni nel cestino'
+		);
+		expect(activityText('en', entryFor('file_purged', { actorId: null, actorName: '' }))).toBe(
+			'The file “Avviso pubblico.pdf” was deleted for good after 30 days in the bin'
+		);
+	});
+
 	it('marks the actor and the subject, so a page can set them apart and link the subject', () => {
 		const parts = activitySentence('it', entryFor('thread_started', { subjectTitle: 'Orari del tavolo' }));
 		expect(parts.filter((part) => part.role)).toEqual([
@@ -81,6 +113,12 @@ describe('activity sentences', () => {
 		expect(activityDetails('en', entryFor('document_created'))).toBe('kind: Territorial map');
 		expect(activityDetails('it', entryFor('document_renamed'))).toBe('titolo precedente: «Bozza di mappatura»');
 		expect(activityDetails('it', entryFor('comment_resolved'))).toBe('testo commentato: «tirocini inclusivi»');
+		expect(activityDetails('it', entryFor('file_version_uploaded'))).toBe('versione 2');
+		expect(activityDetails('en', entryFor('file_version_restored'))).toBe('version 3, the same as version 1');
+		expect(activityDetails('it', entryFor('file_renamed'))).toBe('nome precedente: «Avviso bozza.pdf»');
+		expect(activityDetails('en', entryFor('folder_renamed'))).toBe('previous name: “Bandi”');
+		expect(activityDetails('it', entryFor('file_moved'))).toBe('dalla cartella principale nella cartella «Avvisi»');
+		expect(activityDetails('it', entryFor('file_uploaded'))).toBe('');
 		expect(activityDetails('it', entryFor('document_edited'))).toBe('');
 		expect(activityDetails('it', entryFor('comment_added', { details: {} }))).toBe('');
 	});

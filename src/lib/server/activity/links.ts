@@ -2,7 +2,7 @@ import type { ActivityEntry } from '../../activity/entry.ts';
 
 /** Whether what an entry is about is still there, as the person's own query found it. */
 export interface Still {
-	/** The document, discussion or member the entry names. */
+	/** The document, discussion, member, file or folder the entry names. */
 	subject: boolean;
 	/** The comment or reply its details name. */
 	detail: boolean;
@@ -13,7 +13,8 @@ const id = (value: unknown): string | null => (typeof value === 'string' ? value
 /**
  * The page of what an entry is about, or null when that is gone: the
  * document (at the comment, when the comment is still there), the
- * discussion (at the reply), the network's people, the network itself.
+ * discussion (at the reply), the network's people, the file (in the bin
+ * too, where it can be restored), the folder's listing, the network itself.
  */
 export function subjectHref(
 	networkId: string,
@@ -25,6 +26,8 @@ export function subjectHref(
 	if (!still.subject || !entry.subjectId) return null;
 	const [group] = entry.action.split('_');
 	if (group === 'member') return `${network}/members`;
+	if (group === 'file') return `${network}/files/${entry.subjectId}`;
+	if (group === 'folder') return `${network}/files?folder=${entry.subjectId}`;
 	if (group === 'thread') {
 		const message = still.detail ? id(entry.details.message) : null;
 		return `${network}/discussions/${entry.subjectId}${message ? `#message-${message}` : ''}`;

@@ -43,6 +43,8 @@ export async function listActivity(
 		          when a.action::text like 'member\\_%' then exists (
 		            select 1 from public.memberships m where m.network_id = a.network_id and m.user_id = a.subject_id)
 		          when a.action::text like 'thread\\_%' then exists (select 1 from public.threads t where t.id = a.subject_id)
+		          when a.action::text like 'file\\_%' then exists (select 1 from public.files f where f.id = a.subject_id)
+		          when a.action::text like 'folder\\_%' then exists (select 1 from public.file_folders f where f.id = a.subject_id)
 		          else exists (select 1 from public.documents d where d.id = a.subject_id)
 		        end as "subjectExists",
 		        case
