@@ -9,6 +9,8 @@ export const files: Record<keyof typeof italian, string> = {
 	'files.folder': 'Folder',
 	'files.oneItem': '1 item',
 	'files.items': '{count} items',
+	'files.oneFolder': '1 folder',
+	'files.folderCount': '{count} folders',
 	'files.oneFile': '1 file',
 	'files.fileCount': '{count} files',
 	'files.empty': 'There are no files in this network yet.',

@@ -8,6 +8,8 @@ export const files = {
 	'files.folder': 'Cartella',
 	'files.oneItem': '1 elemento',
 	'files.items': '{count} elementi',
+	'files.oneFolder': '1 cartella',
+	'files.folderCount': '{count} cartelle',
 	'files.oneFile': '1 file',
 	'files.fileCount': '{count} file',
 	'files.empty': 'Non ci sono ancora file in questa rete.',
