@@ -1,7 +1,8 @@
 import { test, expect, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe.ts';
 import { DEMO_NETWORK, DEMO_PEOPLE, signIn } from './support/demo.ts';
-import { samplePdf, samplePng } from './support/sample-files.ts';
+// Built from their specifications for the detector's own tests: the server reads real bytes.
+import { pdf, png } from '../unit/files/samples.ts';
 
 // The demo network's file space: an editor uploads into a folder of this
 // run's own (so re-runs do not collide), bins a file and restores it; a
@@ -43,9 +44,9 @@ test('an editor uploads two files at once, each with its progress, and finds bot
 			await route.continue();
 		});
 		await page.getByLabel('Scegli i file da caricare').setInputFiles([
-			{ name: PDF, mimeType: 'application/pdf', buffer: samplePdf() },
+			{ name: PDF, mimeType: 'application/pdf', buffer: pdf() },
 			// The browser's claim is wrong on purpose: the server reads the bytes.
-			{ name: PNG, mimeType: 'application/octet-stream', buffer: samplePng() }
+			{ name: PNG, mimeType: 'application/octet-stream', buffer: png() }
 		]);
 		const uploads = page.getByRole('list', { name: 'Caricamenti' });
 		await expect(uploads.getByRole('progressbar', { name: `Caricamento di ${PDF}` })).toBeVisible();
@@ -141,7 +142,7 @@ test('without JavaScript, the same forms upload a file and rename it', async ({ 
 		await page.getByLabel('Scegli i file da caricare').setInputFiles({
 			name: `Verbale ${run}.pdf`,
 			mimeType: 'application/pdf',
-			buffer: samplePdf('Verbale')
+			buffer: pdf()
 		});
 		await page.getByRole('button', { name: 'Carica', exact: true }).click();
 		await expect(page.getByRole('status')).toHaveText('File caricati: 1.');
@@ -179,7 +180,7 @@ test('a viewer downloads a file but is offered no upload, and the server refuses
 		const folder = new URL(folderUrl).searchParams.get('folder');
 		const upload = await page.request.post(`/api/networks/${DEMO_NETWORK.split('/').pop()}/files?folder=${folder}`, {
 			headers: { 'x-file-name': encodeURIComponent('Intruso.pdf'), origin: baseURL!, accept: 'application/json' },
-			data: samplePdf('Non dovrei')
+			data: pdf()
 		});
 		expect(upload.status()).toBe(403);
 		expect(await upload.json()).toMatchObject({
