@@ -13,6 +13,7 @@ const FOLDER = `Tavolo lavoro ${run}`;
 const PDF = `Avviso pubblico ${run}.pdf`;
 const PNG = `Lavagna ${run}.png`;
 const NOTE = `Appunti ${run}.txt`;
+const LIVE = `Foto dal vivo ${run}.png`;
 
 test.describe.configure({ mode: 'serial' });
 
@@ -22,6 +23,8 @@ let pdfDownload = '';
 /** The folder's contents: the region named by its heading, "<folder> (N file)". */
 const IN_FOLDER = new RegExp(`^${FOLDER} \\(`);
 const listed = (page: Page) => page.getByRole('region', { name: IN_FOLDER });
+/** Where a script uploads a file into this run's folder. */
+const uploadUrl = () => `/api/networks/${DEMO_NETWORK.split('/').pop()}/files?folder=${new URL(folderUrl).searchParams.get('folder')}`;
 
 test('an editor uploads two files at once, each with its progress, and finds both listed', async ({ browser }, testInfo) => {
 	const { page, context } = await signIn(browser, DEMO_PEOPLE.marco.email);
@@ -177,8 +180,7 @@ test('a viewer downloads a file but is offered no upload, and the server refuses
 		expect(download.headers()['content-type']).toMatch(/^application\/pdf/);
 		expect((await download.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
-		const folder = new URL(folderUrl).searchParams.get('folder');
-		const upload = await page.request.post(`/api/networks/${DEMO_NETWORK.split('/').pop()}/files?folder=${folder}`, {
+		const upload = await page.request.post(uploadUrl(), {
 			headers: { 'x-file-name': encodeURIComponent('Intruso.pdf'), origin: baseURL!, accept: 'application/json' },
 			data: pdf()
 		});
@@ -190,6 +192,24 @@ test('a viewer downloads a file but is offered no upload, and the server refuses
 		await expect(listed(page).getByRole('link', { name: 'Intruso.pdf' })).toHaveCount(0);
 	} finally {
 		await context.close();
+	}
+});
+
+test('a file someone else uploads appears in the open folder by itself, and is announced', async ({ browser, baseURL }) => {
+	const viewer = await signIn(browser, DEMO_PEOPLE.paolo.email);
+	const editor = await signIn(browser, DEMO_PEOPLE.marco.email);
+	try {
+		await viewer.page.goto(folderUrl, { waitUntil: 'networkidle' });
+		const upload = await editor.page.request.post(uploadUrl(), {
+			headers: { 'x-file-name': encodeURIComponent(LIVE), origin: baseURL!, accept: 'application/json' },
+			data: png()
+		});
+		expect(upload.status()).toBe(201);
+		await expect(listed(viewer.page).getByRole('link', { name: LIVE, exact: true })).toBeVisible();
+		await expect(listed(viewer.page).locator('[aria-live="polite"]')).toHaveText(`Nuovo file: «${LIVE}».`);
+	} finally {
+		await viewer.context.close();
+		await editor.context.close();
 	}
 });
 
