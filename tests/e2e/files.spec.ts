@@ -1,3 +1,4 @@
+import { rm, writeFile } from 'node:fs/promises';
 import { test, expect, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe.ts';
 import { DEMO_NETWORK, DEMO_PEOPLE, signIn } from './support/demo.ts';
@@ -69,6 +70,20 @@ test('an editor uploads two files at once, each with its progress, and finds bot
 		pdfDownload = (await list.getByRole('link', { name: `Scarica ${PDF}` }).getAttribute('href')) ?? '';
 		expect(pdfDownload).toMatch(/^\/api\/files\//);
 
+		// Over the limit (50 MB by default): refused at once, in words, without sending a byte.
+		const huge = testInfo.outputPath(`Troppo grande ${run}.zip`);
+		await writeFile(huge, Buffer.alloc(50 * 1024 * 1024 + 1));
+		const sent: string[] = [];
+		page.on('request', (request) => {
+			if (request.method() === 'POST' && request.url().includes('/api/')) sent.push(request.url());
+		});
+		await page.getByLabel('Scegli i file da caricare').setInputFiles(huge);
+		await expect(uploads.getByRole('listitem').filter({ hasText: `Troppo grande ${run}.zip` })).toContainText(
+			'Non caricato: Il file supera il limite di 50 MB per caricamento.'
+		);
+		expect(sent).toEqual([]);
+		await rm(huge);
+
 		// Dropped anywhere on the page, a file goes to the folder shown.
 		const dropped = await page.evaluateHandle((name) => {
 			const transfer = new DataTransfer();
@@ -80,6 +95,7 @@ test('an editor uploads two files at once, each with its progress, and finds bot
 		await page.locator('main').dispatchEvent('drop', { dataTransfer: dropped });
 		await expect(list.getByRole('link', { name: NOTE, exact: true })).toBeVisible();
 		await expect(uploads.getByText('Caricato.')).toHaveCount(3);
+		expect(sent).toHaveLength(1);
 
 		await page.getByRole('button', { name: 'Togli dall’elenco i caricamenti finiti' }).click();
 		await expect(uploads).toHaveCount(0);

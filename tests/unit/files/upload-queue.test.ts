@@ -43,8 +43,7 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 function queue(limit = 100) {
 	const finished: string[] = [];
 	const q = new UploadQueue({
-		limit: () => limit,
-		tooLarge: () => 'troppo grande',
+		refusal: (file) => (file.size > limit ? 'troppo grande' : null),
 		reasonOf: (code) => `motivo: ${code}`,
 		onFinished: (entry) => finished.push(`${entry.name}: ${entry.state}`)
 	});
@@ -75,7 +74,7 @@ describe('the upload queue', () => {
 		expect(finished).toEqual(['a.pdf: done']);
 	});
 
-	it('fails a file over the limit at once, with the reason, without sending it', () => {
+	it('fails at once a file that would be refused, with the reason, without sending it', () => {
 		const { q, finished } = queue(100);
 		q.add([file('enorme.zip', 101), file('giusto.pdf', 100)], URL);
 		expect(requests.map((r) => r.file.name)).toEqual(['giusto.pdf']);

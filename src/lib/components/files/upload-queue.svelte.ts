@@ -36,10 +36,12 @@ export class UploadEntry {
 }
 
 export interface UploadQueueOptions {
-	/** The largest file the server accepts, in bytes: larger ones fail at once, without being sent. */
-	limit: () => number;
-	/** Why a file over the limit is not sent. */
-	tooLarge: () => string;
+	/**
+	 * Why a file would be refused, known before sending it (over the upload
+	 * limit, or more than the network has room for), or null to send it. The
+	 * server checks again: this only spares the wait for a sure refusal.
+	 */
+	refusal: (file: File) => string | null;
 	/** Why a file was not stored when the server gave no reason: the connection failed, or the person cancelled. */
 	reasonOf: (code: 'network' | 'cancelled') => string;
 	/** Called as each file ends, so the page can refresh its list and announce the outcome. */
@@ -60,7 +62,8 @@ export class UploadQueue {
 		for (const file of files) {
 			const entry = new UploadEntry(file, url);
 			this.entries.push(entry);
-			if (file.size > this.options.limit()) this.finish(entry, 'failed', this.options.tooLarge());
+			const refusal = this.options.refusal(file);
+			if (refusal) this.finish(entry, 'failed', refusal);
 		}
 		this.pump();
 	}
