@@ -4,7 +4,7 @@
 // permissions in code. The changes are in ./changes.ts.
 import type { Queryable } from '../db/types.ts';
 import { fold, titlePatterns } from '../documents/title-search.ts';
-import { fileKind } from '../../files/kinds.ts';
+import { fileKind, type FileKind } from '../../files/kinds.ts';
 import { BIN_DAYS, type FileListQuery, type FileSort } from '../../files/space.ts';
 
 /** Who uploaded or binned a file; no name when the account is gone or no longer shares a network with the reader. */
@@ -72,6 +72,9 @@ const FILE_ORDER: Record<FileSort, string> = {
 /** Names hold every word typed, compared folded like document titles. */
 const NAME_MATCHES = (column: string, patterns: string) =>
 	`${fold(column)} like all (array(select ${fold('p')} from json_array_elements_text(${patterns}::json) as p))`;
+/** The live files of folder $2 (the top for null) of network $1 whose names hold the words $3 and whose types are among $4 (any for null). */
+const FILES_SHOWN = `f.network_id = $1 and f.folder_id is not distinct from $2 and f.deleted_at is null
+	and ${NAME_MATCHES('f.name', '$3')} and ($4::text[] is null or f.content_type = any ($4::text[]))`;
 
 /** The folder and those above it, top first; empty when the network has no such folder for this person. */
 export async function breadcrumbs(tx: Queryable, networkId: string, folderId: string): Promise<Crumb[]> {
@@ -92,7 +95,7 @@ export async function breadcrumbs(tx: Queryable, networkId: string, folderId: st
  * fileKind()'s groups, so the database is asked which types the folder
  * holds and the list is then filtered on exactly those.
  */
-async function typesOfKind(tx: Queryable, networkId: string, folderId: string | null, kind: string): Promise<string[]> {
+async function typesOfKind(tx: Queryable, networkId: string, folderId: string | null, kind: FileKind): Promise<string[]> {
 	const { rows } = await tx.query<{ contentType: string }>(
 		`select distinct f.content_type as "contentType" from public.files f
 		 where f.network_id = $1 and f.folder_id is not distinct from $2 and f.deleted_at is null`,
@@ -133,9 +136,7 @@ export async function listFolder(
 		`select ${FILE_COLUMNS}, f.updated_by as "personId", p.display_name as "personName", (count(*) over ())::int as total
 		 from public.files f
 		 left join public.profiles p on p.id = f.updated_by
-		 where f.network_id = $1 and f.folder_id is not distinct from $2 and f.deleted_at is null
-		   and ${NAME_MATCHES('f.name', '$3')}
-		   and ($4::text[] is null or f.content_type = any ($4::text[]))
+		 where ${FILES_SHOWN}
 		 order by ${FILE_ORDER[sort]}
 		 limit $5 offset $6`,
 		[networkId, folder, patterns, types, perPage, (page - 1) * perPage]
@@ -151,9 +152,7 @@ export async function listFolder(
 
 async function countFiles(tx: Queryable, networkId: string, folder: string | null, patterns: string, types: string[] | null) {
 	const { rows } = await tx.query<{ count: number }>(
-		`select count(*)::int as count from public.files f
-		 where f.network_id = $1 and f.folder_id is not distinct from $2 and f.deleted_at is null
-		   and ${NAME_MATCHES('f.name', '$3')} and ($4::text[] is null or f.content_type = any ($4::text[]))`,
+		`select count(*)::int as count from public.files f where ${FILES_SHOWN}`,
 		[networkId, folder, patterns, types]
 	);
 	return rows[0].count;
