@@ -13,6 +13,15 @@ describe('refusalKey', () => {
 	it('reads a duplicate partner name as such', () => {
 		expect(refusalKey({ code: '23505', constraint: 'partners_name_per_network' })).toBe('errors.partner_name_taken');
 	});
+	it('reads a name taken by another file or folder of the same folder as such', () => {
+		expect(refusalKey({ code: '23505', constraint: 'files_name' })).toBe('files.nameTaken');
+		expect(refusalKey({ code: '23505', constraint: 'file_folders_name' })).toBe('files.folderNameTaken');
+		expect(refusalKey({ code: '23505', constraint: 'toString' })).toBeNull();
+	});
+	it('names the folder refusals raised by the triggers', () => {
+		expect(refusalKey({ code: 'P0001', message: 'folder_cycle' })).toBe('files.folderCycle');
+		expect(refusalKey({ code: 'P0001', message: 'folder_not_empty' })).toBe('files.folderNotEmpty');
+	});
 	it('leaves our own failures to the error handler', () => {
 		expect(refusalKey({ code: 'P0001', message: 'something else' })).toBeNull();
 		expect(refusalKey(new TypeError('boom'))).toBeNull();

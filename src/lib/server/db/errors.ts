@@ -17,7 +17,16 @@ const RAISED: Record<string, MessageKey> = {
 	invitation_revoked: 'errors.invitation_revoked',
 	invitation_wrong_account: 'errors.invitation_wrong_account',
 	not_authenticated: 'errors.not_authenticated',
-	rate_limited: 'errors.posting_too_fast'
+	rate_limited: 'errors.posting_too_fast',
+	folder_cycle: 'files.folderCycle',
+	folder_not_empty: 'files.folderNotEmpty'
+};
+
+// Unique indexes whose violation means a name is already taken there.
+const NAME_TAKEN: Record<string, MessageKey> = {
+	partners_name_per_network: 'errors.partner_name_taken',
+	files_name: 'files.nameTaken',
+	file_folders_name: 'files.folderNameTaken'
 };
 
 /**
@@ -29,7 +38,7 @@ export function refusalKey(error: unknown): MessageKey | null {
 	if (e?.code === 'P0001' && e.message && RAISED[e.message]) return RAISED[e.message];
 	// Row-level security or a missing grant: the database said no.
 	if (e?.code === '42501') return 'errors.not_allowed';
-	if (e?.code === '23505' && e.constraint === 'partners_name_per_network') return 'errors.partner_name_taken';
+	if (e?.code === '23505' && e.constraint && Object.hasOwn(NAME_TAKEN, e.constraint)) return NAME_TAKEN[e.constraint];
 	if (e?.code === '23503' && e.message?.includes('partner')) return 'errors.partner_invalid';
 	return null;
 }
