@@ -130,6 +130,11 @@ describe.each(backends)('a file and its versions, as each person, on $name', (ba
 			deletedAt: null,
 			mayUpload: false
 		});
+		const stored = await db.query<{ used: number }>(
+			'select sum(size)::float8 as used from public.file_objects where network_id = $1',
+			[network.id]
+		);
+		expect(detail).toMatchObject({ spaceUsed: stored.rows[0].used, spaceQuota: 5 * 1024 ** 3 });
 		expect(versions[0].size).toBe(versions[2].size);
 		expect(versions[1].size).not.toBe(versions[2].size);
 	});

@@ -30,7 +30,7 @@ export const fileVersions: Record<keyof typeof italian, string> = {
 	'fileVersions.kind.video': 'Video',
 	'fileVersions.kind.other': 'File',
 	'fileVersions.newTitle': 'Upload a new version',
-	'fileVersions.newHint': 'The file you choose becomes the current version; the present one stays among the versions and can be restored. At most {limit} per file.',
+	'fileVersions.newHint': 'The file you choose becomes the current version; the present one stays among the versions and can be restored. At most {limit} per file; the network uses {used} of its {quota}.',
 	'fileVersions.newField': 'File of the new version',
 	'fileVersions.newSubmit': 'Upload the new version',
 	'fileVersions.newChoose': 'Choose the file to upload as the new version.',

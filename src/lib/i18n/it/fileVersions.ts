@@ -29,7 +29,7 @@ export const fileVersions = {
 	'fileVersions.kind.video': 'Video',
 	'fileVersions.kind.other': 'File',
 	'fileVersions.newTitle': 'Carica una nuova versione',
-	'fileVersions.newHint': 'Il file scelto diventa la versione attuale; quella di ora resta tra le versioni e si può ripristinare. Al massimo {limit} per file.',
+	'fileVersions.newHint': 'Il file scelto diventa la versione attuale; quella di ora resta tra le versioni e si può ripristinare. Al massimo {limit} per file; la rete usa {used} dei suoi {quota}.',
 	'fileVersions.newField': 'File della nuova versione',
 	'fileVersions.newSubmit': 'Carica la nuova versione',
 	'fileVersions.newChoose': 'Scegli il file da caricare come nuova versione.',

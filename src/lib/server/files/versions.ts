@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { MessageKey } from '$lib/i18n/translate';
 import type { Queryable } from '../db/types.ts';
 import { isUuid } from '../../uuid.ts';
+import { BIN_DAYS } from './sweeper.ts';
 
 /** A folder on the way from the top of the file space down to a file. */
 export interface FolderStep {
@@ -28,14 +29,14 @@ export interface FileDetail {
 	/** In the bin since then; null when it is not. */
 	deletedAt: Date | null;
 	deletedByName: string | null;
-	/** When the server deletes it for good, 30 days after it was binned. */
+	/** When the server deletes it for good (BIN_DAYS after it was binned). */
 	purgeAt: Date | null;
 	/** Whether the database lets this person add versions (and restore them) in this network. */
 	mayUpload: boolean;
+	/** Bytes the network stores (every version, the bin included) and may store. */
+	spaceUsed: number;
+	spaceQuota: number;
 }
-
-// Keep in step with the server's purge of the bin.
-const BIN_DAYS = 30;
 
 /** The file if this person may see it in this network (bin included), else null. */
 export async function openFile(tx: Queryable, networkId: string, fileId: string): Promise<FileDetail | null> {
@@ -45,8 +46,10 @@ export async function openFile(tx: Queryable, networkId: string, fileId: string)
 		        f.updated_at as "updatedAt", u.display_name as "updatedByName",
 		        f.deleted_at as "deletedAt", d.display_name as "deletedByName",
 		        f.deleted_at + make_interval(days => $3) as "purgeAt",
-		        public.may_upload(f.network_id) as "mayUpload"
+		        public.may_upload(f.network_id) as "mayUpload",
+		        s.used::float8 as "spaceUsed", s.quota::float8 as "spaceQuota"
 		 from public.files f
+		 cross join lateral public.file_space(f.network_id) s
 		 left join public.profiles u on u.id = f.updated_by
 		 left join public.profiles d on d.id = f.deleted_by
 		 where f.id = $1 and f.network_id = $2`,
