@@ -165,6 +165,16 @@ test('a viewer reads and downloads every version, and is offered no upload nor r
 	expect(download.status()).toBe(200);
 	expect(download.headers()['content-disposition']).toMatch(/^attachment/);
 	expect(Buffer.from(await download.body()).equals(secondImage)).toBe(true);
+
+	// Sent anyway, as the page's script would: the database refuses it.
+	const first = new URL((await page.getByRole('link', { name: 'Scarica la versione 1' }).getAttribute('href'))!, page.url());
+	const restore = await page.request.post(`${filePage(imageFile)}?/restore`, {
+		form: { version: first.searchParams.get('version')! },
+		headers: { origin: new URL(page.url()).origin, 'x-sveltekit-action': 'true' }
+	});
+	expect(await restore.json()).toMatchObject({ type: 'failure', status: 403 });
+	await page.reload();
+	await expect(page.getByRole('heading', { name: /^Versioni/ })).toContainText('(3)');
 	await expectNoSeriousA11yViolations(page);
 	await page.screenshot({ path: testInfo.outputPath('viewer-phone.png'), fullPage: true });
 });

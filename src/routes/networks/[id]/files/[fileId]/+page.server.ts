@@ -28,12 +28,12 @@ export const actions = {
 		if (failure) return failure;
 		const place = { networkId: params.id, fileId: params.fileId, versionId: data.version };
 		if (!isUuid(place.fileId)) return refuse(404, form, 'fileVersions.notFound');
-		// The policies refuse a person who may not restore: that is the 403.
 		const outcome = await attempt(form, () => locals.db((tx) => restoreVersion(tx, place)), 'fileVersions.restoreRefused');
-		if (!('restored' in outcome || 'refused' in outcome)) return outcome;
+		if ('restored' in outcome) return { restored: outcome.restored };
 		if ('refused' in outcome) {
 			return refuse(outcome.refused === 'fileVersions.versionNotFound' ? 404 : 409, form, outcome.refused);
 		}
-		return { restored: outcome.restored };
+		// The policies refused a person who may not restore: a 403 that keeps the form.
+		return outcome;
 	}
 } satisfies Actions;
