@@ -1,17 +1,9 @@
-import { test, expect, type Browser, type Page } from '@playwright/test';
+import { test, expect, type Browser } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe.ts';
+import { signUp } from './support/sign-up.ts';
 
 // A run-unique suffix: the e2e server's database lives for the whole run.
 const run = Date.now().toString(36);
-const PASSWORD = 'una frase lunga e sicura';
-
-async function signUp(page: Page, person: { name: string; organisation: string; email?: string }) {
-	await page.getByLabel('Nome e cognome').fill(person.name);
-	await page.getByLabel('Organizzazione').fill(person.organisation);
-	if (person.email) await page.getByLabel('Email').fill(person.email);
-	await page.getByLabel('Password').fill(PASSWORD);
-	await page.getByRole('button', { name: 'Crea account' }).click();
-}
 
 async function newPage(browser: Browser) {
 	const context = await browser.newContext();

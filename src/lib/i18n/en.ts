@@ -7,6 +7,7 @@ import { live } from './en/live.ts';
 import { uploads } from './en/uploads.ts';
 import { files } from './en/files.ts';
 import { attachments } from './en/attachments.ts';
+import { fileVersions } from './en/fileVersions.ts';
 
 export const en: Record<MessageKey, string> = {
 	'app.name': 'Trama',
@@ -382,4 +383,5 @@ export const en: Record<MessageKey, string> = {
 	...uploads,
 	...files,
 	...attachments,
+	...fileVersions,
 };
