@@ -15,7 +15,8 @@ const RAISED: Record<string, MessageKey> = {
 	invitation_revoked: 'errors.invitation_revoked',
 	invitation_wrong_account: 'errors.invitation_wrong_account',
 	not_authenticated: 'errors.not_authenticated',
-	rate_limited: 'errors.posting_too_fast'
+	rate_limited: 'errors.posting_too_fast',
+	too_many_attachments: 'attachments.tooMany'
 };
 
 /**
@@ -29,5 +30,7 @@ export function refusalKey(error: unknown): MessageKey | null {
 	if (e?.code === '42501') return 'errors.not_allowed';
 	if (e?.code === '23505' && e.constraint === 'partners_name_per_network') return 'errors.partner_name_taken';
 	if (e?.code === '23503' && e.message?.includes('partner')) return 'errors.partner_invalid';
+	// A chosen file deleted for good between the check and the attaching, or another network's.
+	if (e?.code === '23503' && e.constraint === 'attachments_file_id_network_id_fkey') return 'attachments.unavailable';
 	return null;
 }
