@@ -9,6 +9,12 @@ export const ATTACHMENTS_MAX = 10;
 /** The form field that carries each chosen file's id, once per file. */
 export const ATTACHMENT_FIELD = 'attachment';
 
+/** Where a picker finds and uploads files, and whether this person may upload there. */
+export interface FileSpace {
+	networkId: string;
+	mayUpload: boolean;
+}
+
 /** A file chosen for a post that is being written: what its chip shows. */
 export type ChosenFile = Pick<FileOption, 'id' | 'name' | 'size' | 'contentType'>;
 
