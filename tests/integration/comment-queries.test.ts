@@ -91,7 +91,7 @@ describe.each(backends)('comment queries as each person, on $name', (backend) =>
 	it('finds nothing to comment on for another network’s member, whichever network the request names', async () => {
 		expect(await as(outsider, (tx) => addComment(tx, place(), comment('Dall’esterno')))).toBeNull();
 		expect(await as(outsider, (tx) => addComment(tx, { networkId: other.id, documentId: doc.id }, comment('Altra rete')))).toBeNull();
-		expect(await as(outsider, (tx) => listComments(tx, doc.id))).toEqual({ comments: [], replies: [] });
+		expect(await as(outsider, (tx) => listComments(tx, doc.id))).toEqual({ comments: [], replies: [], attachments: new Map() });
 	});
 
 	it('never lets a comment hang on a document of another network than the one named', async () => {

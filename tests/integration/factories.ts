@@ -189,3 +189,40 @@ export async function createDocument(
 	});
 	return { id, networkId: network.id };
 }
+
+export interface TestFile {
+	id: string;
+	networkId: string;
+	name: string;
+}
+
+/**
+ * A file uploaded by `uploader` (a facilitator or an editor of the network):
+ * the stored object's row as the server writes it (service connection, no
+ * bytes in a store), then the file and its first version as the person.
+ */
+export async function createFile(
+	db: Database,
+	network: { id: string },
+	uploader: TestUser,
+	options: { name?: string; contentType?: string; size?: number } = {}
+): Promise<TestFile> {
+	const id = randomUUID();
+	const storageKey = randomUUID();
+	const name = options.name ?? `${unique('Allegato')}.pdf`;
+	const size = options.size ?? 1024;
+	await db.query(
+		'insert into public.file_objects (storage_key, network_id, size, content_type, sha256) values ($1, $2, $3, $4, $5)',
+		[storageKey, network.id, size, options.contentType ?? 'application/pdf', createHash('sha256').update(id).digest('hex')]
+	);
+	await withUser(db, uploader.claims, async (tx) => {
+		await tx.query('insert into public.files (id, network_id, name) values ($1, $2, $3)', [id, network.id, name]);
+		await tx.query('insert into public.file_versions (file_id, network_id, storage_key, original_name) values ($1, $2, $3, $4)', [
+			id,
+			network.id,
+			storageKey,
+			name
+		]);
+	});
+	return { id, networkId: network.id, name };
+}

@@ -22,6 +22,11 @@ describe('refusalKey', () => {
 		expect(refusalKey({ code: 'P0001', message: 'folder_cycle' })).toBe('files.folderCycle');
 		expect(refusalKey({ code: 'P0001', message: 'folder_not_empty' })).toBe('files.folderNotEmpty');
 	});
+	it('reads an eleventh attachment, and a file out of the post’s network, as such', () => {
+		expect(refusalKey({ code: 'P0001', message: 'too_many_attachments' })).toBe('attachments.tooMany');
+		expect(refusalKey({ code: '23503', constraint: 'attachments_file_id_network_id_fkey' })).toBe('attachments.unavailable');
+		expect(refusalKey({ code: '23503', constraint: 'attachments_thread_id_network_id_fkey' })).toBeNull();
+	});
 	it('leaves our own failures to the error handler', () => {
 		expect(refusalKey({ code: 'P0001', message: 'something else' })).toBeNull();
 		expect(refusalKey(new TypeError('boom'))).toBeNull();

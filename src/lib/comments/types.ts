@@ -1,5 +1,6 @@
 // A document's comments as the page shows them: bodies already rendered to
 // safe HTML on the server, times as ISO strings, anchors as base64.
+import type { AttachedFile } from '../attachments/types.ts';
 
 /** The longest comment or reply body, as the database allows (comments.body check). */
 export const COMMENT_BODY_MAX = 5000;
@@ -19,6 +20,7 @@ export interface ReplyView {
 	html: string;
 	author: Author;
 	createdAt: string;
+	attachments: AttachedFile[];
 }
 
 export interface CommentView {
@@ -34,5 +36,6 @@ export interface CommentView {
 	/** Y.encodeRelativePosition of the range's start and end, in base64. */
 	anchorFrom: string;
 	anchorTo: string;
+	attachments: AttachedFile[];
 	replies: ReplyView[];
 }

@@ -16,11 +16,18 @@ function comment(id: string, by: string, changes: Partial<CommentView> = {}): Co
 		resolvedByName: null,
 		anchorFrom: 'AA',
 		anchorTo: 'AA',
+		attachments: [],
 		replies: [],
 		...changes
 	};
 }
-const reply = (id: string, by: string): ReplyView => ({ id, html: '', author: person(by), createdAt: '2026-11-23T11:00:00.000Z' });
+const reply = (id: string, by: string): ReplyView => ({
+	id,
+	html: '',
+	author: person(by),
+	createdAt: '2026-11-23T11:00:00.000Z',
+	attachments: []
+});
 
 describe('isNew', () => {
 	const item = { author: { id: 'marco' }, createdAt: '2026-11-23T10:00:00.000Z' };

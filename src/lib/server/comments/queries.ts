@@ -4,6 +4,8 @@
 // them from the row it hangs on, so a forged id finds nothing rather than
 // writing across networks.
 import type { Queryable } from '../db/types.ts';
+import type { AttachedFile } from '../../attachments/types.ts';
+import { attachmentsOf } from '../attachments/queries.ts';
 
 export interface AuthorRow {
 	authorId: string | null;
@@ -32,11 +34,15 @@ export interface ReplyRow extends AuthorRow {
 
 const AUTHOR = `x.author_id as "authorId", p.display_name as "authorName", p.organisation as "authorOrganisation"`;
 
-/** The document's comments, oldest first, and all their replies, oldest first. */
-export async function listComments(
-	tx: Queryable,
-	documentId: string
-): Promise<{ comments: CommentRow[]; replies: ReplyRow[] }> {
+export interface CommentRows {
+	comments: CommentRow[];
+	replies: ReplyRow[];
+	/** The files of each comment and reply, by its id. */
+	attachments: Map<string, AttachedFile[]>;
+}
+
+/** The document's comments, oldest first, all their replies, oldest first, and their files. */
+export async function listComments(tx: Queryable, documentId: string): Promise<CommentRows> {
 	const comments = await tx.query<CommentRow>(
 		`select x.id, x.quote, x.body, x.anchor_from as "anchorFrom", x.anchor_to as "anchorTo",
 		        x.created_at as "createdAt", x.resolved, x.resolved_at as "resolvedAt",
@@ -56,7 +62,11 @@ export async function listComments(
 		 order by x.created_at, x.id`,
 		[documentId]
 	);
-	return { comments: comments.rows, replies: replies.rows };
+	const attachments = await attachmentsOf(tx, {
+		comments: comments.rows.map((comment) => comment.id),
+		replies: replies.rows.map((reply) => reply.id)
+	});
+	return { comments: comments.rows, replies: replies.rows, attachments };
 }
 
 export interface NewComment {

@@ -2,7 +2,7 @@
 // server, so the browser never parses a body itself.
 import { renderMarkdown } from '../markdown.ts';
 import type { Author, CommentView, ReplyView } from '../../comments/types.ts';
-import type { AuthorRow, CommentRow, ReplyRow } from './queries.ts';
+import type { AuthorRow, CommentRows } from './queries.ts';
 
 const authorOf = (row: AuthorRow): Author => ({
 	id: row.authorId,
@@ -12,11 +12,18 @@ const authorOf = (row: AuthorRow): Author => ({
 
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
-export function commentViews(rows: { comments: CommentRow[]; replies: ReplyRow[] }): CommentView[] {
+export function commentViews(rows: CommentRows): CommentView[] {
+	const filesOf = (id: string) => rows.attachments.get(id) ?? [];
 	const replies = new Map<string, ReplyView[]>();
 	for (const reply of rows.replies) {
 		const list = replies.get(reply.commentId) ?? [];
-		list.push({ id: reply.id, html: renderMarkdown(reply.body), author: authorOf(reply), createdAt: reply.createdAt.toISOString() });
+		list.push({
+			id: reply.id,
+			html: renderMarkdown(reply.body),
+			author: authorOf(reply),
+			createdAt: reply.createdAt.toISOString(),
+			attachments: filesOf(reply.id)
+		});
 		replies.set(reply.commentId, list);
 	}
 	return rows.comments.map((row) => ({
@@ -30,6 +37,7 @@ export function commentViews(rows: { comments: CommentRow[]; replies: ReplyRow[]
 		resolvedByName: row.resolvedByName,
 		anchorFrom: base64(row.anchorFrom),
 		anchorTo: base64(row.anchorTo),
+		attachments: filesOf(row.id),
 		replies: replies.get(row.id) ?? []
 	}));
 }

@@ -19,7 +19,8 @@ const RAISED: Record<string, MessageKey> = {
 	not_authenticated: 'errors.not_authenticated',
 	rate_limited: 'errors.posting_too_fast',
 	folder_cycle: 'files.folderCycle',
-	folder_not_empty: 'files.folderNotEmpty'
+	folder_not_empty: 'files.folderNotEmpty',
+	too_many_attachments: 'attachments.tooMany'
 };
 
 // Unique indexes whose violation means a name is already taken there.
@@ -40,5 +41,7 @@ export function refusalKey(error: unknown): MessageKey | null {
 	if (e?.code === '42501') return 'errors.not_allowed';
 	if (e?.code === '23505' && e.constraint && Object.hasOwn(NAME_TAKEN, e.constraint)) return NAME_TAKEN[e.constraint];
 	if (e?.code === '23503' && e.message?.includes('partner')) return 'errors.partner_invalid';
+	// A chosen file deleted for good between the check and the attaching, or another network's.
+	if (e?.code === '23503' && e.constraint === 'attachments_file_id_network_id_fkey') return 'attachments.unavailable';
 	return null;
 }

@@ -4,6 +4,8 @@
 import type { Queryable } from '../db/types.ts';
 import { renderMarkdown } from '../markdown.ts';
 import type { ThreadFilter } from '../../discussions/filters.ts';
+import type { AttachedFile } from '../../attachments/types.ts';
+import { attachmentsOf } from '../attachments/queries.ts';
 
 /** Who wrote something; no name when the account is gone or no longer shares a network with the reader. */
 export interface Author {
@@ -125,6 +127,7 @@ export interface Message {
 	createdAt: Date;
 	/** Safe HTML rendered from the Markdown body. */
 	bodyHtml: string;
+	attachments: AttachedFile[];
 }
 
 export interface Thread extends ThreadHead {
@@ -141,14 +144,15 @@ interface MessageRow extends AuthorColumns {
 	body: string;
 }
 
-const messageOf = (row: MessageRow): Message => ({
+const messageOf = (row: MessageRow, attachments: Map<string, AttachedFile[]>): Message => ({
 	id: row.id,
 	author: authorOf(row),
 	createdAt: row.createdAt,
-	bodyHtml: renderMarkdown(row.body)
+	bodyHtml: renderMarkdown(row.body),
+	attachments: attachments.get(row.id) ?? []
 });
 
-/** One thread with all its replies, oldest first; null when it does not exist for this person in this network. */
+/** One thread with all its replies, oldest first, and their files; null when it does not exist for this person in this network. */
 export async function readThread(tx: Queryable, networkId: string, threadId: string): Promise<Thread | null> {
 	const { rows } = await tx.query<HeadRow & { body: string; closedAt: Date | null; closedByName: string | null }>(
 		`select ${HEAD}, t.body, t.closed_at as "closedAt", c.display_name as "closedByName"
@@ -169,11 +173,12 @@ export async function readThread(tx: Queryable, networkId: string, threadId: str
 		 order by m.created_at, m.id`,
 		[threadId]
 	);
+	const attachments = await attachmentsOf(tx, { threads: [row.id], messages: replies.rows.map((reply) => reply.id) });
 	return {
 		...headOf(row),
 		closedAt: row.closedAt,
 		closedByName: row.closedByName,
-		opening: messageOf(row),
-		replies: replies.rows.map(messageOf)
+		opening: messageOf(row, attachments),
+		replies: replies.rows.map((reply) => messageOf(reply, attachments))
 	};
 }

@@ -9,6 +9,8 @@ import { listThreads } from '$lib/server/discussions/threads';
 import { startThread } from '$lib/server/discussions/posting';
 import { chooseDocument } from '$lib/server/discussions/document-choice';
 import { mentionableMembers } from '$lib/mention-autocomplete';
+import { parseAttachments, unavailableRefusal } from '$lib/server/attachments/choice';
+import { postAttaching } from '$lib/server/attachments/queries';
 
 export const load = (async ({ locals, params, url, depends }) => {
 	// Anyone's new thread, reply, pin or close refreshes the list.
@@ -37,15 +39,26 @@ export const actions = {
 		const form = await request.formData();
 		const { data, failure } = parseForm(newThreadSchema, form);
 		if (failure) return failure;
+		const files = parseAttachments(form);
+		if (files.failure) return files.failure;
 		const outcome = await attempt(
 			form,
 			() =>
 				locals.db(async (tx) => {
 					const choice = await chooseDocument(tx, params.id, data);
-					return 'refused' in choice ? choice : startThread(tx, params.id, { ...data, document: choice.document });
+					return 'refused' in choice
+						? choice
+						: postAttaching(
+								tx,
+								params.id,
+								files.data,
+								() => startThread(tx, params.id, { ...data, document: choice.document }),
+								(started) => ('ok' in started ? { thread: started.ok } : null)
+							);
 				}),
 			'discussions.startRefused'
 		);
+		if ('unavailable' in outcome) return unavailableRefusal(form, outcome.unavailable);
 		// A title that names no single document: said on the field, with the documents it could mean.
 		if ('candidates' in outcome) {
 			const { data: said } = refuse(400, form, outcome.refused, { field: 'document' });

@@ -11,11 +11,15 @@ import { readThread } from '$lib/server/discussions/threads';
 import { deleteThread, reply, setClosed, setPinned } from '$lib/server/discussions/posting';
 import { recordVisit } from '$lib/server/visits';
 import { mentionableMembers } from '$lib/mention-autocomplete';
+import { parseAttachments, unavailableRefusal } from '$lib/server/attachments/choice';
+import { postAttaching } from '$lib/server/attachments/queries';
 
 export const load = (async ({ locals, params, parent, depends }) => {
 	// The network layout has already answered 404/403 for the network itself.
 	await parent();
 	depends(LIVE_KEYS.discussions);
+	// Attached files renamed, binned or deleted in the file space.
+	depends(LIVE_KEYS.files);
 	if (!isUuid(params.threadId)) error(404, 'discussions.notFound');
 	const userId = locals.user!.id;
 	const found = await locals.db(async (tx) => {
@@ -51,7 +55,20 @@ export const actions = {
 		const form = await request.formData();
 		const { data, failure } = parseForm(replySchema, form);
 		if (failure) return failure;
-		const outcome = await attempt(form, () => locals.db((tx) => reply(tx, params.id, params.threadId, data.body)));
+		const files = parseAttachments(form);
+		if (files.failure) return files.failure;
+		const outcome = await attempt(form, () =>
+			locals.db((tx) =>
+				postAttaching(
+					tx,
+					params.id,
+					files.data,
+					() => reply(tx, params.id, params.threadId, data.body),
+					(replied) => ('ok' in replied ? { message: replied.ok } : null)
+				)
+			)
+		);
+		if ('unavailable' in outcome) return unavailableRefusal(form, outcome.unavailable);
 		if ('refused' in outcome) return refuse(403, form, outcome.refused);
 		if (!('ok' in outcome)) return outcome;
 		return { replied: outcome.ok };

@@ -13,6 +13,9 @@ import { listMembers } from '$lib/server/networks/members';
 import { mentionableMembers } from '$lib/mention-autocomplete';
 import { presenceOf } from '$lib/presence';
 import { LIVE_KEYS } from '$lib/live';
+import { parseAttachments, unavailableRefusal } from '$lib/server/attachments/choice';
+import { postAttaching, type AttachmentPost } from '$lib/server/attachments/queries';
+import type { Queryable } from '$lib/server/db/types';
 
 export const load = (async ({ locals, params, parent, depends }) => {
 	// The network layout has already answered 404/403 for the network itself.
@@ -20,6 +23,8 @@ export const load = (async ({ locals, params, parent, depends }) => {
 	if (!isUuid(params.docId)) error(404, 'documents.notFound');
 	// Anybody's comment, reply or resolution on this document reloads this.
 	depends(LIVE_KEYS.comments(params.docId));
+	// Files attached to the comments renamed, binned or deleted in the file space.
+	depends(LIVE_KEYS.files);
 	const user = locals.user!;
 	const found = await locals.db(async (tx) => {
 		const doc = await openDocument(tx, params.id, params.docId);
@@ -46,14 +51,26 @@ export const load = (async ({ locals, params, parent, depends }) => {
 }) satisfies PageServerLoad;
 
 /**
- * Posts a comment or a reply. The query answers null when the person cannot
- * see where it would go (another network's document, a forged id); the
- * policies refuse viewers; the rate limit refuses a burst. Each refusal
- * keeps what was typed.
+ * Posts a comment or a reply with its files. The query answers null when
+ * the person cannot see where it would go (another network's document, a
+ * forged id); the policies refuse viewers; the rate limit refuses a burst;
+ * a chosen file may have gone meanwhile. Each refusal keeps what was typed.
  */
-async function post(form: FormData, insert: () => Promise<string | null>) {
-	const id = await attempt(form, insert, 'comments.refused');
-	return id === null ? refuse(403, form, 'comments.refused') : id;
+async function post(
+	{ form, locals, networkId }: { form: FormData; locals: App.Locals; networkId: string },
+	insert: (tx: Queryable) => Promise<string | null>,
+	target: (id: string) => AttachmentPost
+) {
+	const files = parseAttachments(form);
+	if (files.failure) return files.failure;
+	const posted = await attempt(
+		form,
+		() => locals.db((tx) => postAttaching(tx, networkId, files.data, () => insert(tx), (id) => (id ? target(id) : null))),
+		'comments.refused'
+	);
+	if (posted === null) return refuse(403, form, 'comments.refused');
+	if (typeof posted === 'object' && 'unavailable' in posted) return unavailableRefusal(form, posted.unavailable);
+	return posted;
 }
 
 export const actions = {
@@ -87,7 +104,11 @@ export const actions = {
 		const { data, failure } = parseForm(commentSchema, form);
 		if (failure) return failure;
 		const place = { networkId: params.id, documentId: params.docId };
-		const id = await post(form, () => locals.db((tx) => addComment(tx, place, data)));
+		const id = await post(
+			{ form, locals, networkId: params.id },
+			(tx) => addComment(tx, place, data),
+			(comment) => ({ comment })
+		);
 		return typeof id === 'string' ? { commented: id } : id;
 	},
 	reply: async ({ request, locals, params }) => {
@@ -95,7 +116,11 @@ export const actions = {
 		const { data, failure } = parseForm(replySchema, form);
 		if (failure) return failure;
 		const place = { networkId: params.id, documentId: params.docId, commentId: data.commentId };
-		const id = await post(form, () => locals.db((tx) => addReply(tx, place, data.body)));
+		const id = await post(
+			{ form, locals, networkId: params.id },
+			(tx) => addReply(tx, place, data.body),
+			(reply) => ({ reply })
+		);
 		return typeof id === 'string' ? { replied: data.commentId } : id;
 	},
 	resolve: async ({ request, locals, params }) => {
