@@ -7,6 +7,7 @@ import { live } from './en/live.ts';
 import { uploads } from './en/uploads.ts';
 import { files } from './en/files.ts';
 import { attachments } from './en/attachments.ts';
+import { docImages } from './en/docImages.ts';
 
 export const en: Record<MessageKey, string> = {
 	'app.name': 'Trama',
@@ -382,4 +383,5 @@ export const en: Record<MessageKey, string> = {
 	...uploads,
 	...files,
 	...attachments,
+	...docImages,
 };

@@ -6,6 +6,7 @@ import { live } from './it/live.ts';
 import { uploads } from './it/uploads.ts';
 import { files } from './it/files.ts';
 import { attachments } from './it/attachments.ts';
+import { docImages } from './it/docImages.ts';
 
 // Italian first: every key here is the contract the English file must meet.
 export const it = {
@@ -387,6 +388,7 @@ export const it = {
 	...uploads,
 	...files,
 	...attachments,
+	...docImages,
 } as const;
 
 export type MessageKey = keyof typeof it;

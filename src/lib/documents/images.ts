@@ -1,0 +1,90 @@
+/**
+ * The one rule for which images a document may show: files of a network's
+ * file space, at the address that asks the database on every request
+ * whether the reader may see them (/api/files/<id>?inline=1). The editor
+ * applies it when HTML is pasted and when it draws an image; every export
+ * applies it again, so an image that reached the Yjs state some other way
+ * (a crafted update) never makes a reader's browser, Word or Markdown viewer
+ * fetch another site, a `data:` blob or a `javascript:` address.
+ */
+import { fileUrls } from '../files/api.ts';
+import { isUuid } from '../uuid.ts';
+import type { DocNode } from './json.ts';
+
+/** The address an image of the file space is shown from, in the document and in every export. */
+export const imageSrc = (fileId: string): string => fileUrls.content(fileId, { inline: true });
+
+/** Stands for "this site" when a src is relative: only a path on it resolves here. */
+const HERE = 'http://trama.invalid';
+const FILE_PATH = /^\/api\/files\/([^/]+)$/;
+
+/**
+ * The file an image's src shows, or null unless src is exactly this app's
+ * inline address of a file: a path (/api/files/<id>?inline=1), or the same
+ * address in full on `origin`, the site the editor runs on (pasting from
+ * another tab of Trama gives full addresses). The WHATWG parser sees what a
+ * browser would fetch: `/\evil.example`, `//evil.example` or a path with a
+ * tab in it resolve to another host and are refused.
+ */
+export function fileIdOfSrc(src: unknown, origin?: string): string | null {
+	if (typeof src !== 'string') return null;
+	let url: URL;
+	try {
+		url = new URL(src, HERE);
+	} catch {
+		return null;
+	}
+	if (url.origin !== HERE && url.origin !== origin) return null;
+	const id = FILE_PATH.exec(url.pathname)?.[1];
+	if (!id || !isUuid(id) || url.hash) return null;
+	const fileId = id.toLowerCase();
+	return `/api/files/${fileId}${url.search}` === imageSrc(fileId) ? fileId : null;
+}
+
+/**
+ * The file an image node shows, or null when it may show nothing: its src
+ * must pass fileIdOfSrc and, when it names a fileId too, name the same file
+ * (an update that points the two at different files is refused outright).
+ */
+export function imageFileId(attrs: Record<string, unknown> | undefined): string | null {
+	const fileId = fileIdOfSrc(attrs?.src);
+	const named = attrs?.fileId;
+	if (!fileId) return null;
+	if (named !== undefined && named !== null && (typeof named !== 'string' || named.toLowerCase() !== fileId)) return null;
+	return fileId;
+}
+
+/** Alternative text on one line, as every export writes it (empty when there is none). */
+export const altText = (alt: unknown): string => (typeof alt === 'string' ? alt.replace(/\s+/g, ' ').trim() : '');
+
+/** The image's alternative text. */
+export const imageAlt = (node: Pick<DocNode, 'attrs'>): string => altText(node.attrs?.alt);
+
+/**
+ * The attributes of the <img> that shows an image node, in the editor and
+ * the print view alike: the file's address only when the rule above allows
+ * it (a refused image shows its alternative text, as a broken one does).
+ */
+export function imageElement(node: Pick<DocNode, 'attrs'>): { src?: string; alt: string; title?: string } {
+	const fileId = imageFileId(node.attrs);
+	const title = node.attrs?.title;
+	return {
+		...(fileId && { src: imageSrc(fileId) }),
+		alt: imageAlt(node),
+		...(typeof title === 'string' && title && { title })
+	};
+}
+
+/** The files a document shows as images, each once, in the order they first appear. */
+export function imageFileIds(doc: DocNode): string[] {
+	const ids = new Set<string>();
+	const walk = (node: DocNode) => {
+		if (node.type === 'image') {
+			const id = imageFileId(node.attrs);
+			if (id) ids.add(id);
+		}
+		node.content?.forEach(walk);
+	};
+	walk(doc);
+	return [...ids];
+}
