@@ -18,10 +18,11 @@ export function slug(title: string): string {
 
 /**
  * RFC 5987 percent-encoding: encodeURIComponent leaves ' ( ) * as they are,
- * but `filename*` allows none of them.
+ * but `filename*` allows none of them; it throws on a lone surrogate, which
+ * becomes U+FFFD first.
  */
-const encodeRfc5987 = (value: string) =>
-	encodeURIComponent(value).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+export const encodeRfc5987 = (value: string) =>
+	encodeURIComponent(value.toWellFormed()).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 export function downloadHeaders(title: string, extension: string, contentType: string): Record<string, string> {
 	// Path separators and control characters have no place in a file name.
