@@ -8,11 +8,21 @@
  * fetch another site, a `data:` blob or a `javascript:` address.
  */
 import { fileUrls } from '../files/api.ts';
+import { extensionOf } from '../files/names.ts';
 import { isUuid } from '../uuid.ts';
 import type { DocNode } from './json.ts';
 
 /** The address an image of the file space is shown from, in the document and in every export. */
 export const imageSrc = (fileId: string): string => fileUrls.content(fileId, { inline: true });
+
+/** What the image picker inserts: a file of the file space and the words that stand for it. */
+export interface ChosenImage {
+	fileId: string;
+	alt: string;
+}
+
+/** An image node's attributes for a chosen file. */
+export const imageAttributes = ({ fileId, alt }: ChosenImage) => ({ src: imageSrc(fileId), fileId, alt, title: null });
 
 /** Stands for "this site" when a src is relative: only a path on it resolves here. */
 const HERE = 'http://trama.invalid';
@@ -87,4 +97,15 @@ export function imageFileIds(doc: DocNode): string[] {
 	};
 	walk(doc);
 	return [...ids];
+}
+
+/**
+ * The alternative text first offered for a file, for the person to correct:
+ * its name without the extension, underscores read as spaces
+ * ("lavagna_tavolo.jpg" → "lavagna tavolo").
+ */
+export function altFromName(name: string): string {
+	const extension = extensionOf(name);
+	const stem = extension ? name.slice(0, -(extension.length + 1)) : name;
+	return altText(stem.replace(/_+/g, ' ')) || altText(name);
 }

@@ -1,26 +1,27 @@
-import type { DocumentOption } from './picker.ts';
-
 /** How long typing pauses before the picker asks: one request per word rather than per letter. */
 const PAUSE_MS = 150;
 
 /**
- * The document picker's suggestions for what is typed. A newer search
- * cancels an older one still on its way, so the list always answers the
- * latest text, and `answered` says which text that is.
+ * A picker's suggestions for what is typed: documents by title, files by
+ * name. A newer search cancels an older one still on its way, so the list
+ * always answers the latest text, and `answered` says which text that is.
  */
-export class TitleSearch {
-	options = $state<DocumentOption[]>([]);
+export class TitleSearch<T> {
+	options = $state<T[]>([]);
 	/** The text the options answer; null before the first answer or after close(). */
 	answered = $state<string | null>(null);
 	/** The last search could not be made (offline, signed out, a server error). */
 	failed = $state(false);
 
 	#url: (typed: string) => string;
+	#read: (body: unknown) => T[];
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	#request: AbortController | undefined;
 
-	constructor(url: (typed: string) => string) {
+	/** `url` says where to ask for what is typed; `read` takes the options out of the JSON answer. */
+	constructor(url: (typed: string) => string, read: (body: unknown) => T[]) {
 		this.#url = url;
+		this.#read = read;
 	}
 
 	/** Searches for what is typed once typing pauses. */
@@ -43,9 +44,8 @@ export class TitleSearch {
 		const request = (this.#request = new AbortController());
 		try {
 			const response = await fetch(this.#url(typed), { signal: request.signal, headers: { accept: 'application/json' } });
-			if (!response.ok) throw new Error(`document titles: ${response.status}`);
-			const { documents } = (await response.json()) as { documents: DocumentOption[] };
-			this.options = documents;
+			if (!response.ok) throw new Error(`${this.#url(typed)}: ${response.status}`);
+			this.options = this.#read(await response.json());
 			this.failed = false;
 		} catch (error) {
 			if (request.signal.aborted) return;

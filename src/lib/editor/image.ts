@@ -15,20 +15,6 @@ import { fileIdOfSrc, imageElement, imageSrc } from '../documents/images.ts';
 const here = () => (globalThis as { location?: Location }).location?.origin;
 const srcOf = (element: HTMLElement) => fileIdOfSrc(element.getAttribute('src'), here());
 
-export interface DocumentImageAttributes {
-	fileId: string;
-	alt: string;
-	title?: string | null;
-}
-
-/** The node's attributes for a file of the file space, as the picker inserts them. */
-export const imageAttributes = ({ fileId, alt, title = null }: DocumentImageAttributes) => ({
-	src: imageSrc(fileId),
-	fileId,
-	alt,
-	title
-});
-
 export const DocumentImage = Image.extend({
 	addOptions() {
 		return { ...this.parent!(), inline: false, allowBase64: false, resize: false as const };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileIdOfSrc, imageElement, imageFileId, imageFileIds, imageSrc } from '../../../src/lib/documents/images.ts';
+import { altFromName, fileIdOfSrc, imageElement, imageFileId, imageFileIds, imageSrc } from '../../../src/lib/documents/images.ts';
 import { doc, img, li, p, row, table, td, ul } from './factories.ts';
 
 const FILE = '0b7c3f4e-9a1d-4c2e-8f5a-6d3b2a1c0e9f';
@@ -89,5 +89,18 @@ describe('imageFileIds', () => {
 			img(FILE, 'refused', { src: 'https://evil.example/a.png' })
 		);
 		expect(imageFileIds(json)).toEqual([OTHER, FILE]);
+	});
+});
+
+describe('altFromName', () => {
+	it('offers the file’s name without its extension, underscores read as spaces', () => {
+		expect(altFromName('lavagna_tavolo_12_marzo.JPG')).toBe('lavagna tavolo 12 marzo');
+		expect(altFromName('Mappa dei servizi.png')).toBe('Mappa dei servizi');
+		expect(altFromName('Verbale del 3. seduta')).toBe('Verbale del 3. seduta');
+	});
+
+	it('keeps the whole name when nothing would be left without the extension', () => {
+		expect(altFromName('.png')).toBe('.png');
+		expect(altFromName('___.gif')).toBe('___.gif');
 	});
 });
