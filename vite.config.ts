@@ -2,12 +2,17 @@ import { defineConfig } from 'vitest/config';
 import type { Plugin } from 'vite';
 import { sveltekit } from '@sveltejs/kit/vite';
 
-// In production src/serve.ts hands /collab/ upgrades to the collab server;
-// `vite dev` gets the same from this hook.
-function collabSocketInDev(): Plugin {
+// In production src/serve.ts hands /collab/ upgrades to the collab server
+// and /api/ requests to the file endpoints; `vite dev` gets the same here.
+function ownServersInDev(): Plugin {
 	return {
-		name: 'trama-collab-socket',
+		name: 'trama-own-servers',
 		configureServer(server) {
+			server.middlewares.use(async (request, response, next) => {
+				if (!request.url?.startsWith('/api/')) return next();
+				const { runtime } = await server.ssrLoadModule('/src/lib/server/runtime.ts');
+				if (!(await runtime()).files.handle(request, response)) next();
+			});
 			server.httpServer?.on('upgrade', async (request, socket, head) => {
 				if (!request.url?.startsWith('/collab/')) return;
 				const { runtime } = await server.ssrLoadModule('/src/lib/server/runtime.ts');
@@ -18,7 +23,7 @@ function collabSocketInDev(): Plugin {
 }
 
 export default defineConfig({
-	plugins: [sveltekit(), collabSocketInDev()],
+	plugins: [sveltekit(), ownServersInDev()],
 	server: { port: 3000 },
 	test: {
 		expect: { requireAssertions: true },

@@ -4,7 +4,6 @@
 // embedded PGlite and a Postgres server. Needs a build (`npx vite build`)
 // and, for the Postgres mode, BENCH_POSTGRES_URL (default the local server).
 // Writes bench/PAGES.md; nothing fails on a slow number.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -14,6 +13,7 @@ import { openPglite } from '../src/lib/server/db/pglite.ts';
 import type { Queryable } from '../src/lib/server/db/types.ts';
 import { databaseUrl } from './db.ts';
 import { quantile } from './stats.ts';
+import { signIn, startApp, stopApp } from './app-server.ts';
 
 const NETWORK = 'de000000-0000-4000-8000-000000000001';
 const GIULIA = 'd0000000-0000-4000-8000-000000000001';
@@ -27,7 +27,6 @@ const LISTENERS = 200;
 const POSTS = 10;
 const PORT = 3900;
 const serverUrl = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
-const node = path.resolve('node_modules/.bin/node');
 
 /**
  * The network's bulk: documents, threads and messages, written as the service
@@ -59,34 +58,7 @@ async function grow(db: Queryable) {
 	await db.query('analyze');
 }
 
-function start(env: Record<string, string>): Promise<ChildProcess> {
-	const child = spawn(node, ['src/serve.ts'], {
-		env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', TRAMA_SEED_DEMO: '1', ...env },
-		stdio: ['ignore', 'pipe', 'inherit']
-	});
-	return new Promise((resolve, reject) => {
-		child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-		child.stdout!.on('data', (chunk: Buffer) => {
-			if (chunk.toString().includes('listening')) resolve(child);
-		});
-	});
-}
-
-async function stop(child: ChildProcess) {
-	const exited = new Promise((resolve) => child.once('exit', resolve));
-	child.kill('SIGTERM');
-	await exited;
-}
-
 const base = `http://127.0.0.1:${PORT}`;
-
-async function signIn(): Promise<string> {
-	const form = new URLSearchParams({ email: 'giulia.rinaldi@trama.test', password: 'Trama-demo-2026', redirectTo: '/' });
-	const response = await fetch(`${base}/login`, { method: 'POST', body: form, redirect: 'manual', headers: { origin: base } });
-	const cookies = response.headers.getSetCookie().map((c) => c.split(';')[0]);
-	if (cookies.length === 0) throw new Error(`sign-in failed: ${response.status}`);
-	return cookies.join('; ');
-}
 
 interface PageResult {
 	page: string;
@@ -250,15 +222,15 @@ async function pgliteMode(): Promise<ModeResult> {
 	const dir = mkdtempSync(path.join(tmpdir(), 'trama-bench-pages-'));
 	try {
 		// The first start migrates and seeds; the bulk goes in while no server holds the files.
-		await stop(await start({ TRAMA_DATA_DIR: dir }));
+		await stopApp(await startApp(PORT, { TRAMA_DATA_DIR: dir }));
 		const db = await openPglite(path.join(dir, 'pglite'));
 		await grow(db);
 		await db.close();
-		const server = await start({ TRAMA_DATA_DIR: dir });
+		const server = await startApp(PORT, { TRAMA_DATA_DIR: dir });
 		try {
-			return await measureMode(await signIn());
+			return await measureMode(await signIn(base));
 		} finally {
-			await stop(server);
+			await stopApp(server);
 		}
 	} finally {
 		rmSync(dir, { recursive: true, force: true });
@@ -273,15 +245,15 @@ async function postgresMode(): Promise<ModeResult> {
 	await admin.end();
 	const url = databaseUrl(serverUrl, 'trama_bench_pages');
 	const dir = mkdtempSync(path.join(tmpdir(), 'trama-bench-pages-'));
-	const server = await start({ DATABASE_URL: url, TRAMA_DATA_DIR: dir });
+	const server = await startApp(PORT, { DATABASE_URL: url, TRAMA_DATA_DIR: dir });
 	try {
 		const db = new pg.Client({ connectionString: url });
 		await db.connect();
 		await grow({ query: (sql, params) => db.query(sql, params) as never, exec: async (sql) => void (await db.query(sql)) });
 		await db.end();
-		return await measureMode(await signIn());
+		return await measureMode(await signIn(base));
 	} finally {
-		await stop(server);
+		await stopApp(server);
 		rmSync(dir, { recursive: true, force: true });
 	}
 }

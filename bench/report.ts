@@ -2,7 +2,7 @@
 // per system; a line with a target marks each value ✅/❌, and the last
 // column says whether Trama is no worse than either peer on that line.
 import { execSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import type { Config } from './config.ts';
 import { median } from './stats.ts';
@@ -290,12 +290,21 @@ Cold opens therefore read from Postgres for all three. For y-websocket-server, s
 ${notes.errors.length ? `\n## Errors\n\n${notes.errors.map((e) => `- ${e}`).join('\n')}\n` : ''}`;
 }
 
+/**
+ * Writes RESULTS.md, keeping the section another benchmark wrote into it
+ * (bench/files.ts, between <!-- files --> markers).
+ */
+export function writeResults(file: string, text: string) {
+	const previous = existsSync(file) ? readFileSync(file, 'utf8') : '';
+	const kept = /<!-- files -->[\s\S]*<!-- \/files -->/.exec(previous)?.[0];
+	writeFileSync(file, kept ? `${text.trimEnd()}\n\n${kept}\n` : text);
+}
+
 // Re-renders RESULTS.md from RESULTS.json: node bench/report.ts [bench/RESULTS.json]
 if (import.meta.main) {
-	const { writeFileSync } = await import('node:fs');
 	const file = process.argv[2] ?? 'bench/RESULTS.json';
 	const { config, results, notes } = JSON.parse(readFileSync(file, 'utf8'));
-	writeFileSync(file.replace(/\.json$/, '.md'), markdown(config, results, notes));
+	writeResults(file.replace(/\.json$/, '.md'), markdown(config, results, notes));
 	console.log(consoleTable(config, results, notes.systems));
 }
 

@@ -7,7 +7,7 @@ import { ClientPool } from './clients/pool.ts';
 import { config } from './config.ts';
 import { createDocuments, createPeople, recreateDatabase, seedAll } from './db.ts';
 import { buildDocument } from './docs/build.ts';
-import { commitInfo, consoleTable, machineInfo, markdown, type Notes, type Results } from './report.ts';
+import { commitInfo, consoleTable, machineInfo, markdown, writeResults, type Notes, type Results } from './report.ts';
 import { cpuWindow, setBenchDatabase, waitForQuiet } from './server/machine.ts';
 import { SYSTEMS } from './systems/index.ts';
 import { tramaAvailable } from './systems/trama.ts';
@@ -158,7 +158,7 @@ if (config.out) {
 		machine: machineInfo(),
 		commit
 	};
-	writeFileSync(config.out, markdown(config, results, notes));
+	writeResults(config.out, markdown(config, results, notes));
 	writeFileSync(
 		config.out.replace(/\.md$/, '.json'),
 		JSON.stringify({ config, results, notes }, (key, value) => (key === 'samples' ? undefined : value), '\t')

@@ -19,18 +19,22 @@ const { handler } = await import(pathToFileURL(path.join(buildDir, 'handler.js')
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
 
-const server = http.createServer((req, res) => {
-	if (ownProtocol) req.headers[OWN_PROTOCOL_HEADER] = 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http';
-	handler(req, res);
-});
-
-// The runtime (database, auth, collab server) that the SvelteKit bundle
-// starts in its init hook and keeps on globalThis.
+// The runtime (database, auth, collab server, file endpoints) that the
+// SvelteKit bundle starts in its init hook and keeps on globalThis.
 interface Runtime {
 	collab: { handleUpgrade(request: http.IncomingMessage, socket: Duplex, head: Buffer): boolean };
+	files: { handle(request: http.IncomingMessage, response: http.ServerResponse): boolean };
 	close(): Promise<void>;
 }
 const runtime = () => (globalThis as Record<symbol, Promise<Runtime> | undefined>)[Symbol.for('trama.runtime')];
+
+// File uploads and downloads stream past SvelteKit, which would read a whole
+// request body into memory.
+const server = http.createServer(async (req, res) => {
+	if (ownProtocol) req.headers[OWN_PROTOCOL_HEADER] = 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http';
+	const started = req.url?.startsWith('/api/') ? await runtime()?.catch(() => undefined) : undefined;
+	if (!started?.files.handle(req, res)) handler(req, res);
+});
 
 server.on('upgrade', async (request, socket, head) => {
 	const started = await runtime()?.catch(() => undefined);

@@ -102,8 +102,9 @@ create table public.file_versions (
   unique (file_id, number),
   unique (id, file_id),
   foreign key (file_id, network_id) references public.files (id, network_id) on delete cascade,
-  -- Only objects stored for this network.
-  foreign key (storage_key, network_id) references public.file_objects (storage_key, network_id),
+  -- Only objects stored for this network. An object goes only when no
+  -- version uses it, or with its network: then its versions go too.
+  foreign key (storage_key, network_id) references public.file_objects (storage_key, network_id) on delete cascade,
   foreign key (restored_from, file_id) references public.file_versions (id, file_id)
 );
 comment on table public.file_versions is 'A version of a file: who uploaded which stored object, and when.';
@@ -279,14 +280,14 @@ create constraint trigger files_have_a_version after insert on public.files
   for each row execute function public.files_have_a_version();
 
 -- The bin's dates and who binned are the database's, so nobody can date a
--- file back to have it deleted early.
+-- file back to have it deleted early. The service (no person) sets its own.
 create or replace function public.files_bin_stamp()
 returns trigger
 language plpgsql
 set search_path = ''
 as $$
 begin
-  if new.deleted_at is distinct from old.deleted_at then
+  if new.deleted_at is distinct from old.deleted_at and (select auth.uid()) is not null then
     if new.deleted_at is null then
       new.deleted_by := null;
     else

@@ -1,9 +1,9 @@
 import { test, expect } from '@playwright/test';
 
-test('the health check names the database and the auth provider', async ({ request }) => {
+test('the health check names the database, the auth provider and the file store', async ({ request }) => {
 	const response = await request.get('/healthz');
 	expect(response.status()).toBe(200);
-	expect(await response.json()).toEqual({ ok: true, database: 'pglite', auth: 'embedded' });
+	expect(await response.json()).toEqual({ ok: true, database: 'pglite', auth: 'embedded', files: 'disk' });
 });
 
 test('session cookies are httpOnly and SameSite=Lax, and sign-out revokes the session', async ({ page, context }) => {

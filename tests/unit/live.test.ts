@@ -60,7 +60,11 @@ describe('staleKeys', () => {
 		expect(staleKeys(activity('comment_added', null))).toEqual([LIVE_KEYS.activity]);
 	});
 
+	it.each(['file_uploaded', 'file_version_restored', 'file_deleted', 'folder_created'])('makes the file space stale on %s', (action) => {
+		expect(staleKeys(activity(action, 'f0000000-0000-4000-8000-000000000001'))).toEqual([LIVE_KEYS.activity, LIVE_KEYS.files]);
+	});
+
 	it('makes only the activity record stale for an action it does not know yet', () => {
-		expect(staleKeys(activity('file_uploaded', 'f0000000-0000-4000-8000-000000000001'))).toEqual([LIVE_KEYS.activity]);
+		expect(staleKeys(activity('map_entry_added', 'f0000000-0000-4000-8000-000000000001'))).toEqual([LIVE_KEYS.activity]);
 	});
 });

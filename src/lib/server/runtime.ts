@@ -12,6 +12,11 @@ import { supabaseAuth } from './auth/supabase.ts';
 import { mailerFromEnv, type Mailer } from './mail.ts';
 import { createCollabServer, type CollabServer } from './collab/index.ts';
 import { createLiveHub, type LiveHub } from './live/hub.ts';
+import type { FileStore } from './files/store.ts';
+import { openStore } from './files/open-store.ts';
+import { createFileEndpoints, type FileEndpoints } from './files/http.ts';
+import { startSweeping } from './files/sweeper.ts';
+import { seedDemoFiles } from './files/demo-files.ts';
 
 export interface Runtime {
 	config: Config;
@@ -22,6 +27,10 @@ export interface Runtime {
 	collab: CollabServer;
 	/** Tells open pages what changed, whichever process changed it. */
 	live: LiveHub;
+	/** Where file bytes live: local disk or Supabase Storage. */
+	fileStore: FileStore;
+	/** The upload and download endpoints, served in front of SvelteKit. */
+	files: FileEndpoints;
 	/** Stores pending document changes, then closes the database. */
 	close(): Promise<void>;
 }
@@ -37,9 +46,12 @@ async function start(config: Config): Promise<Runtime> {
 	const db = await openDatabase(config);
 	await migrate(db, { embeddedAuth: !config.supabase });
 	const auth = config.supabase ? supabaseAuth(config.supabase) : embeddedAuth(db);
-	if (config.seedDemo && !config.supabase) await seedDemo(db);
+	const fileStore = await openStore(config.files.store);
+	if (config.seedDemo && !config.supabase && (await seedDemo(db))) await seedDemoFiles(db, fileStore);
 	const collab = createCollabServer({ db, auth });
 	const live = createLiveHub(db);
+	const files = createFileEndpoints({ db, auth, store: fileStore, uploadLimit: config.files.uploadLimit });
+	const stopSweeping = startSweeping(db, fileStore);
 	return {
 		config,
 		db,
@@ -47,7 +59,10 @@ async function start(config: Config): Promise<Runtime> {
 		mailer: mailerFromEnv(),
 		collab,
 		live,
+		fileStore,
+		files,
 		async close() {
+			await stopSweeping();
 			await collab.close();
 			await live.close();
 			await db.close();

@@ -4,11 +4,12 @@ import { runtime } from '$lib/server/runtime';
 
 // For load balancers and `npm test`: answers only once migrations have run and the database replies.
 export const GET: RequestHandler = async () => {
-	const { db, auth } = await runtime();
+	const { db, auth, fileStore } = await runtime();
+	const modes = { database: db.kind, auth: auth.kind, files: fileStore.kind };
 	try {
 		await db.query('select 1');
-		return json({ ok: true, database: db.kind, auth: auth.kind });
+		return json({ ok: true, ...modes });
 	} catch {
-		return json({ ok: false, database: db.kind, auth: auth.kind }, { status: 503 });
+		return json({ ok: false, ...modes }, { status: 503 });
 	}
 };

@@ -2,9 +2,7 @@
 // sent: the session from the upgrade request's cookies, then the person's
 // role on the document's network, asked of the database as that person so
 // that row-level security has the last word.
-import type { IncomingMessage } from 'node:http';
-import type { Cookies } from '@sveltejs/kit';
-import type { AuthPort, SessionUser } from '../auth/types.ts';
+import type { SessionUser } from '../auth/types.ts';
 import type { Database } from '../db/types.ts';
 import { withUser } from '../db/with-user.ts';
 import { presenceOf, type Presence } from '../../presence.ts';
@@ -29,31 +27,6 @@ export function documentIdFromPath(url: string | undefined): string | null | und
 	if (!path.startsWith('/collab/')) return undefined;
 	const id = path.slice('/collab/'.length);
 	return isUuid(id) ? id.toLowerCase() : null;
-}
-
-/**
- * A socket opened from another site's page would carry this person's
- * cookies: browsers always send Origin on WebSocket handshakes, so it must
- * name this server.
- */
-export function sameOrigin(request: IncomingMessage): boolean {
-	const origin = request.headers.origin;
-	if (!origin) return true;
-	try {
-		return new URL(origin).host === request.headers.host;
-	} catch {
-		return false;
-	}
-}
-
-/** The person whose session cookie the upgrade request carries, if any. */
-export function authenticate(request: IncomingMessage, auth: AuthPort): Promise<SessionUser | null> {
-	return auth.currentUser({
-		cookies: readOnlyCookies(request.headers.cookie ?? ''),
-		address: request.socket.remoteAddress ?? '',
-		userAgent: request.headers['user-agent'] ?? '',
-		secure: 'encrypted' in request.socket && Boolean(request.socket.encrypted)
-	});
 }
 
 /** What `user` may do with the document now: asked on every upgrade, and again when roles or status change. */
@@ -81,31 +54,4 @@ export async function authorize(db: Database, user: SessionUser, documentId: str
 		role,
 		readOnly: role === 'commenter' || role === 'viewer' || status === 'archived'
 	};
-}
-
-// The upgrade cannot answer with cookies: a provider that would refresh a
-// session does so on the next page request instead.
-function readOnlyCookies(header: string): Cookies {
-	const jar = new Map<string, string>();
-	for (const pair of header.split(';')) {
-		const at = pair.indexOf('=');
-		if (at < 0) continue;
-		const name = pair.slice(0, at).trim();
-		if (!jar.has(name)) jar.set(name, safeDecode(pair.slice(at + 1).trim()));
-	}
-	return {
-		get: (name) => jar.get(name),
-		getAll: () => [...jar].map(([name, value]) => ({ name, value })),
-		set: () => {},
-		delete: () => {},
-		serialize: () => ''
-	};
-}
-
-function safeDecode(value: string): string {
-	try {
-		return decodeURIComponent(value);
-	} catch {
-		return value;
-	}
 }

@@ -1,9 +1,11 @@
 import type { MessageKey } from '$lib/i18n/translate';
 
-interface PgError {
+/** What node-postgres and PGlite both put on a database error. */
+export interface PgError {
 	code?: string;
 	message?: string;
 	constraint?: string;
+	detail?: string;
 }
 
 // Exceptions raised on purpose by our SQL functions and triggers.
