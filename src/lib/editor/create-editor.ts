@@ -49,6 +49,8 @@ export function createEditor(options: EditorOptions): Editor {
 
 	// Tiptap takes editorProps.attributes as a plain object only; a plugin's
 	// attributes are re-read on every update, so aria-readonly follows setEditable.
+	// Read-only text still takes the focus: on a phone a table makes it scroll
+	// sideways, and the keyboard must reach it to scroll it and select words.
 	const TextAttributes = Extension.create({
 		name: 'documentTextAttributes',
 		addProseMirrorPlugins: () => [
@@ -60,7 +62,8 @@ export function createEditor(options: EditorOptions): Editor {
 						class: 'doc-body',
 						'aria-multiline': 'true',
 						'aria-label': options.label(),
-						'aria-readonly': String(readOnly)
+						'aria-readonly': String(readOnly),
+						...(readOnly && { tabindex: '0' })
 					})
 				}
 			})
