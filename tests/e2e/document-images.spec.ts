@@ -13,6 +13,7 @@ const PACT = `${DEMO_NETWORK}/documents/dd000000-0000-4000-8000-000000000001`;
 const FILE_NAME = `lavagna_tavolo_${run}.png`;
 const ALT = `Lavagna del tavolo ${run} con le tre priorità`;
 const ALT_AGAIN = `Seconda copia della lavagna ${run}`;
+const ALT_PASTED = `Copia incollata ${run}`;
 
 const text = (page: Page) => page.getByLabel(/^Testo del documento/);
 const connected = (page: Page) => expect(page.getByRole('status').filter({ hasText: 'Connesso' })).toBeVisible();
@@ -42,7 +43,7 @@ test.beforeAll(async ({ browser }) => {
 test.afterAll(async () => {
 	// The pact goes back to how the other specs expect it.
 	await marco.page.keyboard.press('Escape');
-	for (const alt of [ALT, ALT_AGAIN]) {
+	for (const alt of [ALT, ALT_AGAIN, ALT_PASTED]) {
 		const image = imageIn(marco.page, alt);
 		if ((await image.count()) === 0) continue;
 		await image.click();
@@ -134,6 +135,29 @@ test('the alt text of an image in the text can be changed from the same tool', a
 	await alt.fill(ALT_AGAIN);
 	await edit.getByRole('button', { name: 'Salva' }).click();
 	await expect(imageIn(anna.page, ALT_AGAIN)).toBeVisible();
+});
+
+test('a pasted image keeps only this site’s file addresses: one from another site is left out and never fetched', async () => {
+	const { page } = marco;
+	const foreign: string[] = [];
+	page.on('request', (request) => {
+		if (!request.url().startsWith(new URL(page.url()).origin)) foreign.push(request.url());
+	});
+	await text(page).click();
+	await page.keyboard.press('Control+End');
+	const html = `<img src="https://evil.example/pixel.gif" alt="Spia ${run}"><img src="data:image/png;base64,iVBORw0KGgo=" alt="Dati ${run}"><img src="${imageSrc}" alt="${ALT_PASTED}">`;
+	await text(page).evaluate((element, html) => {
+		const data = new DataTransfer();
+		data.setData('text/html', html);
+		element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+	}, html);
+	await expectDecoded(imageIn(anna.page, ALT_PASTED));
+	await expect(imageIn(anna.page, ALT_PASTED)).toHaveAttribute('src', imageSrc);
+	for (const page of [marco.page, anna.page]) {
+		await expect(text(page).getByRole('img', { name: `Spia ${run}` })).toHaveCount(0);
+		await expect(text(page).getByRole('img', { name: `Dati ${run}` })).toHaveCount(0);
+	}
+	expect(foreign).toEqual([]);
 });
 
 test('a viewer sees the images and has no image tool', async ({ browser }) => {
