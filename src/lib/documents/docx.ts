@@ -25,7 +25,7 @@ import {
 } from 'docx';
 import { columnCount, hasMark, headingLevel, intAttr, markOf, readDoc, unsupported, type DocNode } from './json.ts';
 import { safeHref } from './links.ts';
-import { imageAlt, imageFileId } from './images.ts';
+import { imageAlt, imageFileId, imageTitle } from './images.ts';
 import { translate, type Locale } from '../i18n/translate.ts';
 import { formatDateTime } from '../dates.ts';
 import type { ImageSize } from '../files/image-size.ts';
@@ -183,7 +183,7 @@ function image(node: DocNode, context: Context): Paragraph {
 		return new Paragraph({ children: [new TextRun({ text: note, italics: true })] });
 	}
 	const scale = Math.min(1, context.imageWidth / found.width, PAGE.height / found.height);
-	const title = node.attrs?.title;
+	const title = imageTitle(node);
 	return new Paragraph({
 		children: [
 			new ImageRun({
@@ -193,7 +193,7 @@ function image(node: DocNode, context: Context): Paragraph {
 					width: Math.max(1, Math.round(found.width * scale)),
 					height: Math.max(1, Math.round(found.height * scale))
 				},
-				altText: { description: alt, ...(typeof title === 'string' && title && { title: clean(title) }) }
+				altText: { description: alt, ...(title && { title: clean(title) }) }
 			})
 		]
 	});

@@ -48,6 +48,7 @@ export function fileIdOfSrc(src: unknown, origin?: string): string | null {
 	const id = FILE_PATH.exec(url.pathname)?.[1];
 	if (!id || !isUuid(id) || url.hash) return null;
 	const fileId = id.toLowerCase();
+	// The query must be the inline address's own, no more (a version, a download) and no less.
 	return `/api/files/${fileId}${url.search}` === imageSrc(fileId) ? fileId : null;
 }
 
@@ -64,11 +65,14 @@ export function imageFileId(attrs: Record<string, unknown> | undefined): string 
 	return fileId;
 }
 
-/** Alternative text on one line, as every export writes it (empty when there is none). */
-export const altText = (alt: unknown): string => (typeof alt === 'string' ? alt.replace(/\s+/g, ' ').trim() : '');
+/** Words of an image (its alternative text, its title) on one line, as every export writes them; empty when there are none. */
+export const oneLine = (words: unknown): string => (typeof words === 'string' ? words.replace(/\s+/g, ' ').trim() : '');
 
 /** The image's alternative text. */
-export const imageAlt = (node: Pick<DocNode, 'attrs'>): string => altText(node.attrs?.alt);
+export const imageAlt = (node: Pick<DocNode, 'attrs'>): string => oneLine(node.attrs?.alt);
+
+/** The image's title (a tooltip in a browser), on one line, or null when it has none. */
+export const imageTitle = (node: Pick<DocNode, 'attrs'>): string | null => oneLine(node.attrs?.title) || null;
 
 /**
  * The attributes of the <img> that shows an image node, in the editor and
@@ -77,11 +81,11 @@ export const imageAlt = (node: Pick<DocNode, 'attrs'>): string => altText(node.a
  */
 export function imageElement(node: Pick<DocNode, 'attrs'>): { src?: string; alt: string; title?: string } {
 	const fileId = imageFileId(node.attrs);
-	const title = node.attrs?.title;
+	const title = imageTitle(node);
 	return {
 		...(fileId && { src: imageSrc(fileId) }),
 		alt: imageAlt(node),
-		...(typeof title === 'string' && title && { title })
+		...(title && { title })
 	};
 }
 
@@ -107,5 +111,5 @@ export function imageFileIds(doc: DocNode): string[] {
 export function altFromName(name: string): string {
 	const extension = extensionOf(name);
 	const stem = extension ? name.slice(0, -(extension.length + 1)) : name;
-	return altText(stem.replace(/_+/g, ' ')) || altText(name);
+	return oneLine(stem.replace(/_+/g, ' ')) || oneLine(name);
 }

@@ -6,7 +6,7 @@
  */
 import { columnCount, hasMark, headingLevel, intAttr, markOf, readDoc, unsupported, type DocNode } from './json.ts';
 import { safeHref } from './links.ts';
-import { imageAlt, imageFileId, imageSrc } from './images.ts';
+import { imageAlt, imageFileId, imageSrc, imageTitle } from './images.ts';
 
 export interface MarkdownOptions {
 	/**
@@ -39,8 +39,8 @@ function image(node: DocNode, origin: string): string {
 	const alt = escapeText(imageAlt(node));
 	const fileId = imageFileId(node.attrs);
 	if (!fileId) return escapeLineStart(alt);
-	const title = node.attrs?.title;
-	const quoted = typeof title === 'string' && title ? ` "${title.replace(/\s+/g, ' ').replace(/["\\]/g, '\\$&')}"` : '';
+	const title = imageTitle(node);
+	const quoted = title ? ` "${title.replace(/["\\]/g, '\\$&')}"` : '';
 	return `![${alt}](${origin}${imageSrc(fileId)}${quoted})`;
 }
 

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { FRAGMENT } from '../../editor/fragment.ts';
-import { altText } from '../../documents/images.ts';
+import { oneLine } from '../../documents/images.ts';
 
 // Tiptap nodes whose children are laid out side by side rather than stacked.
 const INLINE_CONTAINERS = new Set(['tableRow']);
@@ -35,7 +35,7 @@ function collect(node: Y.XmlElement | Y.XmlText | Y.XmlHook, lines: string[]): v
 	if (!(node instanceof Y.XmlElement)) return;
 	// An image's words are its alternative text, which search should find.
 	if (node.nodeName === 'image') {
-		lines.push(altText(node.getAttribute('alt')));
+		lines.push(oneLine(node.getAttribute('alt')));
 		return;
 	}
 	const children = node.toArray();
