@@ -14,6 +14,7 @@ const FILE_NAME = `lavagna_tavolo_${run}.png`;
 const ALT = `Lavagna del tavolo ${run} con le tre priorità`;
 const ALT_AGAIN = `Seconda copia della lavagna ${run}`;
 const ALT_PASTED = `Copia incollata ${run}`;
+const ALT_SCREENSHOT = `Schermata della mappa ${run}`;
 
 const text = (page: Page) => page.getByLabel(/^Testo del documento/);
 const connected = (page: Page) => expect(page.getByRole('status').filter({ hasText: 'Connesso' })).toBeVisible();
@@ -43,7 +44,7 @@ test.beforeAll(async ({ browser }) => {
 test.afterAll(async () => {
 	// The pact goes back to how the other specs expect it.
 	await marco.page.keyboard.press('Escape');
-	for (const alt of [ALT, ALT_AGAIN, ALT_PASTED]) {
+	for (const alt of [ALT, ALT_AGAIN, ALT_PASTED, ALT_SCREENSHOT]) {
 		const image = imageIn(marco.page, alt);
 		if ((await image.count()) === 0) continue;
 		await image.click();
@@ -158,6 +159,25 @@ test('a pasted image keeps only this site’s file addresses: one from another s
 		await expect(text(page).getByRole('img', { name: `Dati ${run}` })).toHaveCount(0);
 	}
 	expect(foreign).toEqual([]);
+});
+
+test('a pasted screenshot is uploaded from the dialog, which asks for its alt text before inserting it', async () => {
+	const { page } = marco;
+	await text(page).click();
+	await page.keyboard.press('Control+End');
+	const bytes = [...png(160, 120, [200, 60, 40])];
+	await text(page).evaluate((element, bytes) => {
+		const data = new DataTransfer();
+		data.items.add(new File([new Uint8Array(bytes)], 'image.png', { type: 'image/png' }));
+		element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+	}, bytes);
+	await expect(dialog(page)).toBeVisible();
+	await expect(dialog(page).getByRole('status').filter({ hasText: '«image.png» è stata caricata' })).toBeVisible();
+	const alt = dialog(page).getByRole('textbox', { name: 'Testo alternativo' });
+	await expect(alt).toBeFocused();
+	await alt.fill(ALT_SCREENSHOT);
+	await page.keyboard.press('Enter');
+	await expectDecoded(imageIn(anna.page, ALT_SCREENSHOT));
 });
 
 test('a viewer sees the images and has no image tool', async ({ browser }) => {
