@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import { documentSchema, FRAGMENT } from '../editor/extensions.ts';
 import { readNode, type DocNode } from './json.ts';
+import { imageAlt } from './images.ts';
 
 /** The document held by a Yjs state (an update from Y.encodeStateAsUpdate). */
 export function stateToJson(state: Uint8Array): DocNode {
@@ -57,6 +58,8 @@ const isInline = (node: DocNode) => node.type === 'text' || node.type === 'hardB
 function textOf(node: DocNode): string {
 	if (node.type === 'text') return node.text ?? '';
 	if (node.type === 'hardBreak') return '\n';
+	// An image reads as its alternative text, as a screen reader says it.
+	if (node.type === 'image') return imageAlt(node);
 	const children = node.content ?? [];
 	// A cell is one field of its row: its own line breaks would break the row.
 	if (node.type === 'tableCell' || node.type === 'tableHeader') {
@@ -74,7 +77,8 @@ function textOf(node: DocNode): string {
  * The words of a document or of one of its nodes: one line per block (empty
  * blocks left out), a table row per line with its cells separated by tabs.
  * It decides by shape, not by node type, so a node added to the schema later
- * still reads sensibly.
+ * still reads sensibly; images, which have no text inside, read as their
+ * alternative text.
  */
 export function plainText(json: DocNode): string {
 	return textOf(readNode(json));

@@ -9,6 +9,7 @@ import {
 	Document,
 	ExternalHyperlink,
 	HeadingLevel,
+	ImageRun,
 	LevelFormat,
 	Packer,
 	Paragraph,
@@ -24,8 +25,15 @@ import {
 } from 'docx';
 import { columnCount, hasMark, headingLevel, intAttr, markOf, readDoc, unsupported, type DocNode } from './json.ts';
 import { safeHref } from './links.ts';
+import { imageAlt, imageFileId, imageTitle } from './images.ts';
 import { translate, type Locale } from '../i18n/translate.ts';
 import { formatDateTime } from '../dates.ts';
+import type { ImageSize } from '../files/image-size.ts';
+
+/** An image's bytes, as Word holds them. */
+export interface DocxImage extends ImageSize {
+	data: Uint8Array;
+}
 
 export interface DocxMeta {
 	title: string;
@@ -34,6 +42,12 @@ export interface DocxMeta {
 	versionLabel: string;
 	exportedAt: Date;
 	locale: Locale;
+	/**
+	 * The bytes of the images the person exporting may see, by file id
+	 * (src/lib/server/documents/images.ts reads them as that person). Any
+	 * other image is written as a note with its alternative text.
+	 */
+	images?: ReadonlyMap<string, DocxImage>;
 }
 
 /** Where a block sits: how deep in lists, inside a quote, in a header cell. */
@@ -43,6 +57,10 @@ interface Context {
 	header: boolean;
 	/** A new number for each ordered list, so each counts from its own start. */
 	nextList: () => number;
+	/** The widest an image may be here, in pixels at 96 to the inch. */
+	imageWidth: number;
+	images: ReadonlyMap<string, DocxImage>;
+	locale: Locale;
 }
 const HEADINGS = [
 	HeadingLevel.HEADING_1,
@@ -55,6 +73,8 @@ const HEADINGS = [
 const INDENT = 720; // twips: half an inch per list level
 const LINE = { style: BorderStyle.SINGLE, size: 4, color: '8C8C8C' } as const;
 const MONOSPACE = 'Courier New';
+/** An A4 page's text area with Word's default margins, in pixels at 96 to the inch: no image is larger. */
+const PAGE = { width: 600, height: 900 };
 
 /**
  * Characters XML 1.0 cannot carry at all: one of them in document.xml and
@@ -121,7 +141,8 @@ function table(node: DocNode, context: Context): Table {
 	const rows = (node.content ?? []).map((row, index) => {
 		const cells = (row.content ?? []).map((cell) => {
 			const header = cell.type === 'tableHeader';
-			const content = blocks(cell.content ?? [], { ...context, listDepth: 0, header });
+			const imageWidth = Math.floor((context.imageWidth * intAttr(cell, 'colspan', 1)) / width);
+			const content = blocks(cell.content ?? [], { ...context, listDepth: 0, header, imageWidth });
 			// Word requires every cell to end with a paragraph.
 			if (!(content.at(-1) instanceof Paragraph)) content.push(new Paragraph({}));
 			return new TableCell({
@@ -143,6 +164,38 @@ function table(node: DocNode, context: Context): Table {
 		width: { size: 100, type: WidthType.PERCENTAGE },
 		columnWidths: Array(width).fill(Math.floor(9000 / width)),
 		borders: { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE }
+	});
+}
+
+/**
+ * An image the person may see, at its own size or shrunk to fit the page,
+ * with its alternative text for screen readers; any other, a note in italic
+ * saying which image is missing.
+ */
+function image(node: DocNode, context: Context): Paragraph {
+	const alt = clean(imageAlt(node));
+	const fileId = imageFileId(node.attrs);
+	const found = fileId ? context.images.get(fileId) : undefined;
+	if (!found) {
+		const note = alt
+			? translate(context.locale, 'docImages.exportMissing', { alt })
+			: translate(context.locale, 'docImages.exportMissingNoAlt');
+		return new Paragraph({ children: [new TextRun({ text: note, italics: true })] });
+	}
+	const scale = Math.min(1, context.imageWidth / found.width, PAGE.height / found.height);
+	const title = imageTitle(node);
+	return new Paragraph({
+		children: [
+			new ImageRun({
+				type: found.type,
+				data: found.data,
+				transformation: {
+					width: Math.max(1, Math.round(found.width * scale)),
+					height: Math.max(1, Math.round(found.height * scale))
+				},
+				altText: { description: alt, ...(title && { title: clean(title) }) }
+			})
+		]
 	});
 }
 
@@ -168,6 +221,8 @@ function blocks(nodes: DocNode[], context: Context): (Paragraph | Table)[] {
 				return [new Paragraph({ border: { bottom: { ...LINE, space: 1 } } })];
 			case 'table':
 				return [table(node, context)];
+			case 'image':
+				return [image(node, context)];
 			default:
 				throw unsupported(node);
 		}
@@ -195,7 +250,15 @@ function cover(meta: DocxMeta): Paragraph[] {
 
 export async function toDocx(json: unknown, meta: DocxMeta): Promise<Uint8Array<ArrayBuffer>> {
 	let lists = 0;
-	const content = blocks(readDoc(json).content ?? [], { listDepth: 0, quote: false, header: false, nextList: () => ++lists });
+	const content = blocks(readDoc(json).content ?? [], {
+		listDepth: 0,
+		quote: false,
+		header: false,
+		nextList: () => ++lists,
+		imageWidth: PAGE.width,
+		images: meta.images ?? new Map(),
+		locale: meta.locale
+	});
 	const document = new Document({
 		title: clean(meta.title),
 		creator: 'Trama',

@@ -1,10 +1,12 @@
 /**
  * A document as HTML for the print view. Safe by construction: every piece of
  * text and every attribute value goes through escape(), element names come
- * from this file only, and links keep only http, https and mailto addresses.
+ * from this file only, links keep only http, https and mailto addresses, and
+ * images only the addresses of the network's files (see images.ts).
  */
 import { hasMark, headingLevel, intAttr, markOf, readDoc, unsupported, type DocNode } from './json.ts';
 import { safeHref } from './links.ts';
+import { imageElement } from './images.ts';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ENTITIES[c]);
@@ -63,6 +65,12 @@ function table(node: DocNode): string {
 	return `<table>${head}<tbody>${body}</tbody></table>`;
 }
 
+/** The file's inline address asks the reader's membership again, so a reader without access sees the alternative text. */
+function image(node: DocNode): string {
+	const attributes = Object.entries(imageElement(node)).map(([name, value]) => ` ${name}="${escape(value)}"`);
+	return `<img${attributes.join('')}>`;
+}
+
 function render(node: DocNode): string {
 	switch (node.type) {
 		case 'text':
@@ -91,6 +99,8 @@ function render(node: DocNode): string {
 			return '<hr>';
 		case 'table':
 			return table(node);
+		case 'image':
+			return image(node);
 		default:
 			throw unsupported(node);
 	}

@@ -1,25 +1,50 @@
 /**
  * A document as GitHub-flavoured Markdown. Text is escaped so that what a
  * partner typed (an asterisk, a `<script>`, a line starting "1.") stays text
- * in any Markdown reader; only links with a safe protocol stay links.
+ * in any Markdown reader; only links with a safe protocol stay links, and
+ * only images of the network's files stay images.
  */
 import { columnCount, hasMark, headingLevel, intAttr, markOf, readDoc, unsupported, type DocNode } from './json.ts';
 import { safeHref } from './links.ts';
+import { imageAlt, imageFileId, imageSrc, imageTitle } from './images.ts';
 
-export function toMarkdown(json: unknown): string {
-	const text = blocks(readDoc(json).content ?? []);
+export interface MarkdownOptions {
+	/**
+	 * The site's address (https://trama.example.org), so that images point
+	 * back to it from wherever the file is opened; without it their
+	 * addresses are relative to the site.
+	 */
+	origin?: string;
+}
+
+export function toMarkdown(json: unknown, { origin = '' }: MarkdownOptions = {}): string {
+	const text = blocks(readDoc(json).content ?? [], origin);
 	return text ? `${text}\n` : '';
 }
 
 /** Blocks with a blank line between them; empty paragraphs leave no trace. */
-function blocks(nodes: DocNode[]): string {
+function blocks(nodes: DocNode[], origin: string): string {
 	return nodes
-		.map(block)
+		.map((node) => block(node, origin))
 		.filter(Boolean)
 		.join('\n\n');
 }
 
-function block(node: DocNode): string {
+/**
+ * `![alt](address "title")`. The address is the file's, which asks the
+ * reader to sign in and checks their membership; an image whose address
+ * was refused is left as its alternative text.
+ */
+function image(node: DocNode, origin: string): string {
+	const alt = escapeText(imageAlt(node));
+	const fileId = imageFileId(node.attrs);
+	if (!fileId) return escapeLineStart(alt);
+	const title = imageTitle(node);
+	const quoted = title ? ` "${title.replace(/["\\]/g, '\\$&')}"` : '';
+	return `![${alt}](${origin}${imageSrc(fileId)}${quoted})`;
+}
+
+function block(node: DocNode, origin: string): string {
 	switch (node.type) {
 		case 'paragraph':
 			return inline(node.content ?? [], 'lines');
@@ -29,21 +54,23 @@ function block(node: DocNode): string {
 			return text && `${'#'.repeat(headingLevel(node))} ${text}`;
 		}
 		case 'blockquote': {
-			const inner = blocks(node.content ?? []);
+			const inner = blocks(node.content ?? [], origin);
 			return inner && indent(inner, '> ', '> ');
 		}
 		case 'bulletList':
-			return listItems(node, () => '- ');
+			return listItems(node, () => '- ', origin);
 		case 'orderedList': {
 			const start = intAttr(node, 'start', 1);
-			return listItems(node, (index) => `${start + index}. `);
+			return listItems(node, (index) => `${start + index}. `, origin);
 		}
 		case 'codeBlock':
 			return codeBlock(node);
 		case 'horizontalRule':
 			return '---';
 		case 'table':
-			return table(node);
+			return table(node, origin);
+		case 'image':
+			return image(node, origin);
 		default:
 			throw unsupported(node);
 	}
@@ -57,14 +84,14 @@ function indent(text: string, first: string, rest: string): string {
 		.join('\n');
 }
 
-function listItems(list: DocNode, marker: (index: number) => string): string {
+function listItems(list: DocNode, marker: (index: number) => string, origin: string): string {
 	return (list.content ?? [])
 		.map((item, index) => {
 			if (item.type !== 'listItem') throw unsupported(item);
 			const [first, ...rest] = item.content ?? [];
-			let body = first ? block(first) : '';
+			let body = first ? block(first, origin) : '';
 			for (const child of rest) {
-				const text = block(child);
+				const text = block(child, origin);
 				// A nested list follows its paragraph directly, keeping the list tight.
 				if (text) body += (/List$/.test(child.type) ? '\n' : '\n\n') + text;
 			}
@@ -83,12 +110,12 @@ function codeBlock(node: DocNode): string {
 	return `${fence}${/^[\w.+#-]+$/.test(language) ? language : ''}\n${code}\n${fence}`;
 }
 
-function table(node: DocNode): string {
+function table(node: DocNode, origin: string): string {
 	if (!node.content?.length) return '';
 	const width = columnCount(node);
 	const rows = (node.content ?? []).map((row) => {
 		const cells = (row.content ?? []).flatMap((cell) => [
-			cellText(cell),
+			cellText(cell, origin),
 			// GFM has no spans: a spanned cell is followed by empty ones so the columns line up.
 			...Array<string>(intAttr(cell, 'colspan', 1) - 1).fill('')
 		]);
@@ -101,11 +128,15 @@ function table(node: DocNode): string {
 }
 
 /** A cell on one line: its paragraphs (and those of lists inside it) side by side. */
-function cellText(node: DocNode): string {
+function cellText(node: DocNode, origin: string): string {
+	if (node.type === 'image') return image(node, origin);
 	if (node.type === 'codeBlock') return codeSpan((node.content ?? []).map((c) => c.text ?? '').join(' '), 'cell');
 	const children = node.content ?? [];
 	if (node.type === 'paragraph' || node.type === 'heading') return inline(children, 'cell');
-	return children.map(cellText).filter(Boolean).join(' ');
+	return children
+		.map((child) => cellText(child, origin))
+		.filter(Boolean)
+		.join(' ');
 }
 
 /**

@@ -3,12 +3,12 @@
 // of the page's JavaScript, and no other page needs them.
 import { Editor, Extension } from '@tiptap/core';
 import type { Slice } from '@tiptap/pm/model';
-import { Plugin, PluginKey } from '@tiptap/pm/state';
+import { Plugin, PluginKey, TextSelection } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
 import { Collaboration } from '@tiptap/extension-collaboration';
 import { CollaborationCaret } from '@tiptap/extension-collaboration-caret';
 import { documentExtensions, FRAGMENT } from './extensions.ts';
-import { pasteBytes, PASTE_LIMIT_BYTES } from './limits.ts';
+import { imageFiles, pasteBytes, PASTE_LIMIT_BYTES } from './limits.ts';
 import { findFirst, type TextRun } from './find-term.ts';
 import type { CollaborationSession } from './collaboration.svelte.ts';
 import { CommentHighlights, type CommentHighlightsOptions } from './comment-highlights.ts';
@@ -23,6 +23,12 @@ export interface EditorOptions {
 	label: () => string;
 	/** Called instead of inserting a paste or drop larger than the limit, with its size in bytes. */
 	onTooLarge: (bytes: number) => void;
+	/**
+	 * Called instead of inserting a paste or drop of image files (a
+	 * screenshot, a photo dragged from the desktop), with the selection
+	 * already where the image should go.
+	 */
+	onImageFiles: (files: File[]) => void;
 	/** Called on every transaction, so the toolbar can re-read what is active. */
 	onChange: () => void;
 	/** Comments to highlight in the text, when the page shows them. */
@@ -49,6 +55,8 @@ export function createEditor(options: EditorOptions): Editor {
 
 	// Tiptap takes editorProps.attributes as a plain object only; a plugin's
 	// attributes are re-read on every update, so aria-readonly follows setEditable.
+	// Read-only text still takes the focus: on a phone a table makes it scroll
+	// sideways, and the keyboard must reach it to scroll it and select words.
 	const TextAttributes = Extension.create({
 		name: 'documentTextAttributes',
 		addProseMirrorPlugins: () => [
@@ -60,7 +68,8 @@ export function createEditor(options: EditorOptions): Editor {
 						class: 'doc-body',
 						'aria-multiline': 'true',
 						'aria-label': options.label(),
-						'aria-readonly': String(readOnly)
+						'aria-readonly': String(readOnly),
+						...(readOnly && { tabindex: '0' })
 					})
 				}
 			})
@@ -87,9 +96,26 @@ export function createEditor(options: EditorOptions): Editor {
 			})
 		],
 		editorProps: {
-			handlePaste: (_view: EditorView, _event: ClipboardEvent, slice: Slice) => refuseIfTooLarge(slice),
-			handleDrop: (_view: EditorView, _event: DragEvent, slice: Slice, moved: boolean) =>
-				!moved && refuseIfTooLarge(slice)
+			handlePaste: (view: EditorView, event: ClipboardEvent, slice: Slice) => {
+				const files = imageFiles(event.clipboardData);
+				if (view.editable && files.length > 0) {
+					options.onImageFiles(files);
+					return true;
+				}
+				return refuseIfTooLarge(slice);
+			},
+			handleDrop: (view: EditorView, event: DragEvent, slice: Slice, moved: boolean) => {
+				if (moved) return false;
+				const files = imageFiles(event.dataTransfer);
+				const at = view.posAtCoords({ left: event.clientX, top: event.clientY });
+				if (view.editable && files.length > 0 && at) {
+					event.preventDefault();
+					view.dispatch(view.state.tr.setSelection(TextSelection.near(view.state.doc.resolve(at.pos))));
+					options.onImageFiles(files);
+					return true;
+				}
+				return refuseIfTooLarge(slice);
+			}
 		},
 		onTransaction: options.onChange
 	});

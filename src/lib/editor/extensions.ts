@@ -13,6 +13,7 @@ import type { Schema } from '@tiptap/pm/model';
 import StarterKit from '@tiptap/starter-kit';
 import { TableKit } from '@tiptap/extension-table';
 import { safeHref } from '../documents/links.ts';
+import { DocumentImage } from './image.ts';
 
 export { FRAGMENT } from './fragment.ts';
 
@@ -30,7 +31,9 @@ export const documentExtensions: Extensions = [
 		}
 	}),
 	// Column widths are not stored: exports and narrow screens size tables themselves.
-	TableKit.configure({ table: { resizable: false } })
+	TableKit.configure({ table: { resizable: false } }),
+	// Only files of the network's file space, each shown as its reader may see it.
+	DocumentImage
 ];
 
 let schema: Schema | undefined;

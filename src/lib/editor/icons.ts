@@ -17,6 +17,7 @@ export const ICONS = {
 	link: svg(
 		'<path d="M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1"/><path d="M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1"/>'
 	),
+	image: svg('<rect x="3" y="4" width="18" height="16" rx="1.5"/><circle cx="8.5" cy="9.5" r="1.8"/><path d="M21 16l-5.5-5.5L6 20"/>'),
 	table: svg('<rect x="3" y="4" width="18" height="16" rx="1.5"/><path d="M3 9.5h18M3 15h18M9 4v16M15 4v16"/>'),
 	addRow: svg('<rect x="3" y="3" width="18" height="10" rx="1.5"/><path d="M3 8h18M12 15.5v6M9 18.5h6"/>'),
 	addColumn: svg('<rect x="3" y="3" width="10" height="18" rx="1.5"/><path d="M8 3v18M15.5 12h6M18.5 9v6"/>'),

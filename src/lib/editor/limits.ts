@@ -55,3 +55,13 @@ export function pasteBytes(paste: { text: string; nodes: number }): number {
 export function pasteTooLarge(paste: { text: string; nodes: number }, limit = PASTE_LIMIT_BYTES): boolean {
 	return pasteBytes(paste) > limit;
 }
+
+/**
+ * The image files a paste or drop carries, when that is all it carries:
+ * Word and LibreOffice put a picture of the copied text beside the text
+ * itself, so with any plain text present the paste is text.
+ */
+export function imageFiles(data: Pick<DataTransfer, 'getData'> & { files: ArrayLike<File> } | null): File[] {
+	if (!data || data.getData('text/plain')) return [];
+	return Array.from(data.files).filter((file) => file.type.startsWith('image/'));
+}

@@ -8,6 +8,7 @@ import { uploads } from './en/uploads.ts';
 import { files } from './en/files.ts';
 import { attachments } from './en/attachments.ts';
 import { fileVersions } from './en/fileVersions.ts';
+import { docImages } from './en/docImages.ts';
 
 export const en: Record<MessageKey, string> = {
 	'app.name': 'Trama',
@@ -384,4 +385,5 @@ export const en: Record<MessageKey, string> = {
 	...files,
 	...attachments,
 	...fileVersions,
+	...docImages,
 };

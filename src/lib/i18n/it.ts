@@ -7,6 +7,7 @@ import { uploads } from './it/uploads.ts';
 import { files } from './it/files.ts';
 import { attachments } from './it/attachments.ts';
 import { fileVersions } from './it/fileVersions.ts';
+import { docImages } from './it/docImages.ts';
 
 // Italian first: every key here is the contract the English file must meet.
 export const it = {
@@ -389,6 +390,7 @@ export const it = {
 	...files,
 	...attachments,
 	...fileVersions,
+	...docImages,
 } as const;
 
 export type MessageKey = keyof typeof it;

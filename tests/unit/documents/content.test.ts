@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { docToJson, plainText, stateToJson } from '../../../src/lib/documents/content.ts';
 import { templateState } from '../../../src/lib/documents/templates.ts';
 import { FRAGMENT } from '../../../src/lib/editor/extensions.ts';
-import { br, doc, h, hr, li, p, table, td, th, row, ul, quote, text } from './factories.ts';
+import { br, doc, h, hr, img, li, p, table, td, th, row, ul, quote, text } from './factories.ts';
 
 /** A Y.Doc whose fragment holds the given elements, built as a misbehaving client might. */
 function ydocWith(...elements: (Y.XmlElement | Y.XmlText)[]): Y.Doc {
@@ -68,6 +68,14 @@ describe('plainText', () => {
 			table(row(th('Partner'), th('Impegno')), row(td('Coop'), td('Spazi')), row(td(), td()))
 		);
 		expect(plainText(json)).toBe('Impegni\nPrima\nseconda\nuno\nuno.uno\ndue\ncitato\nPartner\tImpegno\nCoop\tSpazi');
+	});
+
+	it('reads an image as its alt text, on its own line or in its cell', () => {
+		const FILE = '0b7c3f4e-9a1d-4c2e-8f5a-6d3b2a1c0e9f';
+		const cell = { type: 'tableCell', content: [p('Foto:'), img(FILE, 'Lavagna\n del tavolo')] };
+		expect(plainText(doc(p('Prima'), img(FILE, 'Lavagna del tavolo'), table(row(cell, td('x')))))).toBe(
+			'Prima\nLavagna del tavolo\nFoto: Lavagna del tavolo\tx'
+		);
 	});
 
 	it('keeps a cell on one line even when it holds several paragraphs', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diffBlocks } from '../../../src/lib/documents/diff.ts';
-import { doc, h, p, row, table, td } from './factories.ts';
+import { doc, h, img, p, row, table, td } from './factories.ts';
 
 const statuses = (blocks: ReturnType<typeof diffBlocks>) => blocks.map((block) => block.status);
 
@@ -19,6 +19,16 @@ describe('diffBlocks', () => {
 		const blocks = diffBlocks(before, after);
 		expect(statuses(blocks)).toEqual(['same', 'added', 'same']);
 		expect(blocks[1].parts).toEqual([{ kind: 'added', text: 'Art. 55 del Codice del Terzo Settore.' }]);
+	});
+
+	it('reports an image added or described anew through its alt text', () => {
+		const FILE = '0b7c3f4e-9a1d-4c2e-8f5a-6d3b2a1c0e9f';
+		const before = doc(p('Primo.'), img(FILE, 'Lavagna del tavolo di marzo'));
+		const after = doc(p('Primo.'), img(FILE, 'Lavagna del tavolo di aprile'), img(FILE, 'Foto di gruppo'));
+		const blocks = diffBlocks(before, after);
+		expect(statuses(blocks)).toEqual(['same', 'changed', 'added']);
+		expect(blocks[1].parts).toContainEqual({ kind: 'added', text: 'aprile' });
+		expect(blocks[2].parts).toEqual([{ kind: 'added', text: 'Foto di gruppo' }]);
 	});
 
 	it('reports a deleted block as removed', () => {

@@ -1,8 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { toDocx, type DocxMeta } from '../../../src/lib/documents/docx.ts';
+import { toDocx, type DocxImage, type DocxMeta } from '../../../src/lib/documents/docx.ts';
+import { imageSize } from '../../../src/lib/files/image-size.ts';
 import { templateFor } from '../../../src/lib/documents/templates.ts';
-import { code, doc, h, li, link, ol, p, quote, row, table, td, text, th, ul } from './factories.ts';
-import { unzip } from './zip.ts';
+import { code, doc, h, img, li, link, ol, p, quote, row, table, td, text, th, ul } from './factories.ts';
+import { unzip, unzipBytes } from './zip.ts';
+import { png } from '../files/png.ts';
+
+const FILE = '0b7c3f4e-9a1d-4c2e-8f5a-6d3b2a1c0e9f';
+const OTHER = '5e2d1c0b-8a9f-4e7d-9c6b-1a2b3c4d5e6f';
+
+function docxImage(bytes: Buffer): DocxImage {
+	return { ...imageSize(bytes)!, data: bytes };
+}
+
+/** EMUs (what Word's drawing sizes count) of a size in pixels at 96 to the inch. */
+const emu = (pixels: number) => pixels * 9525;
 
 const meta = (overrides: Partial<DocxMeta> = {}): DocxMeta => ({
 	title: 'Patto di comunità 2027',
@@ -75,7 +87,49 @@ describe('toDocx', () => {
 		expect(xml).not.toContain('\u0001');
 	});
 
+	it('embeds the images it is given, with their alt text, at their size or shrunk to the page', async () => {
+		const small = png(120, 80);
+		const wide = png(1800, 600);
+		const json = doc(p('Prima'), img(FILE, 'Lavagna del tavolo', { title: 'Marzo' }), img(OTHER, 'Mappa dei servizi'));
+		const bytes = await toDocx(json, meta({ images: new Map([[FILE, docxImage(small)], [OTHER, docxImage(wide)]]) }));
+		const files = unzipBytes(bytes);
+		const xml = files.get('word/document.xml')!.toString('utf8');
+		const media = [...files.keys()].filter((name) => name.startsWith('word/media/'));
+		expect(media).toHaveLength(2);
+		expect(media.map((name) => files.get(name)!).sort((a, b) => a.length - b.length)).toEqual([small, wide]);
+		expect(xml).toMatch(/<wp:docPr [^>]*descr="Lavagna del tavolo"[^>]*title="Marzo"/);
+		expect(xml).toContain(`<wp:extent cx="${emu(120)}" cy="${emu(80)}"/>`);
+		// 1800 × 600 shrinks to the 600-pixel column, keeping its shape.
+		expect(xml).toContain(`<wp:extent cx="${emu(600)}" cy="${emu(200)}"/>`);
+		expect(xml).not.toContain('non disponibile');
+	});
+
+	it('shrinks an image in a table cell to its column', async () => {
+		const cell = { type: 'tableCell', content: [img(FILE, 'Foto')] };
+		const { xml } = await documentXml(doc(table(row(cell, td('x'), td('y')))), {
+			images: new Map([[FILE, docxImage(png(400, 400))]])
+		});
+		expect(xml).toContain(`<wp:extent cx="${emu(200)}" cy="${emu(200)}"/>`);
+	});
+
+	it('writes an image it was not given, or whose address was refused, as a note with its alt text', async () => {
+		const json = doc(
+			img(FILE, 'Foto'),
+			img(OTHER, 'Lavagna del tavolo'),
+			// Names a file it was given, but with another site's address.
+			img(FILE, 'Trappola', { src: 'https://evil.example/pixel.gif' })
+		);
+		const { xml, files } = await documentXml(json, { images: new Map([[FILE, docxImage(png(10, 10))]]), partners: [] });
+		expect(xml).toContain('descr="Foto"');
+		expect(xml).toContain('[Immagine non disponibile: Lavagna del tavolo]');
+		expect(xml).toContain('[Immagine non disponibile: Trappola]');
+		expect(xml).not.toContain('evil.example');
+		expect([...files.keys()].filter((name) => name.startsWith('word/media/'))).toHaveLength(1);
+		const english = await documentXml(doc(img(FILE, '')), { locale: 'en' });
+		expect(english.xml).toContain('[Image not available]');
+	});
+
 	it('throws on a node it does not know', async () => {
-		await expect(toDocx(doc({ type: 'image' }), meta())).rejects.toThrow('Unsupported node type "image"');
+		await expect(toDocx(doc({ type: 'mention' }), meta())).rejects.toThrow('Unsupported node type "mention"');
 	});
 });

@@ -19,10 +19,10 @@ describe('the shared extension list', () => {
 			}));`;
 		const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
 		expect(run.stderr).toBe('');
-		expect(JSON.parse(run.stdout)).toEqual({ dom: 'undefined', nodes: 15, roundTrip: true });
+		expect(JSON.parse(run.stdout)).toEqual({ dom: 'undefined', nodes: 16, roundTrip: true });
 	});
 
-	it('holds the nodes and marks the editor writes, tables included, and nothing for history', () => {
+	it('holds the nodes and marks the editor writes, tables and images included, and nothing for history', () => {
 		const schema = documentSchema();
 		expect(Object.keys(schema.nodes).sort()).toEqual(
 			[
@@ -33,6 +33,7 @@ describe('the shared extension list', () => {
 				'hardBreak',
 				'heading',
 				'horizontalRule',
+				'image',
 				'listItem',
 				'orderedList',
 				'paragraph',

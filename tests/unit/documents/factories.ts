@@ -29,3 +29,9 @@ export const table = (...rows: DocNode[]) => node('table', rows);
 export const row = (...cells: DocNode[]) => node('tableRow', cells);
 export const th = (...content: (DocNode | string)[]) => node('tableHeader', [p(...content)]);
 export const td = (...content: (DocNode | string)[]) => node('tableCell', [p(...content)]);
+
+/** An image of the file space, as the picker inserts it; attrs may override what a crafted update would change. */
+export const img = (fileId: string, alt: string, attrs: Record<string, unknown> = {}): DocNode => ({
+	type: 'image',
+	attrs: { src: `/api/files/${fileId}?inline=1`, fileId, alt, title: null, ...attrs }
+});

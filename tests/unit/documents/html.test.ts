@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { toHtml } from '../../../src/lib/documents/html.ts';
-import { br, code, doc, h, hr, li, link, ol, p, quote, row, table, td, text, th, ul } from './factories.ts';
+import { br, code, doc, h, hr, img, li, link, ol, p, quote, row, table, td, text, th, ul } from './factories.ts';
+
+const FILE = '0b7c3f4e-9a1d-4c2e-8f5a-6d3b2a1c0e9f';
 
 describe('toHtml', () => {
 	it('writes every kind of node the editor makes', () => {
@@ -48,6 +50,19 @@ describe('toHtml', () => {
 			'<p><a href="https://x.it/%22onmouseover=%22alert(1)" rel="noopener noreferrer">x</a></p>' +
 				'<table><tbody><tr><td><p>y</p></td></tr></tbody></table>'
 		);
+	});
+
+	it('shows an image from its file’s address, with its alt text and title escaped', () => {
+		expect(toHtml(doc(img(FILE, 'Lavagna "tavolo" <3>', { title: 'Marzo & aprile' }), table(row(td('x')))))).toBe(
+			`<img src="/api/files/${FILE}?inline=1" alt="Lavagna &quot;tavolo&quot; &lt;3&gt;" title="Marzo &amp; aprile">` +
+				'<table><tbody><tr><td><p>x</p></td></tr></tbody></table>'
+		);
+	});
+
+	it('shows an image whose address is not a file of the file space without any address', () => {
+		for (const src of ['https://evil.example/pixel.gif', 'javascript:alert(1)', '" onerror="alert(1)']) {
+			expect(toHtml(doc(img(FILE, 'Foto', { src })))).toBe('<img alt="Foto">');
+		}
 	});
 
 	it('throws on a node it does not know', () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { toMarkdown } from '../../../src/lib/documents/markdown.ts';
-import { br, code, doc, h, hr, li, link, ol, p, quote, row, table, td, text, th, ul } from './factories.ts';
+import { br, code, doc, h, hr, img, li, link, ol, p, quote, row, table, td, text, th, ul } from './factories.ts';
+
+const FILE = '0b7c3f4e-9a1d-4c2e-8f5a-6d3b2a1c0e9f';
 
 describe('toMarkdown', () => {
 	it('writes every kind of node the editor makes', () => {
@@ -109,8 +111,37 @@ describe('toMarkdown', () => {
 		expect(toMarkdown(doc(h(2, 'Punto #')))).toBe('## Punto \\#\n');
 	});
 
+	it('writes an image with its alt text and its file’s address on the site, or relative without one', () => {
+		const json = doc(p('Prima'), img(FILE, 'Lavagna [tavolo] *12*', { title: 'Il "tavolo"' }), ul(li(p('x'), img(FILE, 'y'))));
+		expect(toMarkdown(json, { origin: 'https://trama.example.org' })).toBe(
+			[
+				'Prima',
+				'',
+				`![Lavagna \\[tavolo\\] \\*12\\*](https://trama.example.org/api/files/${FILE}?inline=1 "Il \\"tavolo\\"")`,
+				'',
+				'- x',
+				'',
+				`  ![y](https://trama.example.org/api/files/${FILE}?inline=1)`,
+				''
+			].join('\n')
+		);
+		expect(toMarkdown(doc(img(FILE, 'Foto')))).toBe(`![Foto](/api/files/${FILE}?inline=1)\n`);
+	});
+
+	it('keeps an image in a table cell on the cell’s line', () => {
+		expect(toMarkdown(doc(table(row(th('Foto')), row({ type: 'tableCell', content: [img(FILE, 'a | b')] }))))).toBe(
+			`| Foto |\n| --- |\n| ![a \\| b](/api/files/${FILE}?inline=1) |\n`
+		);
+	});
+
+	it('writes an image whose address was refused as its alt text only', () => {
+		expect(toMarkdown(doc(img(FILE, '# Foto', { src: 'https://evil.example/pixel.gif' })), { origin: 'https://trama.example.org' })).toBe(
+			'\\# Foto\n'
+		);
+	});
+
 	it('throws on a node it does not know and on JSON that is not a document', () => {
-		expect(() => toMarkdown(doc({ type: 'image' }))).toThrow('Unsupported node type "image"');
+		expect(() => toMarkdown(doc({ type: 'mention' }))).toThrow('Unsupported node type "mention"');
 		expect(() => toMarkdown({ type: 'paragraph' })).toThrow('Malformed document');
 		expect(() => toMarkdown('# ciao')).toThrow('Malformed document');
 	});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PASTE_LIMIT_BYTES, pasteBytes, pasteTooLarge, safeLinkHref, utf8Length } from '../../../src/lib/editor/limits.ts';
+import { imageFiles, PASTE_LIMIT_BYTES, pasteBytes, pasteTooLarge, safeLinkHref, utf8Length } from '../../../src/lib/editor/limits.ts';
 
 describe('safeLinkHref', () => {
 	it('keeps web and email addresses', () => {
@@ -45,5 +45,25 @@ describe('paste size', () => {
 	it('counts the structure too, so a huge table of short cells is refused', () => {
 		expect(pasteBytes({ text: 'ab', nodes: 10 })).toBe(82);
 		expect(pasteTooLarge({ text: 'x'.repeat(100_000), nodes: 200_000 })).toBe(true);
+	});
+});
+
+describe('imageFiles', () => {
+	const clipboard = (items: Record<string, string>, ...files: File[]) => ({ getData: (type: string) => items[type] ?? '', files });
+	const screenshot = new File([new Uint8Array(8)], 'image.png', { type: 'image/png' });
+	const pdf = new File([new Uint8Array(8)], 'avviso.pdf', { type: 'application/pdf' });
+
+	it('takes a screenshot, or an image copied with its markup, as image files', () => {
+		expect(imageFiles(clipboard({}, screenshot))).toEqual([screenshot]);
+		expect(imageFiles(clipboard({ 'text/html': '<img src="https://example.org/a.png">' }, screenshot))).toEqual([screenshot]);
+	});
+
+	it('leaves text copied from a word processor, which brings a picture of itself, to be pasted as text', () => {
+		expect(imageFiles(clipboard({ 'text/plain': 'Impegni delle parti', 'text/html': '<p>Impegni delle parti</p>' }, screenshot))).toEqual([]);
+	});
+
+	it('takes no file that is not an image, and nothing from no data', () => {
+		expect(imageFiles(clipboard({}, pdf))).toEqual([]);
+		expect(imageFiles(null)).toEqual([]);
 	});
 });

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { FRAGMENT } from '../../editor/fragment.ts';
+import { oneLine } from '../../documents/images.ts';
 
 // Tiptap nodes whose children are laid out side by side rather than stacked.
 const INLINE_CONTAINERS = new Set(['tableRow']);
@@ -32,6 +33,11 @@ function collect(node: Y.XmlElement | Y.XmlText | Y.XmlHook, lines: string[]): v
 		return;
 	}
 	if (!(node instanceof Y.XmlElement)) return;
+	// An image's words are its alternative text, which search should find.
+	if (node.nodeName === 'image') {
+		lines.push(oneLine(node.getAttribute('alt')));
+		return;
+	}
 	const children = node.toArray();
 	if (children.every((child) => child instanceof Y.XmlText)) {
 		lines.push(children.map((text) => textOf(text as Y.XmlText)).join(''));
