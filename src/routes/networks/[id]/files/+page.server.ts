@@ -2,7 +2,8 @@ import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { LIVE_KEYS } from '$lib/live';
 import { UPLOAD_ERRORS } from '$lib/files/api';
-import { fileListQuery, mayManageFiles } from '$lib/files/space';
+import { fileListQuery } from '$lib/files/space';
+import { mayUploadFiles } from '$lib/files/access';
 import { runtime } from '$lib/server/runtime';
 import { FILES_PER_PAGE, fileSpace, folderTree, listFolder } from '$lib/server/files/queries';
 import { binFile, createFolder, deleteFolder, moveFile, moveFolder, renameFile, renameFolder } from '$lib/server/files/changes';
@@ -23,7 +24,7 @@ export const load = (async ({ locals, params, url, parent, depends }) => {
 			contents,
 			space: await fileSpace(tx, params.id),
 			// The choices of "move to", for whoever may move.
-			tree: mayManageFiles(role) ? await folderTree(tx, params.id) : []
+			tree: mayUploadFiles(role) ? await folderTree(tx, params.id) : []
 		};
 	});
 	if (!found) error(404, 'files.folderNotFound');
