@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { LIVE_KEYS } from '$lib/live';
-import { UPLOAD_ERRORS } from '$lib/files/api';
+import { uploadReturn } from '$lib/files/upload-return';
 import { fileListQuery } from '$lib/files/space';
 import { mayUploadFiles } from '$lib/files/access';
 import { runtime } from '$lib/server/runtime';
@@ -28,19 +28,14 @@ export const load = (async ({ locals, params, url, parent, depends }) => {
 		};
 	});
 	if (!found) error(404, 'files.folderNotFound');
-	// What an upload sent without JavaScript came back with (see fileUrls.upload).
-	const uploadError = url.searchParams.get('upload_error');
-	const uploaded = Number.parseInt(url.searchParams.get('uploaded') ?? '', 10);
 	return {
 		query,
 		...found,
 		pages: Math.max(1, Math.ceil(found.contents.fileCount / FILES_PER_PAGE)),
 		uploadLimit: config.files.uploadLimit,
 		userId: locals.user!.id,
-		sentWithoutScript: {
-			uploaded: Number.isSafeInteger(uploaded) && uploaded > 0 ? uploaded : null,
-			error: UPLOAD_ERRORS.find((code) => code === uploadError) ?? null
-		}
+		// What an upload sent without JavaScript came back with (see fileUrls.upload).
+		sentWithoutScript: uploadReturn(url)
 	};
 }) satisfies PageServerLoad;
 
