@@ -1,7 +1,8 @@
 // The keyboard of an ARIA 1.2 combobox whose focus stays in its text field
 // while an option is marked active (aria-activedescendant): the @-mention
-// composer and the document picker both follow it through these functions,
-// and both show their options with ComboboxList.svelte.
+// composer, the document picker and the file pickers (attachments, images
+// in documents) all follow it through these functions, and all show their
+// options with ComboboxList.svelte.
 
 /** The id of a listbox's option, which the field names as active. */
 export const optionId = (listboxId: string, index: number): string => `${listboxId}-${index}`;
@@ -26,3 +27,23 @@ export function listKey(event: Pressed, active: number, count: number, { tabChoo
 	if (event.key === 'Escape') return 'close';
 	return null;
 }
+
+/**
+ * The ARIA 1.2 attributes of a combobox's field, spread on its input or
+ * textarea: which listbox it controls, whether that is shown, and which
+ * option is active while the focus stays in the field.
+ */
+export function comboboxField(listboxId: string, open: boolean, active: number) {
+	return {
+		role: 'combobox',
+		'aria-autocomplete': 'list',
+		'aria-haspopup': 'listbox',
+		'aria-expanded': open,
+		'aria-controls': listboxId,
+		'aria-activedescendant': open ? optionId(listboxId, active) : undefined
+	} as const;
+}
+
+/** Down opens a closed list, as in any combobox. */
+export const opensList = (event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey'>, open: boolean): boolean =>
+	!open && event.key === 'ArrowDown' && !event.ctrlKey && !event.metaKey;

@@ -53,8 +53,8 @@ test('an editor uploads two files at once, each with its progress, and finds bot
 			{ name: PNG, mimeType: 'application/octet-stream', buffer: png() }
 		]);
 		const uploads = page.getByRole('list', { name: 'Caricamenti' });
-		await expect(uploads.getByRole('progressbar', { name: `Caricamento di ${PDF}` })).toBeVisible();
-		await expect(uploads.getByRole('progressbar', { name: `Caricamento di ${PNG}` })).toBeVisible();
+		await expect(uploads.getByRole('progressbar', { name: `Caricamento di «${PDF}»` })).toBeVisible();
+		await expect(uploads.getByRole('progressbar', { name: `Caricamento di «${PNG}»` })).toBeVisible();
 		await expect(uploads.getByRole('button', { name: `Annulla ${PDF}` })).toBeVisible();
 		await page.screenshot({ path: testInfo.outputPath('files-uploading-1280.png'), fullPage: true });
 		release();

@@ -1,7 +1,11 @@
-// Who may add to a network's file space, as the pages show it. The database
-// decides for real (may_upload() and the files policies); this only chooses
-// whether to offer an upload button that would otherwise be refused.
-import type { Role } from '$lib/domain';
+// Which file space controls a role is offered, wherever files appear (the
+// file pages, attachments, images in documents). The database decides for
+// real (may_upload() and the policies on files and file_folders); these only
+// choose whether to show a control that would otherwise be refused.
+import type { Role } from '../domain.ts';
 
-/** Facilitators and editors upload; commenters and viewers read and download. */
+/** Facilitators and editors upload, make folders, rename, move, bin and restore; commenters and viewers read and download. */
 export const mayUploadFiles = (role: Role): boolean => role === 'facilitator' || role === 'editor';
+
+/** Deleting for good before the bin's days are up is the facilitators'. */
+export const mayPurgeFiles = (role: Role): boolean => role === 'facilitator';

@@ -1,9 +1,6 @@
 // The vocabulary of a network's file space pages: how a folder's contents
-// may be ordered and filtered, how long the bin keeps a file, and which
-// controls each role is offered. The database decides who may do what (the
-// policies on files and file_folders, may_upload()); these functions only
-// choose what a page shows.
-import type { Role } from '../domain.ts';
+// may be ordered and filtered, and how long the bin keeps a file. Which
+// controls each role is offered is in access.ts.
 import { FILE_KINDS, type FileKind } from './kinds.ts';
 import { isUuid } from '../uuid.ts';
 
@@ -54,9 +51,3 @@ export function fileListHref(networkId: string, query: Partial<FileListQuery>): 
 	const search = params.toString();
 	return `/networks/${networkId}/files${search ? `?${search}` : ''}`;
 }
-
-/** Facilitators and editors upload, make folders, rename, move, bin and restore. */
-export const mayManageFiles = (role: Role): boolean => role === 'facilitator' || role === 'editor';
-
-/** Deleting for good before the bin's days are up is the facilitators'. */
-export const mayPurgeFiles = (role: Role): boolean => role === 'facilitator';

@@ -11,6 +11,7 @@ import {
 	restoreSchema,
 	restoreVersion
 } from '../../../src/lib/server/files/versions.ts';
+import { fileSpace } from '../../../src/lib/server/files/queries.ts';
 
 // One file's page as each person: its details, its versions, and restoring
 // an earlier one. The policies decide who sees and who restores; a restore
@@ -134,7 +135,7 @@ describe.each(backends)('a file and its versions, as each person, on $name', (ba
 			'select sum(size)::float8 as used from public.file_objects where network_id = $1',
 			[network.id]
 		);
-		expect(detail).toMatchObject({ spaceUsed: stored.rows[0].used, spaceQuota: 5 * 1024 ** 3 });
+		expect(await as(viewer, (tx) => fileSpace(tx, network.id))).toEqual({ used: stored.rows[0].used, quota: 5 * 1024 ** 3 });
 		expect(versions[0].size).toBe(versions[2].size);
 		expect(versions[1].size).not.toBe(versions[2].size);
 	});

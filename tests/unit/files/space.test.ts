@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileListHref, fileListQuery, mayManageFiles, mayPurgeFiles } from '../../../src/lib/files/space.ts';
+import { fileListHref, fileListQuery } from '../../../src/lib/files/space.ts';
 
 const FOLDER = '0b7f3f5e-8a47-4c3e-9d7e-2f6a1c9b0d11';
 const NETWORK = 'de000000-0000-4000-8000-000000000001';
@@ -33,25 +33,5 @@ describe('the files page’s address', () => {
 			q: 'foto & video',
 			page: 2
 		});
-	});
-});
-
-describe('the controls each role is offered', () => {
-	it('offers uploading and changing to facilitators and editors only', () => {
-		expect([mayManageFiles('facilitator'), mayManageFiles('editor'), mayManageFiles('commenter'), mayManageFiles('viewer')]).toEqual([
-			true,
-			true,
-			false,
-			false
-		]);
-	});
-
-	it('offers deleting for good to facilitators only', () => {
-		expect([mayPurgeFiles('facilitator'), mayPurgeFiles('editor'), mayPurgeFiles('commenter'), mayPurgeFiles('viewer')]).toEqual([
-			true,
-			false,
-			false,
-			false
-		]);
 	});
 });

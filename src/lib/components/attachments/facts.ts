@@ -7,7 +7,7 @@ import { KIND_ICONS } from './kind-icons.ts';
 
 /** "PDF · 1,2 MB": the kind of a file in words and its size, in the page's language. */
 export const fileFacts = (file: { contentType: string; size: number }): string =>
-	`${t(`attachments.kind.${fileKind(file.contentType)}`)} · ${formatSize(file.size, page.data.locale)}`;
+	`${t(`files.kind.${fileKind(file.contentType)}`)} · ${formatSize(file.size, page.data.locale)}`;
 
 /** The picture of a file's kind, as SVG markup (aria-hidden). */
 export const kindIcon = (contentType: string): string => KIND_ICONS[fileKind(contentType)];

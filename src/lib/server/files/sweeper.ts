@@ -5,8 +5,8 @@
 // gone, so a store that is down is simply tried again next time.
 import type { Database } from '../db/types.ts';
 import type { FileStore } from './store.ts';
+import { BIN_DAYS } from '../../files/space.ts';
 
-export const BIN_DAYS = 30;
 /** Objects removed per round: a network's deletion may queue thousands. */
 const BATCH = 200;
 

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { MessageKey } from '$lib/i18n/translate';
 import type { Queryable } from '../db/types.ts';
 import { isUuid } from '../../uuid.ts';
-import { BIN_DAYS } from './sweeper.ts';
+import { BIN_DAYS } from '../../files/space.ts';
 
 /** A folder on the way from the top of the file space down to a file. */
 export interface FolderStep {
@@ -33,9 +33,6 @@ export interface FileDetail {
 	purgeAt: Date | null;
 	/** Whether the database lets this person add versions (and restore them) in this network. */
 	mayUpload: boolean;
-	/** Bytes the network stores (every version, the bin included) and may store. */
-	spaceUsed: number;
-	spaceQuota: number;
 }
 
 /** The file if this person may see it in this network (bin included), else null. */
@@ -46,10 +43,8 @@ export async function openFile(tx: Queryable, networkId: string, fileId: string)
 		        f.updated_at as "updatedAt", u.display_name as "updatedByName",
 		        f.deleted_at as "deletedAt", d.display_name as "deletedByName",
 		        f.deleted_at + make_interval(days => $3) as "purgeAt",
-		        public.may_upload(f.network_id) as "mayUpload",
-		        s.used::float8 as "spaceUsed", s.quota::float8 as "spaceQuota"
+		        public.may_upload(f.network_id) as "mayUpload"
 		 from public.files f
-		 cross join lateral public.file_space(f.network_id) s
 		 left join public.profiles u on u.id = f.updated_by
 		 left join public.profiles d on d.id = f.deleted_by
 		 where f.id = $1 and f.network_id = $2`,

@@ -1,8 +1,9 @@
 import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { LIVE_KEYS } from '$lib/live';
-import { UPLOAD_ERRORS } from '$lib/files/api';
-import { fileListQuery, mayManageFiles } from '$lib/files/space';
+import { uploadReturn } from '$lib/files/upload-return';
+import { fileListQuery } from '$lib/files/space';
+import { mayUploadFiles } from '$lib/files/access';
 import { runtime } from '$lib/server/runtime';
 import { FILES_PER_PAGE, fileSpace, folderTree, listFolder } from '$lib/server/files/queries';
 import { binFile, createFolder, deleteFolder, moveFile, moveFolder, renameFile, renameFolder } from '$lib/server/files/changes';
@@ -23,23 +24,18 @@ export const load = (async ({ locals, params, url, parent, depends }) => {
 			contents,
 			space: await fileSpace(tx, params.id),
 			// The choices of "move to", for whoever may move.
-			tree: mayManageFiles(role) ? await folderTree(tx, params.id) : []
+			tree: mayUploadFiles(role) ? await folderTree(tx, params.id) : []
 		};
 	});
 	if (!found) error(404, 'files.folderNotFound');
-	// What an upload sent without JavaScript came back with (see fileUrls.upload).
-	const uploadError = url.searchParams.get('upload_error');
-	const uploaded = Number.parseInt(url.searchParams.get('uploaded') ?? '', 10);
 	return {
 		query,
 		...found,
 		pages: Math.max(1, Math.ceil(found.contents.fileCount / FILES_PER_PAGE)),
 		uploadLimit: config.files.uploadLimit,
 		userId: locals.user!.id,
-		sentWithoutScript: {
-			uploaded: Number.isSafeInteger(uploaded) && uploaded > 0 ? uploaded : null,
-			error: UPLOAD_ERRORS.find((code) => code === uploadError) ?? null
-		}
+		// What an upload sent without JavaScript came back with (see fileUrls.upload).
+		sentWithoutScript: uploadReturn(url)
 	};
 }) satisfies PageServerLoad;
 

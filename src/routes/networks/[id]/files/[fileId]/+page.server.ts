@@ -4,6 +4,7 @@ import { LIVE_KEYS } from '$lib/live';
 import { isUuid } from '$lib/uuid';
 import { attempt, parseForm, refuse } from '$lib/server/forms';
 import { runtime } from '$lib/server/runtime';
+import { fileSpace } from '$lib/server/files/queries';
 import { folderPath, listFileVersions, openFile, restoreSchema, restoreVersion } from '$lib/server/files/versions';
 
 export const load = (async ({ locals, params, parent, depends }) => {
@@ -15,7 +16,12 @@ export const load = (async ({ locals, params, parent, depends }) => {
 	const found = await locals.db(async (tx) => {
 		const file = await openFile(tx, params.id, params.fileId);
 		if (!file) return null;
-		return { file, folders: await folderPath(tx, file.folderId), versions: await listFileVersions(tx, file.id) };
+		return {
+			file,
+			folders: await folderPath(tx, file.folderId),
+			versions: await listFileVersions(tx, file.id),
+			space: await fileSpace(tx, params.id)
+		};
 	});
 	if (!found) error(404, 'fileVersions.notFound');
 	return { ...found, uploadLimit: (await runtime()).config.files.uploadLimit };
