@@ -10,7 +10,7 @@ import { imageFileIds, imageSrc } from '../../src/lib/documents/images.ts';
 import { fileUrls, FILE_NAME_HEADER, type UploadedFile } from '../../src/lib/files/api.ts';
 import { doc, img, p } from '../unit/documents/factories.ts';
 import { unzip } from '../unit/documents/zip.ts';
-import { png } from '../unit/files/png.ts';
+import { png } from '../unit/files/samples.ts';
 
 // A document's images in its Word export, read as the person exporting:
 // the database decides which files they may see, exactly as it does for the
