@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../databases.ts';
-import { addMember, createNetwork, createUser, unique, type TestNetwork, type TestUser } from '../factories.ts';
+import { createNetworkCast, unique, type TestNetwork, type TestUser } from '../factories.ts';
 import { uploadFile, uploadVersion as newVersion, type StoredFile } from '../file-scene.ts';
 import { withUser } from '../../../src/lib/server/db/with-user.ts';
 import type { Database } from '../../../src/lib/server/db/types.ts';
@@ -53,14 +53,7 @@ describe.each(backends)('a file and its versions, as each person, on $name', (ba
 
 	beforeAll(async () => {
 		db = await backend.fresh();
-		lead = await createUser(db, { displayName: 'Giulia Rinaldi' });
-		editor = await createUser(db, { displayName: 'Marco Ferri' });
-		viewer = await createUser(db, { displayName: 'Paolo De Santis' });
-		outsider = await createUser(db, { displayName: 'Ester Neri' });
-		network = await createNetwork(db, lead);
-		other = await createNetwork(db, outsider);
-		await addMember(db, network, editor, 'editor');
-		await addMember(db, network, viewer, 'viewer');
+		({ facilitator: lead, editor, viewer, outsider, network, elsewhere: other } = await createNetworkCast(db));
 	});
 	afterAll(() => db?.close());
 
