@@ -209,10 +209,13 @@ export interface NetworkCast {
 /** A cast of people of its own; tests that post take one each, as posting is rate-limited per account. */
 export async function createNetworkCast(db: Database): Promise<NetworkCast> {
 	const [facilitator, editor, commenter, viewer, outsider] = await Promise.all(
-		['Giulia Rinaldi', 'Marco Ferri', 'Anna Colombo', 'Paolo De Santis', 'Olga Altrove'].map(async (name) => ({
-			...(await createUser(db, { displayName: name })),
-			name
-		}))
+		[
+			['Giulia Rinaldi', 'Ambito di Frosinone'],
+			['Marco Ferri', 'Cooperativa Il Ponte'],
+			['Anna Colombo', 'Comune di Sora'],
+			['Paolo De Santis', ''],
+			['Olga Altrove', '']
+		].map(async ([name, organisation]) => ({ ...(await createUser(db, { displayName: name, organisation })), name }))
 	);
 	const network = await createNetwork(db, facilitator);
 	await addMember(db, network, editor, 'editor');
