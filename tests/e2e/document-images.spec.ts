@@ -1,7 +1,7 @@
 import { test, expect, type Locator, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe.ts';
 import { DEMO_NETWORK, signIn, type Person } from './support/demo.ts';
-import { png } from '../unit/files/png.ts';
+import { png } from '../unit/files/samples.ts';
 
 // Images of the file space in the community pact: Marco (editor) uploads
 // one from the image dialog and inserts it, then finds it again by name

@@ -1,7 +1,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe.ts';
 import { DEMO_NETWORK, DEMO_PEOPLE, signIn, type Person } from './support/demo.ts';
-import { pdf, png } from './support/sample-files.ts';
+import { pdf, png } from '../unit/files/samples.ts';
 import { signUp } from './support/sign-up.ts';
 import { fileUrls, FILE_NAME_HEADER, type UploadedFile } from '../../src/lib/files/api.ts';
 

@@ -1,15 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from './databases.ts';
-import {
-	addMember,
-	createDocument,
-	createFile,
-	createNetwork,
-	createUser,
-	type TestFile,
-	type TestNetwork,
-	type TestUser
-} from './factories.ts';
+import { addMember, createDocument, createNetworkCast, type TestNetwork, type TestUser } from './factories.ts';
+import { uploadFile, type StoredFile } from './file-scene.ts';
 import { withUser } from '../../src/lib/server/db/with-user.ts';
 import type { Database, Queryable } from '../../src/lib/server/db/types.ts';
 import { refusalKey } from '../../src/lib/server/db/errors.ts';
@@ -35,22 +27,8 @@ describe.each(backends)('attachments as each person, on $name', (backend) => {
 	const as = <T>(user: TestUser, fn: (tx: Queryable) => Promise<T>) => withUser(db, user.claims, fn);
 	const failure = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => error);
 
-	async function scene() {
-		const lead = await createUser(db, { displayName: 'Giulia Rinaldi' });
-		const editor = await createUser(db, { displayName: 'Marco Ferri' });
-		const commenter = await createUser(db, { displayName: 'Anna Colombo' });
-		const viewer = await createUser(db, { displayName: 'Paolo De Santis' });
-		const outsider = await createUser(db, { displayName: 'Ester Esterni' });
-		const network = await createNetwork(db, lead);
-		await addMember(db, network, editor, 'editor');
-		await addMember(db, network, commenter, 'commenter');
-		await addMember(db, network, viewer, 'viewer');
-		const elsewhere = await createNetwork(db, outsider);
-		return { lead, editor, commenter, viewer, outsider, network, elsewhere };
-	}
-
 	/** A thread started by `author` with these files, as the new-thread form does it. */
-	async function threadWith(author: TestUser, network: TestNetwork, files: TestFile[]) {
+	async function threadWith(author: TestUser, network: TestNetwork, files: StoredFile[]) {
 		const outcome = await as(author, (tx) =>
 			postAttaching(
 				tx,
@@ -67,7 +45,7 @@ describe.each(backends)('attachments as each person, on $name', (backend) => {
 	const threadFiles = async (user: TestUser, network: TestNetwork, id: string) =>
 		(await as(user, (tx) => readThread(tx, network.id, id)))!.opening.attachments;
 
-	const attach = (user: TestUser, network: TestNetwork, post: AttachmentPost, files: TestFile[]) =>
+	const attach = (user: TestUser, network: TestNetwork, post: AttachmentPost, files: StoredFile[]) =>
 		as(user, (tx) =>
 			attachFiles(
 				tx,
@@ -86,13 +64,13 @@ describe.each(backends)('attachments as each person, on $name', (backend) => {
 	afterAll(() => db?.close());
 
 	it('attaches files to a thread as it is started, shown to every member with name, size, type, by name', async () => {
-		const { editor, viewer, network } = await scene();
-		const budget = await createFile(db, network, editor, {
+		const { editor, viewer, network } = await createNetworkCast(db);
+		const budget = await uploadFile(db, editor, network, {
 			name: 'Budget 2027.xlsx',
 			contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 			size: 48_213
 		});
-		const notice = await createFile(db, network, editor, { name: 'avviso pubblico.pdf', size: 1_250_000 });
+		const notice = await uploadFile(db, editor, network, { name: 'avviso pubblico.pdf', size: 1_250_000 });
 		const id = await threadWith(editor, network, [notice, budget]);
 
 		expect(await threadFiles(viewer, network, id)).toEqual([
@@ -119,9 +97,9 @@ describe.each(backends)('attachments as each person, on $name', (backend) => {
 	});
 
 	it('attaches files to a reply, a comment and a comment’s reply, each read back under its own post', async () => {
-		const { lead, editor, commenter, network } = await scene();
-		const photo = await createFile(db, network, editor, { name: 'lavagna del tavolo.jpg', contentType: 'image/jpeg' });
-		const form = await createFile(db, network, lead, { name: 'modulo firmato.pdf' });
+		const { facilitator, editor, commenter, network } = await createNetworkCast(db);
+		const photo = await uploadFile(db, editor, network, { name: 'lavagna del tavolo.jpg', contentType: 'image/jpeg' });
+		const form = await uploadFile(db, facilitator, network, { name: 'modulo firmato.pdf' });
 		const thread = await threadWith(editor, network, []);
 		const replied = await as(commenter, (tx) =>
 			postAttaching(tx, network.id, [photo.id], () => reply(tx, network.id, thread, 'Ecco la foto.'), (outcome) =>
@@ -138,13 +116,13 @@ describe.each(backends)('attachments as each person, on $name', (backend) => {
 				id ? { comment: id } : null
 			)
 		)) as string;
-		await as(lead, (tx) =>
+		await as(facilitator, (tx) =>
 			postAttaching(tx, network.id, [photo.id, form.id], () => addReply(tx, { ...place, commentId: comment }, 'Grazie.'), (id) =>
 				id ? { reply: id } : null
 			)
 		);
 
-		const read = await as(lead, (tx) => readThread(tx, network.id, thread));
+		const read = await as(facilitator, (tx) => readThread(tx, network.id, thread));
 		expect(read!.opening.attachments).toEqual([]);
 		expect(read!.replies[0].attachments.map((file) => file.name)).toEqual(['lavagna del tavolo.jpg']);
 		const [view] = commentViews(await as(editor, (tx) => listComments(tx, doc.id)));
@@ -153,8 +131,8 @@ describe.each(backends)('attachments as each person, on $name', (backend) => {
 	});
 
 	it('reads the files of every post of a thread in one query, however many replies it has', async () => {
-		const { editor, commenter, viewer, network } = await scene();
-		const files = [await createFile(db, network, editor), await createFile(db, network, editor)];
+		const { editor, commenter, viewer, network } = await createNetworkCast(db);
+		const files = [await uploadFile(db, editor, network), await uploadFile(db, editor, network)];
 		const thread = await threadWith(editor, network, files.slice(0, 1));
 		for (const body of ['Uno.', 'Due.', 'Tre.']) {
 			await as(commenter, (tx) =>
@@ -176,18 +154,18 @@ describe.each(backends)('attachments as each person, on $name', (backend) => {
 	});
 
 	it('refuses to attach files to someone else’s post, even for a facilitator', async () => {
-		const { lead, editor, commenter, network } = await scene();
-		const file = await createFile(db, network, editor);
+		const { facilitator, editor, commenter, network } = await createNetworkCast(db);
+		const file = await uploadFile(db, editor, network);
 		const thread = await threadWith(editor, network, []);
-		for (const person of [commenter, lead]) {
+		for (const person of [commenter, facilitator]) {
 			expect(refusalKey(await failure(attach(person, network, { thread }, [file])))).toBe('errors.not_allowed');
 		}
 		expect(await threadFiles(editor, network, thread)).toEqual([]);
 	});
 
 	it('refuses a viewer, even on a post they wrote before becoming one', async () => {
-		const { editor, commenter, viewer, network } = await scene();
-		const file = await createFile(db, network, editor);
+		const { editor, commenter, viewer, network } = await createNetworkCast(db);
+		const file = await uploadFile(db, editor, network);
 		const doc = await createDocument(db, network, editor);
 		const comment = (await as(commenter, (tx) =>
 			addComment(tx, { networkId: network.id, documentId: doc.id }, { body: 'Da vedere.', quote: 'sala', anchorFrom: new Uint8Array([1]), anchorTo: new Uint8Array([2]) })
@@ -200,9 +178,9 @@ describe.each(backends)('attachments as each person, on $name', (backend) => {
 	});
 
 	it('never attaches another network’s file: unavailable to the form, and refused by the foreign key', async () => {
-		const { editor, outsider, network, elsewhere } = await scene();
-		const foreign = await createFile(db, elsewhere, outsider, { name: 'altra rete.pdf' });
-		const own = await createFile(db, network, editor);
+		const { editor, outsider, network, elsewhere } = await createNetworkCast(db);
+		const foreign = await uploadFile(db, outsider, elsewhere, { name: 'altra rete.pdf' });
+		const own = await uploadFile(db, editor, network);
 		expect(await as(editor, (tx) => unavailableFiles(tx, network.id, [own.id, foreign.id]))).toEqual([foreign.id]);
 
 		// The form's way: nothing is written, not even the thread.
@@ -231,21 +209,21 @@ describe.each(backends)('attachments as each person, on $name', (backend) => {
 	});
 
 	it('offers no binned file, and marks a file binned after it was attached', async () => {
-		const { editor, commenter, network } = await scene();
-		const binned = await createFile(db, network, editor, { name: 'vecchia bozza.docx' });
+		const { editor, commenter, network } = await createNetworkCast(db);
+		const binned = await uploadFile(db, editor, network, { name: 'vecchia bozza.docx' });
 		await as(editor, (tx) => tx.query('update public.files set deleted_at = now() where id = $1', [binned.id]));
 		expect(await as(editor, (tx) => unavailableFiles(tx, network.id, [binned.id]))).toEqual([binned.id]);
 
-		const kept = await createFile(db, network, editor, { name: 'calendario.pdf' });
+		const kept = await uploadFile(db, editor, network, { name: 'calendario.pdf' });
 		const thread = await threadWith(editor, network, [kept]);
 		await as(editor, (tx) => tx.query('update public.files set deleted_at = now() where id = $1', [kept.id]));
 		expect(await threadFiles(commenter, network, thread)).toMatchObject([{ fileId: kept.id, name: 'calendario.pdf', inBin: true }]);
 	});
 
 	it('refuses an eleventh file on a post, whether sent together or added later', async () => {
-		const { editor, network } = await scene();
-		const files: TestFile[] = [];
-		for (let i = 0; i < 11; i++) files.push(await createFile(db, network, editor, { name: `foglio ${String(i).padStart(2, '0')}.pdf` }));
+		const { editor, network } = await createNetworkCast(db);
+		const files: StoredFile[] = [];
+		for (let i = 0; i < 11; i++) files.push(await uploadFile(db, editor, network, { name: `foglio ${String(i).padStart(2, '0')}.pdf` }));
 		const thread = await threadWith(editor, network, files.slice(0, 10));
 		expect(await threadFiles(editor, network, thread)).toHaveLength(10);
 
@@ -259,20 +237,20 @@ describe.each(backends)('attachments as each person, on $name', (backend) => {
 	});
 
 	it('lets the attachments go with a file deleted for good', async () => {
-		const { lead, editor, viewer, network } = await scene();
-		const gone = await createFile(db, network, editor, { name: 'da eliminare.pdf' });
-		const stays = await createFile(db, network, editor, { name: 'resta.pdf' });
+		const { facilitator, editor, viewer, network } = await createNetworkCast(db);
+		const gone = await uploadFile(db, editor, network, { name: 'da eliminare.pdf' });
+		const stays = await uploadFile(db, editor, network, { name: 'resta.pdf' });
 		const thread = await threadWith(editor, network, [gone, stays]);
 		// Only a facilitator deletes for good.
 		const { rows } = await as(editor, (tx) => tx.query('delete from public.files where id = $1 returning id', [gone.id]));
 		expect(rows).toEqual([]);
-		await as(lead, (tx) => tx.query('delete from public.files where id = $1', [gone.id]));
+		await as(facilitator, (tx) => tx.query('delete from public.files where id = $1', [gone.id]));
 		expect((await threadFiles(viewer, network, thread)).map((file) => file.name)).toEqual(['resta.pdf']);
 	});
 
 	it('shows no attachment, nor whether there is one, to someone outside the network', async () => {
-		const { editor, outsider, network } = await scene();
-		const thread = await threadWith(editor, network, [await createFile(db, network, editor)]);
+		const { editor, outsider, network } = await createNetworkCast(db);
+		const thread = await threadWith(editor, network, [await uploadFile(db, editor, network)]);
 		expect((await as(outsider, (tx) => attachmentsOf(tx, { threads: [thread] }))).size).toBe(0);
 		expect(await as(outsider, (tx) => readThread(tx, network.id, thread))).toBeNull();
 	});

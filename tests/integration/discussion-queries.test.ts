@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from './databases.ts';
-import { addMember, createDocument, createNetwork, createUser, type TestNetwork, type TestUser } from './factories.ts';
+import { createDocument, createNetworkCast, type TestNetwork, type TestUser } from './factories.ts';
 import { withUser } from '../../src/lib/server/db/with-user.ts';
 import type { Database } from '../../src/lib/server/db/types.ts';
 import { listThreads, readThread } from '../../src/lib/server/discussions/threads.ts';
@@ -17,21 +17,6 @@ import { refusalKey } from '../../src/lib/server/db/errors.ts';
 describe.each(backends)('discussion queries as each person, on $name', (backend) => {
 	let db: Database;
 	const as = <T>(user: TestUser, fn: Parameters<typeof withUser<T>>[2]) => withUser(db, user.claims, fn);
-
-	/** A network of its own for each test, with one person in each role and one outside it. */
-	async function scene() {
-		const lead = await createUser(db, { displayName: 'Giulia Rinaldi', organisation: 'Ambito di Frosinone' });
-		const editor = await createUser(db, { displayName: 'Marco Ferri', organisation: 'Cooperativa Il Ponte' });
-		const commenter = await createUser(db, { displayName: 'Anna Colombo', organisation: 'Comune di Sora' });
-		const viewer = await createUser(db, { displayName: 'Paolo De Santis' });
-		const outsider = await createUser(db, { displayName: 'Ester Esterni' });
-		const network = await createNetwork(db, lead);
-		await addMember(db, network, editor, 'editor');
-		await addMember(db, network, commenter, 'commenter');
-		await addMember(db, network, viewer, 'viewer');
-		const elsewhere = await createNetwork(db, outsider);
-		return { lead, editor, commenter, viewer, outsider, network, elsewhere };
-	}
 
 	async function thread(author: TestUser, network: TestNetwork, title = 'Calendario degli incontri', document: string | null = null) {
 		const outcome = await as(author, (tx) => startThread(tx, network.id, { title, body: 'Proposta di date.', document }));
@@ -54,9 +39,9 @@ describe.each(backends)('discussion queries as each person, on $name', (backend)
 	afterAll(() => db?.close());
 
 	it('lists a new thread with its author, linked document and reply count, new for others but not its author', async () => {
-		const { lead, editor, network } = await scene();
-		const doc = await createDocument(db, network, lead, { title: 'Patto per il lavoro' });
-		const id = await thread(lead, network, 'Il patto va firmato entro maggio', doc.id);
+		const { facilitator, editor, network } = await createNetworkCast(db);
+		const doc = await createDocument(db, network, facilitator, { title: 'Patto per il lavoro' });
+		const id = await thread(facilitator, network, 'Il patto va firmato entro maggio', doc.id);
 
 		const { threads } = await listed(editor, network);
 		expect(threads).toMatchObject([
@@ -66,18 +51,18 @@ describe.each(backends)('discussion queries as each person, on $name', (backend)
 				pinned: false,
 				closed: false,
 				replyCount: 0,
-				author: { id: lead.id, name: 'Giulia Rinaldi', organisation: 'Ambito di Frosinone' },
+				author: { id: facilitator.id, name: 'Giulia Rinaldi', organisation: 'Ambito di Frosinone' },
 				document: { id: doc.id, title: 'Patto per il lavoro' },
 				isNew: true,
 				unread: 0
 			}
 		]);
-		expect((await listed(lead, network)).threads[0]).toMatchObject({ isNew: false, unread: 0 });
+		expect((await listed(facilitator, network)).threads[0]).toMatchObject({ isNew: false, unread: 0 });
 	});
 
 	it('counts as new only the replies of others since the person’s last visit', async () => {
-		const { lead, editor, commenter, network } = await scene();
-		const id = await thread(lead, network);
+		const { facilitator, editor, commenter, network } = await createNetworkCast(db);
+		const id = await thread(facilitator, network);
 		await replyAs(editor, network, id, 'Propongo martedì.');
 		// Never opened: every reply by someone else is new, and the thread itself too.
 		expect((await listed(commenter, network)).threads[0]).toMatchObject({ isNew: true, unread: 1 });
@@ -87,16 +72,16 @@ describe.each(backends)('discussion queries as each person, on $name', (backend)
 
 		await replyAs(commenter, network, id, 'Per il Comune va bene.');
 		await replyAs(editor, network, id, 'Allora martedì alle 10.');
-		await replyAs(lead, network, id, 'Confermo.');
+		await replyAs(facilitator, network, id, 'Confermo.');
 		// Her own reply is not news to her; the two that followed are.
 		expect((await listed(commenter, network)).threads[0]).toMatchObject({ isNew: false, unread: 2, replyCount: 4 });
 		// The author never opened the page since starting it: all three replies by others are new to her.
-		expect((await listed(lead, network)).threads[0]).toMatchObject({ isNew: false, unread: 3 });
+		expect((await listed(facilitator, network)).threads[0]).toMatchObject({ isNew: false, unread: 3 });
 	});
 
 	it('keeps one visit per person and thread, and returns when they looked before', async () => {
-		const { lead, editor, network } = await scene();
-		const id = await thread(lead, network);
+		const { facilitator, editor, network } = await createNetworkCast(db);
+		const id = await thread(facilitator, network);
 		const first = await as(editor, (tx) => recordVisit(tx, network.id, id));
 		expect(first.previous).toBeNull();
 		const second = await as(editor, (tx) => recordVisit(tx, network.id, id));
@@ -105,25 +90,25 @@ describe.each(backends)('discussion queries as each person, on $name', (backend)
 		const stored = await db.query<{ seen_at: Date }>('select seen_at from public.visits where user_id = $1', [editor.id]);
 		expect(stored.rows).toEqual([{ seen_at: second.seenAt }]);
 		// Another person's visit is theirs alone.
-		expect((await as(lead, (tx) => recordVisit(tx, network.id, id))).previous).toBeNull();
+		expect((await as(facilitator, (tx) => recordVisit(tx, network.id, id))).previous).toBeNull();
 	});
 
 	it('refuses to record a visit to another network’s thread', async () => {
-		const { lead, outsider, network } = await scene();
-		const id = await thread(lead, network);
+		const { facilitator, outsider, network } = await createNetworkCast(db);
+		const id = await thread(facilitator, network);
 		await expect(as(outsider, (tx) => recordVisit(tx, network.id, id))).rejects.toMatchObject({ code: '42501' });
 	});
 
 	it('puts pinned threads first, then the most recently active, and filters open and closed ones', async () => {
-		const { lead, editor, network } = await scene();
+		const { facilitator, editor, network } = await createNetworkCast(db);
 		const older = await thread(editor, network, 'Prima discussione');
 		const pinned = await thread(editor, network, 'Regole della rete');
 		const recent = await thread(editor, network, 'Terza discussione');
-		await replyAs(lead, network, older, 'Riprendo questa.');
-		expect(await as(lead, (tx) => setPinned(tx, network.id, pinned, true))).toBe(true);
+		await replyAs(facilitator, network, older, 'Riprendo questa.');
+		expect(await as(facilitator, (tx) => setPinned(tx, network.id, pinned, true))).toBe(true);
 		expect((await listed(editor, network)).threads.map((t) => t.id)).toEqual([pinned, older, recent]);
 
-		expect(await as(lead, (tx) => setClosed(tx, network.id, recent, true))).toBe(true);
+		expect(await as(facilitator, (tx) => setClosed(tx, network.id, recent, true))).toBe(true);
 		const open = await listed(editor, network, 'open');
 		expect(open.threads.map((t) => t.id)).toEqual([pinned, older]);
 		expect(open.counts).toEqual({ open: 2, closed: 1, all: 3 });
@@ -131,43 +116,43 @@ describe.each(backends)('discussion queries as each person, on $name', (backend)
 	});
 
 	it('reads a thread with its replies in order, bodies rendered safely, mentions as names', async () => {
-		const { lead, editor, network } = await scene();
-		const id = await thread(lead, network);
-		await replyAs(editor, network, id, `Ciao ${mentionToken('Giulia Rinaldi', lead.id)} <script>alert(1)</script> **ok**`);
-		await replyAs(lead, network, id, 'Seconda risposta');
+		const { facilitator, editor, network } = await createNetworkCast(db);
+		const id = await thread(facilitator, network);
+		await replyAs(editor, network, id, `Ciao ${mentionToken('Giulia Rinaldi', facilitator.id)} <script>alert(1)</script> **ok**`);
+		await replyAs(facilitator, network, id, 'Seconda risposta');
 		const read = await as(editor, (tx) => readThread(tx, network.id, id));
 		expect(read?.opening).toMatchObject({ id, author: { name: 'Giulia Rinaldi' }, bodyHtml: '<p>Proposta di date.</p>\n' });
 		expect(read?.replies.map((m) => m.author.name)).toEqual(['Marco Ferri', 'Giulia Rinaldi']);
 		const html = read!.replies[0].bodyHtml;
-		expect(html).toContain(`<span class="mention" data-user="${lead.id}">@Giulia Rinaldi</span>`);
+		expect(html).toContain(`<span class="mention" data-user="${facilitator.id}">@Giulia Rinaldi</span>`);
 		expect(html).toContain('&lt;script&gt;');
 		expect(html).not.toContain('<script>');
 		expect(html).toContain('<strong>ok</strong>');
 	});
 
 	it('refuses a reply in a closed thread with the reason, and the database refuses it too', async () => {
-		const { lead, editor, network } = await scene();
+		const { facilitator, editor, network } = await createNetworkCast(db);
 		const id = await thread(editor, network);
 		// The author may close their own thread.
 		expect(await as(editor, (tx) => setClosed(tx, network.id, id, true))).toBe(true);
-		const read = await as(lead, (tx) => readThread(tx, network.id, id));
+		const read = await as(facilitator, (tx) => readThread(tx, network.id, id));
 		expect(read).toMatchObject({ closed: true, closedByName: 'Marco Ferri' });
 
-		expect(await as(lead, (tx) => reply(tx, network.id, id, 'Ancora una cosa'))).toEqual({ refused: 'discussions.closedRefused' });
+		expect(await as(facilitator, (tx) => reply(tx, network.id, id, 'Ancora una cosa'))).toEqual({ refused: 'discussions.closedRefused' });
 		// Going around the explanation changes nothing: the policy is the rule.
 		await expect(
-			as(lead, (tx) =>
+			as(facilitator, (tx) =>
 				tx.query('insert into public.thread_messages (thread_id, network_id, body) values ($1, $2, $3)', [id, network.id, 'x'])
 			)
 		).rejects.toMatchObject({ code: '42501' });
 
-		expect(await as(lead, (tx) => setClosed(tx, network.id, id, false))).toBe(true);
-		expect(await as(lead, (tx) => reply(tx, network.id, id, 'Riaperta'))).toHaveProperty('ok');
+		expect(await as(facilitator, (tx) => setClosed(tx, network.id, id, false))).toBe(true);
+		expect(await as(facilitator, (tx) => reply(tx, network.id, id, 'Riaperta'))).toHaveProperty('ok');
 	});
 
 	it('tells a viewer they read only, and hides everything from another network’s member', async () => {
-		const { lead, viewer, outsider, network } = await scene();
-		const id = await thread(lead, network);
+		const { facilitator, viewer, outsider, network } = await createNetworkCast(db);
+		const id = await thread(facilitator, network);
 		expect(await as(viewer, (tx) => reply(tx, network.id, id, 'Posso?'))).toEqual({ refused: 'discussions.viewerRefused' });
 		await expect(as(viewer, (tx) => startThread(tx, network.id, { title: 'Mia', body: 'x', document: null }))).rejects.toMatchObject({
 			code: '42501'
@@ -181,23 +166,23 @@ describe.each(backends)('discussion queries as each person, on $name', (backend)
 	});
 
 	it('refuses a linked document from another network', async () => {
-		const { lead, outsider, network, elsewhere } = await scene();
+		const { facilitator, outsider, network, elsewhere } = await createNetworkCast(db);
 		const foreign = await createDocument(db, elsewhere, outsider);
 		expect(
-			await as(lead, (tx) => startThread(tx, network.id, { title: 'Con documento', body: 'x', document: foreign.id }))
+			await as(facilitator, (tx) => startThread(tx, network.id, { title: 'Con documento', body: 'x', document: foreign.id }))
 		).toEqual({ refused: 'discussions.documentInvalid' });
 	});
 
 	it('lets only facilitators pin and delete, and the author or a facilitator close', async () => {
-		const { lead, editor, commenter, network } = await scene();
+		const { facilitator, editor, commenter, network } = await createNetworkCast(db);
 		const id = await thread(commenter, network);
 		// Not the author, not a facilitator: the policy hides the thread from the change.
 		expect(await as(editor, (tx) => setClosed(tx, network.id, id, true))).toBe(false);
 		// The author may close but not pin: the trigger says no.
 		await expect(as(commenter, (tx) => setPinned(tx, network.id, id, true))).rejects.toMatchObject({ code: '42501' });
 		expect(await as(commenter, (tx) => deleteThread(tx, network.id, id))).toBe(false);
-		expect(await as(lead, (tx) => deleteThread(tx, network.id, id))).toBe(true);
-		expect(await as(lead, (tx) => readThread(tx, network.id, id))).toBeNull();
+		expect(await as(facilitator, (tx) => deleteThread(tx, network.id, id))).toBe(true);
+		expect(await as(facilitator, (tx) => readThread(tx, network.id, id))).toBeNull();
 	});
 
 	it('refuses an over-long body with the limit message, counting line breaks once, and so does the database', async () => {
@@ -209,19 +194,19 @@ describe.each(backends)('discussion queries as each person, on $name', (backend)
 		expect(replySchema.safeParse({ body: lines }).success).toBe(true);
 		expect(replySchema.safeParse({ body: '   \r\n ' }).error?.issues[0].message).toBe('discussions.bodyRequired');
 
-		const { lead, network } = await scene();
-		const id = await thread(lead, network);
-		await expect(as(lead, (tx) => reply(tx, network.id, id, 'a'.repeat(BODY_MAX + 1)))).rejects.toMatchObject({ code: '23514' });
+		const { facilitator, network } = await createNetworkCast(db);
+		const id = await thread(facilitator, network);
+		await expect(as(facilitator, (tx) => reply(tx, network.id, id, 'a'.repeat(BODY_MAX + 1)))).rejects.toMatchObject({ code: '23514' });
 	});
 
 	it('refuses a burst of posts from one account with the posting-too-fast message', async () => {
-		const { lead, editor, network } = await scene();
-		const id = await thread(lead, network);
+		const { facilitator, editor, network } = await createNetworkCast(db);
+		const id = await thread(facilitator, network);
 		// Twelve posts a minute are allowed; the thirteenth is refused.
 		for (let i = 0; i < 12; i++) await replyAs(editor, network, id, `Risposta ${i + 1}`);
 		const refused = await as(editor, (tx) => reply(tx, network.id, id, 'Una di troppo')).catch((error: unknown) => error);
 		expect(refusalKey(refused)).toBe('errors.posting_too_fast');
 		// Others are not slowed down by one person's burst.
-		expect(await as(lead, (tx) => reply(tx, network.id, id, 'Io posso ancora'))).toHaveProperty('ok');
+		expect(await as(facilitator, (tx) => reply(tx, network.id, id, 'Io posso ancora'))).toHaveProperty('ok');
 	});
 });

@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from './databases.ts';
-import { filesScene, startFileServer, type FileServer, type FilesScene, type Person } from './files/harness.ts';
+import { filesScene, startFileServer, uploadThrough, type FileServer, type FilesScene, type Person } from './files/harness.ts';
 import { withUser } from '../../src/lib/server/db/with-user.ts';
 import type { Database, Queryable } from '../../src/lib/server/db/types.ts';
 import type { FileStore } from '../../src/lib/server/files/store.ts';
 import { docxImages } from '../../src/lib/server/documents/images.ts';
 import { toDocx, type DocxMeta } from '../../src/lib/documents/docx.ts';
 import { imageFileIds, imageSrc } from '../../src/lib/documents/images.ts';
-import { fileUrls, FILE_NAME_HEADER, type UploadedFile } from '../../src/lib/files/api.ts';
+import { fileUrls } from '../../src/lib/files/api.ts';
 import { doc, img, p } from '../unit/documents/factories.ts';
 import { unzip } from '../unit/documents/zip.ts';
-import { png } from '../unit/files/png.ts';
+import { png } from '../unit/files/samples.ts';
 
 // A document's images in its Word export, read as the person exporting:
 // the database decides which files they may see, exactly as it does for the
@@ -33,15 +33,8 @@ describe.each(backends)('the images of a Word export, on $name', (backend) => {
 	let scene: FilesScene;
 	const as = (person: Person) => <T>(fn: (tx: Queryable) => Promise<T>) => withUser(db, person.claims, fn);
 
-	async function upload(person: Person, name: string, body: Buffer, network = scene.network): Promise<UploadedFile> {
-		const response = await fetch(server.url + fileUrls.upload(network.id), {
-			method: 'POST',
-			body: new Uint8Array(body),
-			headers: { [FILE_NAME_HEADER]: encodeURIComponent(name), cookie: person.cookie }
-		});
-		expect(response.status, await response.clone().text()).toBe(201);
-		return ((await response.json()) as { file: UploadedFile }).file;
-	}
+	const upload = (person: Person, name: string, body: Buffer, network = scene.network) =>
+		uploadThrough(server, person, fileUrls.upload(network.id), name, body);
 
 	const storageKeyOf = async (fileId: string) =>
 		(

@@ -190,39 +190,37 @@ export async function createDocument(
 	return { id, networkId: network.id };
 }
 
-export interface TestFile {
-	id: string;
-	networkId: string;
+export interface Member extends TestUser {
 	name: string;
 }
 
-/**
- * A file uploaded by `uploader` (a facilitator or an editor of the network):
- * the stored object's row as the server writes it (service connection, no
- * bytes in a store), then the file and its first version as the person.
- */
-export async function createFile(
-	db: Database,
-	network: { id: string },
-	uploader: TestUser,
-	options: { name?: string; contentType?: string; size?: number } = {}
-): Promise<TestFile> {
-	const id = randomUUID();
-	const storageKey = randomUUID();
-	const name = options.name ?? `${unique('Allegato')}.pdf`;
-	const size = options.size ?? 1024;
-	await db.query(
-		'insert into public.file_objects (storage_key, network_id, size, content_type, sha256) values ($1, $2, $3, $4, $5)',
-		[storageKey, network.id, size, options.contentType ?? 'application/pdf', createHash('sha256').update(id).digest('hex')]
+/** A network with one person per role, and a network elsewhere. */
+export interface NetworkCast {
+	facilitator: Member;
+	editor: Member;
+	commenter: Member;
+	viewer: Member;
+	/** The facilitator of another network, who belongs to nothing here. */
+	outsider: Member;
+	network: TestNetwork;
+	elsewhere: TestNetwork;
+}
+
+/** A cast of people of its own; tests that post take one each, as posting is rate-limited per account. */
+export async function createNetworkCast(db: Database): Promise<NetworkCast> {
+	const [facilitator, editor, commenter, viewer, outsider] = await Promise.all(
+		[
+			['Giulia Rinaldi', 'Ambito di Frosinone'],
+			['Marco Ferri', 'Cooperativa Il Ponte'],
+			['Anna Colombo', 'Comune di Sora'],
+			['Paolo De Santis', ''],
+			['Olga Altrove', '']
+		].map(async ([name, organisation]) => ({ ...(await createUser(db, { displayName: name, organisation })), name }))
 	);
-	await withUser(db, uploader.claims, async (tx) => {
-		await tx.query('insert into public.files (id, network_id, name) values ($1, $2, $3)', [id, network.id, name]);
-		await tx.query('insert into public.file_versions (file_id, network_id, storage_key, original_name) values ($1, $2, $3, $4)', [
-			id,
-			network.id,
-			storageKey,
-			name
-		]);
-	});
-	return { id, networkId: network.id, name };
+	const network = await createNetwork(db, facilitator);
+	await addMember(db, network, editor, 'editor');
+	await addMember(db, network, commenter, 'commenter');
+	await addMember(db, network, viewer, 'viewer');
+	const elsewhere = await createNetwork(db, outsider);
+	return { facilitator, editor, commenter, viewer, outsider, network, elsewhere };
 }

@@ -1,13 +1,15 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { withUser } from '../../src/lib/server/db/with-user.ts';
 import type { Database, Queryable } from '../../src/lib/server/db/types.ts';
-import type { TestUser } from './factories.ts';
+import { unique, type TestUser } from './factories.ts';
 
 // A network's files written the way an upload writes them: once the bytes
 // are in the store, the server records the stored object (nobody else may),
 // and in the same transaction the person's file and version rows follow,
 // under the row-level policies and the triggers under test. No bytes are
-// stored anywhere: these helpers are about the rows.
+// stored anywhere: these helpers are about the rows, and every integration
+// test that needs a file or a folder takes it from here (the endpoints'
+// tests upload real bytes through files/harness.ts instead).
 
 export interface ObjectOptions {
 	/** The server's name for the object; a new one unless given. */
@@ -80,7 +82,7 @@ export async function uploadFile(
 ): Promise<StoredFile> {
 	const id = randomUUID();
 	const versionId = randomUUID();
-	const name = options.name ?? 'Avviso pubblico.pdf';
+	const name = options.name ?? `${unique('Allegato')}.pdf`;
 	const storageKey = await uploading(db, uploader, network, options, async (tx, key) => {
 		await tx.query('insert into public.files (id, network_id, folder_id, name) values ($1, $2, $3, $4)', [
 			id,
@@ -97,17 +99,17 @@ export async function uploadFile(
 	return { id, networkId: network.id, name, versionId, storageKey };
 }
 
-/** A new version of `file`, with bytes of its own, uploaded by `uploader`. */
+/** A new version of `file`, with bytes of its own, uploaded by `uploader` under the file's name or `originalName`. */
 export function uploadVersion(
 	db: Database,
 	uploader: TestUser,
 	file: { id: string; networkId: string; name: string },
-	options: ObjectOptions = {}
+	options: ObjectOptions & { originalName?: string } = {}
 ): Promise<StoredVersion> {
 	return uploading(db, uploader, { id: file.networkId }, options, async (tx, key) => {
 		const { rows } = await tx.query<{ id: string }>(
 			`insert into public.file_versions (file_id, network_id, storage_key, original_name) values ($1, $2, $3, $4) returning id`,
-			[file.id, file.networkId, key, file.name]
+			[file.id, file.networkId, key, options.originalName ?? file.name]
 		);
 		return versionOf(tx, rows[0].id);
 	});

@@ -1,11 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { backends } from '../databases.ts';
-import { addMember, createDocument, createInvitation, createNetwork, createUser, type TestUser } from '../factories.ts';
+import { addMember, createDocument, createInvitation, createNetwork, createUser, type Member, type TestUser } from '../factories.ts';
 import { withUser } from '../../../src/lib/server/db/with-user.ts';
 import type { Database } from '../../../src/lib/server/db/types.ts';
 import { connect, eventually, startCollab } from '../collab/harness.ts';
 import { createScene } from '../collab/scene.ts';
-import { commentOn, createCast, replyInThread, replyToComment, startThread, type Member } from './scene.ts';
+import { commentOn, createCast, replyInThread, replyToComment, startThread } from './scene.ts';
 import { entriesOf, entry, recorded } from '../activity-record.ts';
 
 // The activity record (20261123110200_activity.sql): every action is written

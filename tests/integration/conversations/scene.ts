@@ -3,53 +3,22 @@ import * as Y from 'yjs';
 import { withUser } from '../../../src/lib/server/db/with-user.ts';
 import type { Database } from '../../../src/lib/server/db/types.ts';
 import { FRAGMENT } from '../../../src/lib/editor/fragment.ts';
-import {
-	addMember,
-	createDocument,
-	createNetwork,
-	createUser,
-	type TestDocument,
-	type TestNetwork,
-	type TestUser
-} from '../factories.ts';
+import { createDocument, createNetworkCast, type NetworkCast, type TestDocument, type TestUser } from '../factories.ts';
 
 // Threads, replies, comments and their replies, posted the way the app posts
 // them: as a person, through withUser, under the row-level policies and the
 // triggers under test. Posting is rate-limited per account (12 a minute), so
 // each test takes a cast of its own rather than sharing authors.
 
-export interface Member extends TestUser {
-	name: string;
-}
-
 /** A network with one person per role, a document by its editor, and a network elsewhere. */
-export interface Cast {
-	facilitator: Member;
-	editor: Member;
-	commenter: Member;
-	viewer: Member;
-	/** The facilitator of another network, who belongs to nothing here. */
-	outsider: Member;
-	network: TestNetwork;
-	elsewhere: TestNetwork;
+export interface Cast extends NetworkCast {
 	document: TestDocument & { title: string };
 }
 
 export async function createCast(db: Database): Promise<Cast> {
-	const [facilitator, editor, commenter, viewer, outsider] = await Promise.all(
-		['Giulia Rinaldi', 'Marco Ferri', 'Anna Colombo', 'Paolo De Santis', 'Olga Altrove'].map(async (name) => ({
-			...(await createUser(db, { displayName: name })),
-			name
-		}))
-	);
-	const network = await createNetwork(db, facilitator);
-	await addMember(db, network, editor, 'editor');
-	await addMember(db, network, commenter, 'commenter');
-	await addMember(db, network, viewer, 'viewer');
-	const elsewhere = await createNetwork(db, outsider);
+	const cast = await createNetworkCast(db);
 	const title = 'Patto di comunità 2027';
-	const document = { ...(await createDocument(db, network, editor, { title })), title };
-	return { facilitator, editor, commenter, viewer, outsider, network, elsewhere, document };
+	return { ...cast, document: { ...(await createDocument(db, cast.network, cast.editor, { title })), title } };
 }
 
 export interface Thread {

@@ -1,19 +1,17 @@
 import http from 'node:http';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../databases.ts';
 import type { Database } from '../../../src/lib/server/db/types.ts';
 import { sweepFiles } from '../../../src/lib/server/files/sweeper.ts';
-import { fileUrls, FILE_NAME_HEADER, type FileRefusal, type UploadedFile } from '../../../src/lib/files/api.ts';
-import { filesScene, startFileServer, type FileServer, type FilesScene, type Person } from './harness.ts';
+import { fileUrls, FILE_NAME_HEADER, type FileRefusal } from '../../../src/lib/files/api.ts';
+import { pdf, png } from '../../unit/files/samples.ts';
+import { sha256 } from './bodies.ts';
+import { filesScene, postUpload, startFileServer, uploadThrough, type FileServer, type FilesScene, type Person } from './harness.ts';
 
 const LIMIT = 1024 * 1024;
-const PNG = Buffer.concat([
-	Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex'),
-	randomBytes(64)
-]);
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
-const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+const PNG = png(4, 4, 'noise');
+const PDF = pdf('Avviso pubblico');
 
 describe.each(backends)('file endpoints on $name', (backend) => {
 	let db: Database;
@@ -35,22 +33,9 @@ describe.each(backends)('file endpoints on $name', (backend) => {
 		name: string,
 		body: Buffer,
 		{ url = fileUrls.upload(scene.network.id), headers = {} }: { url?: string; headers?: Record<string, string> } = {}
-	) =>
-		fetch(server.url + url, {
-			method: 'POST',
-			body: new Uint8Array(body),
-			headers: {
-				[FILE_NAME_HEADER]: encodeURIComponent(name),
-				'content-type': 'application/octet-stream',
-				...(person ? { cookie: person.cookie } : {}),
-				...headers
-			}
-		});
-	const uploaded = async (person: Person, name: string, body: Buffer, url?: string): Promise<UploadedFile> => {
-		const response = await upload(person, name, body, { url });
-		expect(response.status, await response.clone().text()).toBe(201);
-		return ((await response.json()) as { file: UploadedFile }).file;
-	};
+	) => postUpload(server, person, url, name, body, headers);
+	const uploaded = (person: Person, name: string, body: Buffer, url = fileUrls.upload(scene.network.id)) =>
+		uploadThrough(server, person, url, name, body);
 	const download = (person: Person | null, url: string, headers: Record<string, string> = {}) =>
 		fetch(server.url + url, { headers: { ...(person ? { cookie: person.cookie } : {}), ...headers } });
 	const refusal = async (response: Response) => ((await response.json()) as FileRefusal).error;
@@ -70,7 +55,7 @@ describe.each(backends)('file endpoints on $name', (backend) => {
 		expect(response.headers.get('x-content-type-options')).toBe('nosniff');
 		expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="verbale tavolo.pdf"/);
 		expect(response.headers.get('accept-ranges')).toBe('bytes');
-		expect(sha(Buffer.from(await response.arrayBuffer()))).toBe(sha(PNG));
+		expect(sha256(Buffer.from(await response.arrayBuffer()))).toBe(sha256(PNG));
 	});
 
 	it('previews images and PDFs inline only when asked, and HTML or SVG never', async () => {

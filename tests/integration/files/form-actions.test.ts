@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestEvent } from '@sveltejs/kit';
 import { backends } from '../databases.ts';
-import type { TestUser } from '../factories.ts';
-import { fileScene, makeFolder, storeFile } from './scene.ts';
+import { createNetworkCast, type TestUser } from '../factories.ts';
+import { createFolder, uploadFile } from '../file-scene.ts';
 import { withUser } from '../../../src/lib/server/db/with-user.ts';
 import type { Database } from '../../../src/lib/server/db/types.ts';
 import { safeFileName } from '../../../src/lib/files/names.ts';
@@ -40,8 +40,8 @@ describe.each(backends)('file space form actions, on $name', (backend) => {
 		(await db.query<{ name: string }>('select name from public.files where id = $1', [id])).rows[0]?.name;
 
 	it('renames to a name made safe — no path, control or direction characters — and says the name it now has', async () => {
-		const { editor, network } = await fileScene(db);
-		const id = await storeFile(db, editor, network, 'bozza.xlsx');
+		const { editor, network } = await createNetworkCast(db);
+		const { id } = await uploadFile(db, editor, network, { name: 'bozza.xlsx' });
 		const typed = '  ../../Bilancio\u0000 finale\u202e\tv2.xlsx  ';
 		const answer = await post(folderActions.rename, editor, network.id, { id, name: typed });
 		const safe = safeFileName(typed.trim());
@@ -52,8 +52,8 @@ describe.each(backends)('file space form actions, on $name', (backend) => {
 	});
 
 	it('shortens a 500-character name to one the database keeps, still readable', async () => {
-		const { editor, network } = await fileScene(db);
-		const id = await storeFile(db, editor, network, 'corto.pdf');
+		const { editor, network } = await createNetworkCast(db);
+		const { id } = await uploadFile(db, editor, network, { name: 'corto.pdf' });
 		const answer = await post(folderActions.rename, editor, network.id, { id, name: `${'Verbale del tavolo '.repeat(26)}.pdf` });
 		expect(answer.status).toBe(200);
 		const name = (await nameOf(id))!;
@@ -62,9 +62,9 @@ describe.each(backends)('file space form actions, on $name', (backend) => {
 	});
 
 	it('refuses an empty name, a pasted text and a name taken in the folder, keeping what was typed', async () => {
-		const { editor, network } = await fileScene(db);
-		const id = await storeFile(db, editor, network, 'Avviso.pdf');
-		await storeFile(db, editor, network, 'Modulo.pdf');
+		const { editor, network } = await createNetworkCast(db);
+		const { id } = await uploadFile(db, editor, network, { name: 'Avviso.pdf' });
+		await uploadFile(db, editor, network, { name: 'Modulo.pdf' });
 
 		expect(await post(folderActions.rename, editor, network.id, { id, name: '   ' })).toEqual({
 			status: 400,
@@ -83,8 +83,8 @@ describe.each(backends)('file space form actions, on $name', (backend) => {
 	});
 
 	it('answers "not allowed" to a viewer’s rename, bin or new folder, and changes nothing', async () => {
-		const { viewer, editor, network } = await fileScene(db);
-		const id = await storeFile(db, editor, network, 'Patto.pdf');
+		const { viewer, editor, network } = await createNetworkCast(db);
+		const { id } = await uploadFile(db, editor, network, { name: 'Patto.pdf' });
 		const refused = { status: 403, data: expect.objectContaining({ message: 'files.notAllowed' }) };
 		expect(await post(folderActions.rename, viewer, network.id, { id, name: 'Mio.pdf' })).toEqual(refused);
 		expect(await post(folderActions.bin, viewer, network.id, { id })).toEqual(refused);
@@ -95,8 +95,8 @@ describe.each(backends)('file space form actions, on $name', (backend) => {
 	});
 
 	it('refuses an id that is not one and a folder that is not there, beside the field they concern', async () => {
-		const { editor, network } = await fileScene(db);
-		const id = await storeFile(db, editor, network, 'Nota.txt', { contentType: 'text/plain' });
+		const { editor, network } = await createNetworkCast(db);
+		const { id } = await uploadFile(db, editor, network, { name: 'Nota.txt', contentType: 'text/plain' });
 		expect(await post(folderActions.bin, editor, network.id, { id: "1' or '1'='1" })).toMatchObject({
 			status: 400,
 			data: { errors: { id: 'files.notFound' } }
@@ -112,9 +112,9 @@ describe.each(backends)('file space form actions, on $name', (backend) => {
 	});
 
 	it('says why a folder cannot be deleted or moved inside itself', async () => {
-		const { editor, network } = await fileScene(db);
-		const outer = await makeFolder(db, editor, network, 'Bandi');
-		const inner = await makeFolder(db, editor, network, '2027', outer);
+		const { editor, network } = await createNetworkCast(db);
+		const outer = await createFolder(db, editor, network, 'Bandi');
+		const inner = await createFolder(db, editor, network, '2027', outer);
 		expect(await post(folderActions.deleteFolder, editor, network.id, { id: outer })).toMatchObject({
 			status: 400,
 			data: { message: 'files.folderNotEmpty' }
@@ -134,8 +134,8 @@ describe.each(backends)('file space form actions, on $name', (backend) => {
 	});
 
 	it('bins, restores and — for a facilitator only — deletes for good', async () => {
-		const { lead, editor, network } = await fileScene(db);
-		const id = await storeFile(db, editor, network, 'Foto.png', { contentType: 'image/png' });
+		const { facilitator, editor, network } = await createNetworkCast(db);
+		const { id } = await uploadFile(db, editor, network, { name: 'Foto.png', contentType: 'image/png' });
 		expect(await post(folderActions.bin, editor, network.id, { id })).toEqual({
 			status: 200,
 			data: { done: 'files.binned', params: { name: 'Foto.png' } }
@@ -146,7 +146,7 @@ describe.each(backends)('file space form actions, on $name', (backend) => {
 		});
 		await post(folderActions.bin, editor, network.id, { id });
 		expect(await post(binActions.purge, editor, network.id, { id })).toMatchObject({ status: 403, data: { message: 'files.notAllowed' } });
-		expect(await post(binActions.purge, lead, network.id, { id })).toEqual({
+		expect(await post(binActions.purge, facilitator, network.id, { id })).toEqual({
 			status: 200,
 			data: { done: 'files.purged', params: { name: 'Foto.png' } }
 		});

@@ -10,6 +10,7 @@ import type { Database } from '../../../src/lib/server/db/types.ts';
 import { createFileEndpoints } from '../../../src/lib/server/files/http.ts';
 import { openDiskStore } from '../../../src/lib/server/files/disk.ts';
 import type { FileStore } from '../../../src/lib/server/files/store.ts';
+import { FILE_NAME_HEADER, type UploadedFile } from '../../../src/lib/files/api.ts';
 import { addMember, createNetwork, createSession, createUser, type TestNetwork, type TestUser } from '../factories.ts';
 
 export interface FileServer {
@@ -49,6 +50,33 @@ export async function startFileServer(db: Database, uploadLimit: number): Promis
 }
 
 export type Person = TestUser & { cookie: string };
+
+/** Posts `body` to an upload address as the page's uploader does, as `person` or, without a cookie, as nobody. */
+export const postUpload = (
+	server: FileServer,
+	person: Person | null,
+	url: string,
+	name: string,
+	body: Buffer,
+	headers: Record<string, string> = {}
+) =>
+	fetch(server.url + url, {
+		method: 'POST',
+		body: new Uint8Array(body),
+		headers: {
+			[FILE_NAME_HEADER]: encodeURIComponent(name),
+			'content-type': 'application/octet-stream',
+			...(person ? { cookie: person.cookie } : {}),
+			...headers
+		}
+	});
+
+/** An upload that must be stored: the file the server says it made. */
+export async function uploadThrough(server: FileServer, person: Person, url: string, name: string, body: Buffer): Promise<UploadedFile> {
+	const response = await postUpload(server, person, url, name, body);
+	if (response.status !== 201) throw new Error(`upload of ${name} answered ${response.status}: ${await response.text()}`);
+	return ((await response.json()) as { file: UploadedFile }).file;
+}
 
 export interface FilesScene {
 	network: TestNetwork;

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../databases.ts';
-import type { TestNetwork, TestUser } from '../factories.ts';
-import { fileScene, makeFolder, storeFile as storeInto } from './scene.ts';
+import { createNetworkCast, type TestNetwork, type TestUser } from '../factories.ts';
+import { createFolder as makeFolder, uploadFile } from '../file-scene.ts';
 import { withUser } from '../../../src/lib/server/db/with-user.ts';
 import type { Database } from '../../../src/lib/server/db/types.ts';
 import { refusalKey } from '../../../src/lib/server/db/errors.ts';
@@ -35,9 +35,14 @@ describe.each(backends)('file space queries as each person, on $name', (backend)
 	});
 	afterAll(() => db?.close());
 
-	const scene = () => fileScene(db);
-	const storeFile = (uploader: TestUser, network: TestNetwork, name: string, options?: Parameters<typeof storeInto>[4]) =>
-		storeInto(db, uploader, network, name, options);
+	const scene = () => createNetworkCast(db);
+	/** A file of `network` uploaded by `uploader`, at the top or in `folder`; its id. */
+	const storeFile = async (
+		uploader: TestUser,
+		network: TestNetwork,
+		name: string,
+		{ folder = null, ...object }: { folder?: string | null; contentType?: string; size?: number } = {}
+	) => (await uploadFile(db, uploader, network, { name, folderId: folder, ...object })).id;
 	const folderAs = (user: TestUser, network: TestNetwork, name: string, parent: string | null = null) =>
 		makeFolder(db, user, network, name, parent);
 
@@ -58,12 +63,12 @@ describe.each(backends)('file space queries as each person, on $name', (backend)
 
 	describe('browsing', () => {
 		it('lists a folder’s folders first, by name, then its files with who uploaded them', async () => {
-			const { lead, editor, viewer, network } = await scene();
+			const { facilitator, editor, viewer, network } = await scene();
 			const notices = await folderAs(editor, network, 'Avvisi');
 			await folderAs(editor, network, 'bilanci');
 			await folderAs(editor, network, 'Verbali', notices);
 			await storeFile(editor, network, 'Zeta.pdf');
-			await storeFile(lead, network, 'Àvviso pubblico.pdf', { contentType: 'application/pdf', size: 2048 });
+			await storeFile(facilitator, network, 'Àvviso pubblico.pdf', { contentType: 'application/pdf', size: 2048 });
 			await storeFile(editor, network, 'Avviso firmato.pdf', { folder: notices });
 
 			const top = await as(viewer, (tx) => listFolder(tx, network.id, query()));
@@ -78,7 +83,7 @@ describe.each(backends)('file space queries as each person, on $name', (backend)
 				size: 2048,
 				contentType: 'application/pdf',
 				versionCount: 1,
-				uploader: { id: lead.id, name: 'Giulia Rinaldi' }
+				uploader: { id: facilitator.id, name: 'Giulia Rinaldi' }
 			});
 			expect(top!.fileCount).toBe(2);
 
@@ -217,9 +222,9 @@ describe.each(backends)('file space queries as each person, on $name', (backend)
 		});
 
 		it('lets only facilitators and editors rename, move or bin; the others touch nothing', async () => {
-			const { lead, editor, commenter, viewer, outsider, network } = await scene();
+			const { facilitator, editor, commenter, viewer, outsider, network } = await scene();
 			const id = await storeFile(editor, network, 'Patto.pdf');
-			const folder = await folderAs(lead, network, 'Patti');
+			const folder = await folderAs(facilitator, network, 'Patti');
 			for (const person of [commenter, viewer, outsider]) {
 				expect(await as(person, (tx) => renameFile(tx, network.id, id, 'Altro.pdf'))).toBe('hidden');
 				expect(await as(person, (tx) => binFile(tx, network.id, id))).toBe('hidden');
@@ -232,7 +237,7 @@ describe.each(backends)('file space queries as each person, on $name', (backend)
 			expect(await refusalOf(as(viewer, (tx) => createFolder(tx, network.id, null, 'Mia')))).toBe('errors.not_allowed');
 			const { rows } = await db.query('select name, folder_id, deleted_at from public.files where id = $1', [id]);
 			expect(rows).toEqual([{ name: 'Patto.pdf', folder_id: null, deleted_at: null }]);
-			expect(await as(lead, (tx) => renameFile(tx, network.id, id, 'Patto firmato.pdf'))).toEqual({ ok: { name: 'Patto firmato.pdf' } });
+			expect(await as(facilitator, (tx) => renameFile(tx, network.id, id, 'Patto firmato.pdf'))).toEqual({ ok: { name: 'Patto firmato.pdf' } });
 		});
 
 		it('moves a file into a folder and back to the top, refusing a folder of another network or a name taken there', async () => {
@@ -370,21 +375,21 @@ describe.each(backends)('file space queries as each person, on $name', (backend)
 		});
 
 		it('lets only facilitators delete for good, and only from the bin, queueing the bytes for removal', async () => {
-			const { lead, editor, viewer, network } = await scene();
+			const { facilitator, editor, viewer, network } = await scene();
 			const id = await storeFile(editor, network, 'Da eliminare.pdf');
 			// Not a live file: it goes to the bin first.
-			expect(await as(lead, (tx) => purgeFile(tx, network.id, id))).toBe('hidden');
+			expect(await as(facilitator, (tx) => purgeFile(tx, network.id, id))).toBe('hidden');
 			done(await as(editor, (tx) => binFile(tx, network.id, id)));
 			expect(await as(editor, (tx) => purgeFile(tx, network.id, id))).toBe('hidden');
 			expect(await as(viewer, (tx) => purgeFile(tx, network.id, id))).toBe('hidden');
 			expect(await as(viewer, (tx) => restoreFile(tx, network.id, id))).toBe('hidden');
 			const { rows: keys } = await db.query<{ storage_key: string }>('select storage_key from public.file_versions where file_id = $1', [id]);
 
-			expect(await as(lead, (tx) => purgeFile(tx, network.id, id))).toEqual({ ok: { name: 'Da eliminare.pdf' } });
+			expect(await as(facilitator, (tx) => purgeFile(tx, network.id, id))).toEqual({ ok: { name: 'Da eliminare.pdf' } });
 			expect((await db.query('select 1 from public.files where id = $1', [id])).rows).toEqual([]);
 			const queued = await db.query('select 1 from public.file_removals where storage_key = $1', [keys[0].storage_key]);
 			expect(queued.rows).toHaveLength(1);
-			expect(await as(lead, (tx) => fileSpace(tx, network.id))).toMatchObject({ used: 0 });
+			expect(await as(facilitator, (tx) => fileSpace(tx, network.id))).toMatchObject({ used: 0 });
 		});
 	});
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../databases.ts';
-import { entry, recorded } from '../activity-record.ts';
+import { entry, recorded as recordedEntries } from '../activity-record.ts';
 import { eventually } from '../collab/harness.ts';
 import { createCast } from '../conversations/scene.ts';
 import { createFolder, restoreVersion, storeObject, uploadFile, uploadVersion, type StoredFile } from '../file-scene.ts';
@@ -286,26 +286,13 @@ describe.each(backends)('the file space schema on $name', (backend) => {
 	});
 
 	describe('the activity record', () => {
-		const FILE_ACTIONS = [
-			'file_uploaded',
-			'file_version_uploaded',
-			'file_version_restored',
-			'file_renamed',
-			'file_moved',
-			'file_deleted',
-			'file_restored',
-			'file_purged',
-			'folder_created',
-			'folder_renamed',
-			'folder_deleted'
-		];
-
-		it('has no action of the file space that this file does not test', async () => {
-			const { rows } = await db.query<{ action: string }>(
-				`select action::text from unnest(enum_range(null::public.activity_action)) as action where action::text ~ '^(file|folder)_'`
-			);
-			expect(rows.map((row) => row.action).sort()).toEqual([...FILE_ACTIONS].sort());
-		});
+		// Every action the tests below see recorded, held against the enum by the last of them.
+		const seen = new Set<string>();
+		const recorded = async (...args: Parameters<typeof recordedEntries>) => {
+			const entries = await recordedEntries(...args);
+			for (const { action } of entries) seen.add(action);
+			return entries;
+		};
 
 		it('records uploads and new and restored versions by who uploaded them, and not the bookkeeping that follows', async () => {
 			const { network, editor, facilitator } = await createCast(db);
@@ -365,6 +352,14 @@ describe.each(backends)('the file space schema on $name', (backend) => {
 			await as(editor, 'update public.files set deleted_at = now() where id = $1', [expired.id]);
 			const emptied = () => db.query('delete from public.files where id = $1', [expired.id]);
 			expect(await recorded(db, network, emptied)).toEqual([entry(null, 'file_purged', { id: expired.id, title: 'Bozza.docx' })]);
+		});
+
+		// Tests in a file run in order, so this one fails when an action of the file space has no test above.
+		it('has no action of the file space that the tests above do not see recorded', async () => {
+			const { rows } = await db.query<{ action: string }>(
+				`select action::text from unnest(enum_range(null::public.activity_action)) as action where action::text ~ '^(file|folder)_'`
+			);
+			expect([...seen].sort()).toEqual(rows.map((row) => row.action).sort());
 		});
 	});
 });

@@ -1,7 +1,8 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../databases.ts';
-import { addMember, createNetwork, createUser, type TestNetwork, type TestUser } from '../factories.ts';
+import { createNetworkCast, unique, type TestNetwork, type TestUser } from '../factories.ts';
+import { uploadFile, uploadVersion as newVersion, type StoredFile } from '../file-scene.ts';
 import { withUser } from '../../../src/lib/server/db/with-user.ts';
 import type { Database } from '../../../src/lib/server/db/types.ts';
 import {
@@ -27,49 +28,17 @@ describe.each(backends)('a file and its versions, as each person, on $name', (ba
 	let other: TestNetwork;
 	const as = <T>(user: TestUser, fn: Parameters<typeof withUser<T>>[2]) => withUser(db, user.claims, fn);
 
-	/** Bytes stored for a network, the way the upload endpoint records them: by the service, never by a person. */
-	async function storeObject(networkId: string, content: string, contentType: string): Promise<string> {
-		const key = randomUUID();
-		await db.query(
-			'insert into public.file_objects (storage_key, network_id, size, content_type, sha256) values ($1, $2, $3, $4, $5)',
-			[key, networkId, Buffer.byteLength(content), contentType, createHash('sha256').update(content).digest('hex')]
-		);
-		return key;
-	}
-
-	/** A version uploaded by `user`: the object first, then the row as the person (the database numbers it). */
-	async function uploadVersion(user: TestUser, file: { id: string; networkId: string }, name: string, content: string) {
-		const key = await storeObject(file.networkId, content, 'text/plain');
-		await as(user, (tx) =>
-			tx.query('insert into public.file_versions (file_id, network_id, storage_key, original_name) values ($1, $2, $3, $4)', [
-				file.id,
-				file.networkId,
-				key,
-				name
-			])
-		);
-		return key;
-	}
-
-	/** A file and its first version, inserted together as the uploader. */
-	async function createFile(user: TestUser, networkId: string, options: { name?: string; folderId?: string } = {}) {
-		const id = randomUUID();
-		const name = options.name ?? `verbale-${id.slice(0, 8)}.txt`;
-		const key = await storeObject(networkId, `prima stesura ${id}`, 'text/plain');
-		await as(user, async (tx) => {
-			await tx.query('insert into public.files (id, network_id, folder_id, name) values ($1, $2, $3, $4)', [
-				id,
-				networkId,
-				options.folderId ?? null,
-				name
-			]);
-			await tx.query(
-				'insert into public.file_versions (file_id, network_id, storage_key, original_name) values ($1, $2, $3, $4)',
-				[id, networkId, key, name]
-			);
+	/** A text file and its first version, uploaded by `user`, its size that of a first draft. */
+	const createFile = (user: TestUser, network: TestNetwork, options: { name?: string; folderId?: string } = {}) =>
+		uploadFile(db, user, network, {
+			name: `${unique('verbale')}.txt`,
+			...options,
+			contentType: 'text/plain',
+			size: Buffer.byteLength('prima stesura del verbale')
 		});
-		return { id, networkId, name, firstKey: key };
-	}
+	/** A new version of `file` uploaded by `user` as `name`, its size that of `content`; its stored object's key. */
+	const uploadVersion = async (user: TestUser, file: StoredFile, name: string, content: string) =>
+		(await newVersion(db, user, file, { originalName: name, contentType: 'text/plain', size: Buffer.byteLength(content) })).storageKey;
 
 	const versionsOf = (user: TestUser, fileId: string) => as(user, (tx) => listFileVersions(tx, fileId));
 	const keysOf = async (fileId: string) =>
@@ -85,19 +54,12 @@ describe.each(backends)('a file and its versions, as each person, on $name', (ba
 
 	beforeAll(async () => {
 		db = await backend.fresh();
-		lead = await createUser(db, { displayName: 'Giulia Rinaldi' });
-		editor = await createUser(db, { displayName: 'Marco Ferri' });
-		viewer = await createUser(db, { displayName: 'Paolo De Santis' });
-		outsider = await createUser(db, { displayName: 'Ester Neri' });
-		network = await createNetwork(db, lead);
-		other = await createNetwork(db, outsider);
-		await addMember(db, network, editor, 'editor');
-		await addMember(db, network, viewer, 'viewer');
+		({ facilitator: lead, editor, viewer, outsider, network, elsewhere: other } = await createNetworkCast(db));
 	});
 	afterAll(() => db?.close());
 
 	it('restores version 1 as version 3, on the same stored object, and makes it current', async () => {
-		const file = await createFile(editor, network.id, { name: 'bilancio.txt' });
+		const file = await createFile(editor, network, { name: 'bilancio.txt' });
 		const secondKey = await uploadVersion(lead, file, 'bilancio rivisto.txt', 'seconda stesura, più lunga della prima');
 		const [first] = (await versionsOf(editor, file.id)).filter((v) => v.number === 1);
 		const objects = await objectCount(network.id);
@@ -108,9 +70,9 @@ describe.each(backends)('a file and its versions, as each person, on $name', (ba
 		expect(outcome).toEqual({ restored: { from: 1, to: 3 } });
 
 		expect(await keysOf(file.id)).toEqual([
-			{ number: 1, key: file.firstKey },
+			{ number: 1, key: file.storageKey },
 			{ number: 2, key: secondKey },
-			{ number: 3, key: file.firstKey }
+			{ number: 3, key: file.storageKey }
 		]);
 		// No bytes stored twice: the quota counts the object once.
 		expect(await objectCount(network.id)).toBe(objects);
@@ -141,7 +103,7 @@ describe.each(backends)('a file and its versions, as each person, on $name', (ba
 	});
 
 	it('records the restore in the activity with the number it came from', async () => {
-		const file = await createFile(editor, network.id);
+		const file = await createFile(editor, network);
 		await uploadVersion(editor, file, file.name, 'un’altra stesura');
 		const [, first] = await versionsOf(editor, file.id);
 		await as(lead, (tx) => restoreVersion(tx, { networkId: network.id, fileId: file.id, versionId: first.id }));
@@ -153,7 +115,7 @@ describe.each(backends)('a file and its versions, as each person, on $name', (ba
 	});
 
 	it('refuses a viewer who restores, leaving the versions as they were', async () => {
-		const file = await createFile(editor, network.id);
+		const file = await createFile(editor, network);
 		await uploadVersion(editor, file, file.name, 'seconda');
 		const [, first] = await versionsOf(viewer, file.id);
 		await expect(
@@ -163,7 +125,7 @@ describe.each(backends)('a file and its versions, as each person, on $name', (ba
 	});
 
 	it('does not restore the version that is already current', async () => {
-		const file = await createFile(editor, network.id);
+		const file = await createFile(editor, network);
 		const [current] = await versionsOf(editor, file.id);
 		expect(
 			await as(editor, (tx) => restoreVersion(tx, { networkId: network.id, fileId: file.id, versionId: current.id }))
@@ -172,7 +134,7 @@ describe.each(backends)('a file and its versions, as each person, on $name', (ba
 	});
 
 	it('shows a file in the bin to every member, with its date for good, and restores no version of it', async () => {
-		const file = await createFile(editor, network.id);
+		const file = await createFile(editor, network);
 		await uploadVersion(editor, file, file.name, 'seconda');
 		await as(editor, (tx) => tx.query('update public.files set deleted_at = now() where id = $1', [file.id]));
 		const detail = await as(viewer, (tx) => openFile(tx, network.id, file.id));
@@ -188,7 +150,7 @@ describe.each(backends)('a file and its versions, as each person, on $name', (ba
 	});
 
 	it('hides a file and its versions from another network’s member, even with their ids', async () => {
-		const file = await createFile(editor, network.id);
+		const file = await createFile(editor, network);
 		const [version] = await versionsOf(editor, file.id);
 		expect(await as(outsider, (tx) => openFile(tx, network.id, file.id))).toBeNull();
 		expect(await as(outsider, (tx) => openFile(tx, other.id, file.id))).toBeNull();
@@ -202,7 +164,7 @@ describe.each(backends)('a file and its versions, as each person, on $name', (ba
 				tx.query(
 					`insert into public.file_versions (file_id, network_id, storage_key, original_name, restored_from)
 					 values ($1, $2, $3, 'forged.txt', $4)`,
-					[file.id, other.id, file.firstKey, version.id]
+					[file.id, other.id, file.storageKey, version.id]
 				)
 			)
 		).rejects.toMatchObject({ code: expect.stringMatching(/^(42501|23503)$/) });
@@ -210,7 +172,7 @@ describe.each(backends)('a file and its versions, as each person, on $name', (ba
 	});
 
 	it('does not open a file of its own network under another network’s address', async () => {
-		const theirs = await createFile(outsider, other.id);
+		const theirs = await createFile(outsider, other);
 		expect(await as(lead, (tx) => openFile(tx, network.id, theirs.id))).toBeNull();
 		expect(await as(lead, (tx) => openFile(tx, other.id, theirs.id))).toBeNull();
 		const [version] = await versionsOf(outsider, theirs.id);
@@ -230,7 +192,7 @@ describe.each(backends)('a file and its versions, as each person, on $name', (ba
 				top
 			]);
 		});
-		const file = await createFile(editor, network.id, { folderId: inner });
+		const file = await createFile(editor, network, { folderId: inner });
 		expect((await as(editor, (tx) => openFile(tx, network.id, file.id)))?.mayUpload).toBe(true);
 		expect((await as(lead, (tx) => openFile(tx, network.id, file.id)))?.mayUpload).toBe(true);
 		expect(await as(viewer, (tx) => folderPath(tx, inner))).toEqual([

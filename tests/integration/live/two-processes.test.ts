@@ -138,7 +138,12 @@ describe.skipIf(!postgres)('two app processes on one Postgres database', () => {
 
 	it("ends the stream of a member removed from the network, whichever process serves it", async () => {
 		const member = await createUser(db, { displayName: 'Vera Verdi' });
+		// The member's own arrival is news on the network too; it must have gone
+		// by on the second process, as a witness there hears, before their stream
+		// opens, or it may reach that stream ahead of the revocation.
+		const witness = await listen(second, cast.facilitator, cast.network);
 		await addMember(db, cast.network, member, 'viewer');
+		await heardAt(witness, 'member_joined', member.id);
 		const stream = await listen(second, member, cast.network);
 		await withUser(db, cast.facilitator.claims, (tx) =>
 			tx.query('delete from public.memberships where network_id = $1 and user_id = $2', [cast.network.id, member.id])

@@ -4,7 +4,7 @@ import { imageSize } from '../../../src/lib/files/image-size.ts';
 import { templateFor } from '../../../src/lib/documents/templates.ts';
 import { code, doc, h, img, li, link, ol, p, quote, row, table, td, text, th, ul } from './factories.ts';
 import { unzip, unzipBytes } from './zip.ts';
-import { png } from '../files/png.ts';
+import { png } from '../files/samples.ts';
 
 const FILE = '0b7c3f4e-9a1d-4c2e-8f5a-6d3b2a1c0e9f';
 const OTHER = '5e2d1c0b-8a9f-4e7d-9c6b-1a2b3c4d5e6f';

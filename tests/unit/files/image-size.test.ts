@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { imageSize } from '../../../src/lib/files/image-size.ts';
-import { png } from './png.ts';
+import { png } from './samples.ts';
 
 const u16be = (n: number) => [n >> 8, n & 0xff];
 const u16le = (n: number) => [n & 0xff, n >> 8];

@@ -1,8 +1,12 @@
 // Files of every format the detector knows, built byte by byte from their
 // specifications: whole small files where that is short (PDF, PNG, JPEG,
 // GIF, BMP, ICO, ZIP, gzip), and otherwise the header the format opens
-// with, which is all detection reads.
-import { crc32, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
+// with, which is all detection reads. Unit, integration and e2e tests take
+// their sample files from here; PDF and PNG come from the app's own writers.
+import { randomBytes } from 'node:crypto';
+import { crc32, deflateRawSync, gzipSync } from 'node:zlib';
+import { onePagePdf } from '../../../src/lib/server/files/one-page-pdf.ts';
+import { rgbPng } from '../../../src/lib/server/files/png.ts';
 
 type Part = string | number[] | Uint8Array;
 
@@ -15,36 +19,19 @@ const u32le = (n: number) => [...u16le(n & 0xffff), ...u16le(n >>> 16)];
 const u32be = (n: number) => [(n >>> 24) & 0xff, (n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff];
 const zeros = (length: number) => new Uint8Array(length);
 
-/** A one-page PDF with a black square, its cross-reference table pointing at the right offsets. */
-export function pdf(): Buffer {
-	const drawing = '0 0 0 rg 20 20 160 160 re f';
-	const objects = [
-		'<< /Type /Catalog /Pages 2 0 R >>',
-		'<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-		'<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R >>',
-		`<< /Length ${drawing.length} >>\nstream\n${drawing}\nendstream`
-	];
-	let out = '%PDF-1.4\n%\xe2\xe3\xcf\xd3\n';
-	const offsets = objects.map((object, i) => {
-		const offset = out.length;
-		out += `${i + 1} 0 obj\n${object}\nendobj\n`;
-		return offset;
-	});
-	const xref = out.length;
-	out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-	out += offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('');
-	out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-	return bytes(out);
-}
+/** A one-page PDF saying `text`, its cross-reference table pointing at the right offsets. */
+export const pdf = (text = 'Verbale del tavolo di co-progettazione') => onePagePdf([text]);
 
-const pngChunk = (type: string, data: Uint8Array) =>
-	bytes(u32be(data.length), type, data, u32be(crc32(bytes(type, data))));
-
-/** A black truecolour PNG, filter byte 0 on every row. */
-export function png(width = 2, height = 2): Buffer {
-	const header = bytes(u32be(width), u32be(height), [8, 2, 0, 0, 0]);
-	const rows = bytes(...Array.from({ length: height }, () => zeros(1 + width * 3)));
-	return bytes('\x89PNG\r\n\x1a\n', pngChunk('IHDR', header), pngChunk('IDAT', deflateSync(rows)), pngChunk('IEND', zeros(0)));
+/**
+ * A truecolour PNG of width × height pixels, all of one colour, or of random
+ * colours (which do not compress: about 3 bytes a pixel, for an upload slow
+ * enough to watch).
+ */
+export function png(width = 2, height = 2, colour: [number, number, number] | 'noise' = [0, 0, 0]): Buffer {
+	if (colour === 'noise') return rgbPng(width, height, randomBytes(width * height * 3));
+	const pixels = Buffer.alloc(width * height * 3);
+	for (let at = 0; at < pixels.length; at += 3) pixels.set(colour, at);
+	return rgbPng(width, height, pixels);
 }
 
 const jpegSegment = (marker: number, ...body: Part[]) => {

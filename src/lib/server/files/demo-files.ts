@@ -3,10 +3,11 @@
 // table's board as a PNG, a spreadsheet of services as CSV) and uploaded
 // through the same path as anyone's upload.
 import { Readable } from 'node:stream';
-import { deflateSync, crc32 } from 'node:zlib';
 import type { Database } from '../db/types.ts';
 import { withUser } from '../db/with-user.ts';
 import type { FileStore } from './store.ts';
+import { onePagePdf } from './one-page-pdf.ts';
+import { rgbPng } from './png.ts';
 import { storeUpload } from './upload.ts';
 
 const NETWORK = 'de000000-0000-4000-8000-000000000001';
@@ -40,30 +41,6 @@ export async function seedDemoFiles(db: Database, store: FileStore): Promise<voi
 	await put(MARCO, PHOTOS, 'Lavagna del tavolo del 12 novembre.png', boardPng());
 }
 
-/** A valid one-page PDF with a few lines of text, in Helvetica. */
-function onePagePdf(lines: string[]): Buffer {
-	// The standard fonts speak WinAnsi: only Latin-1 letters are kept as they are.
-	const latin1 = (text: string) => text.replace(/[^\x20-\x7e\xa0-\xff]/g, '-').replace(/[\\()]/g, (char) => `\\${char}`);
-	const text = lines.map((line, i) => `BT /F1 ${i === 0 ? 16 : 12} Tf 72 ${760 - i * 28} Td (${latin1(line)}) Tj ET`).join('\n');
-	const objects = [
-		'<< /Type /Catalog /Pages 2 0 R >>',
-		'<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-		'<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
-		'<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
-		`<< /Length ${Buffer.byteLength(text, 'latin1')} >>\nstream\n${text}\nendstream`
-	];
-	let pdf = '%PDF-1.4\n';
-	const offsets = objects.map((object, i) => {
-		const at = Buffer.byteLength(pdf, 'latin1');
-		pdf += `${i + 1} 0 obj\n${object}\nendobj\n`;
-		return at;
-	});
-	const xref = Buffer.byteLength(pdf, 'latin1');
-	pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((at) => `${String(at).padStart(10, '0')} 00000 n \n`).join('')}`;
-	pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-	return Buffer.from(pdf, 'latin1');
-}
-
 /** A 320×200 picture of a board with four coloured sticky notes, one per system. */
 function boardPng(): Buffer {
 	const width = 320;
@@ -74,32 +51,12 @@ function boardPng(): Buffer {
 		{ x: 30, y: 110, rgb: [0xa8, 0xe6, 0xa3] },
 		{ x: 170, y: 110, rgb: [0xf7, 0xa1, 0xa1] }
 	];
-	const rows: Buffer[] = [];
+	const pixels = Buffer.alloc(width * height * 3);
 	for (let y = 0; y < height; y++) {
-		const row = Buffer.alloc(1 + width * 3);
 		for (let x = 0; x < width; x++) {
 			const note = notes.find((n) => x >= n.x && x < n.x + 120 && y >= n.y && y < n.y + 60);
-			const rgb = note?.rgb ?? [0xfa, 0xfa, 0xf5];
-			row.set(rgb, 1 + x * 3);
+			pixels.set(note?.rgb ?? [0xfa, 0xfa, 0xf5], (y * width + x) * 3);
 		}
-		rows.push(row);
 	}
-	const chunk = (type: string, data: Buffer) => {
-		const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-		const length = Buffer.alloc(4);
-		length.writeUInt32BE(data.length);
-		const crc = Buffer.alloc(4);
-		crc.writeUInt32BE(crc32(body));
-		return Buffer.concat([length, body, crc]);
-	};
-	const header = Buffer.alloc(13);
-	header.writeUInt32BE(width, 0);
-	header.writeUInt32BE(height, 4);
-	header.set([8, 2, 0, 0, 0], 8);
-	return Buffer.concat([
-		Buffer.from('89504e470d0a1a0a', 'hex'),
-		chunk('IHDR', header),
-		chunk('IDAT', deflateSync(Buffer.concat(rows))),
-		chunk('IEND', Buffer.alloc(0))
-	]);
+	return rgbPng(width, height, pixels);
 }
