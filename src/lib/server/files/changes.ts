@@ -73,7 +73,8 @@ export async function freeName(
 	networkId: string,
 	folderId: string | null,
 	name: string,
-	fileId: string
+	/** The file being named, which does not stand in its own way; null for a new one. */
+	fileId: string | null
 ): Promise<string> {
 	for (let first = 1; ; first += CANDIDATES) {
 		const candidates = Array.from({ length: CANDIDATES }, (_, i) => (first + i === 1 ? name : numberedName(name, first + i)));
@@ -82,7 +83,7 @@ export async function freeName(
 			 where not exists (
 			   select 1 from public.files f
 			   where f.network_id = $1 and coalesce(f.folder_id, f.network_id) = coalesce($2::uuid, $1)
-			     and lower(f.name) = lower(c.name) and f.deleted_at is null and f.id <> $3
+			     and lower(f.name) = lower(c.name) and f.deleted_at is null and f.id is distinct from $3::uuid
 			 )
 			 order by c.n limit 1`,
 			[networkId, folderId, fileId, candidates]

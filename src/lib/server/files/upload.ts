@@ -10,7 +10,8 @@ import type { Readable } from 'node:stream';
 import type { Claims, Database, Queryable } from '../db/types.ts';
 import { actAs, withUser } from '../db/with-user.ts';
 import type { UploadedFile } from '../../files/api.ts';
-import { numberedName, safeFileName } from '../../files/names.ts';
+import { safeFileName } from '../../files/names.ts';
+import { freeName } from './changes.ts';
 import { detectContentType, SNIFF_BYTES } from './content-type.ts';
 import { FileRequestError, pgError } from './refusal.ts';
 import { Measure, TooLarge } from './measure.ts';
@@ -170,17 +171,9 @@ async function record(db: Database, claims: Claims, place: Place, stored: Stored
 
 /** The new file, under its own name or the first "name (n)" that is free in its folder. */
 async function insertFile(tx: Queryable, place: Place, name: string): Promise<string> {
-	const candidates = [name, ...Array.from({ length: 98 }, (_, i) => numberedName(name, i + 2))];
-	const { rows: taken } = await tx.query<{ name: string }>(
-		`select lower(f.name) as name from public.files f
-		 where f.network_id = $1 and f.folder_id is not distinct from $2 and f.deleted_at is null and lower(f.name) = any ($3)`,
-		[place.networkId, place.folderId, candidates.map((candidate) => candidate.toLowerCase())]
-	);
-	const takenNames = new Set(taken.map((row) => row.name));
-	const free = candidates.find((candidate) => !takenNames.has(candidate.toLowerCase())) ?? numberedName(name, Date.now());
 	const { rows } = await tx.query<{ id: string }>(
 		`insert into public.files (network_id, folder_id, name) values ($1, $2, $3) returning id`,
-		[place.networkId, place.folderId, free]
+		[place.networkId, place.folderId, await freeName(tx, place.networkId, place.folderId, name, null)]
 	);
 	return rows[0].id;
 }
