@@ -74,7 +74,7 @@ test('a PDF is shown in the page, sent inline as a PDF, with its details', async
 	const details = page.locator('dl');
 	await expect(details).toContainText('Documento PDF');
 	await expect(details).toContainText('Marco Ferri');
-	await expect(page.getByRole('link', { name: 'File della rete' })).toHaveAttribute('href', `${DEMO_NETWORK}/files`);
+	await expect(page.getByRole('link', { name: 'Tutti i file' })).toHaveAttribute('href', `${DEMO_NETWORK}/files`);
 	await expectNoSeriousA11yViolations(page);
 	await page.screenshot({ path: testInfo.outputPath('pdf-laptop.png'), fullPage: true });
 });

@@ -2,8 +2,6 @@ import type { fileVersions as italian } from '../it/fileVersions.ts';
 
 export const fileVersions: Record<keyof typeof italian, string> = {
 	'fileVersions.notFound': 'This file does not exist, or it has been deleted for good.',
-	'fileVersions.place': 'Where the file is',
-	'fileVersions.top': 'Network files',
 	'fileVersions.details': 'File details',
 	'fileVersions.type': 'Type',
 	'fileVersions.size': 'Size',

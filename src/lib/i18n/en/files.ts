@@ -5,7 +5,7 @@ export const files: Record<keyof typeof italian, string> = {
 	'files.intro':
 		'The network’s files: public notices, signed forms, budgets, photos of meetings, spreadsheets. Every file keeps its versions; deleted ones stay in the bin for 30 days.',
 	'files.top': 'All files',
-	'files.breadcrumbs': 'Folder path',
+	'files.breadcrumbs': 'Path through the folders',
 	'files.folder': 'Folder',
 	'files.oneItem': '1 item',
 	'files.items': '{count} items',

@@ -1,8 +1,6 @@
 // Italian messages of one file's page (details, preview, versions): the keys the English file must match.
 export const fileVersions = {
 	'fileVersions.notFound': 'Questo file non esiste, oppure è stato eliminato definitivamente.',
-	'fileVersions.place': 'Dove si trova il file',
-	'fileVersions.top': 'File della rete',
 	'fileVersions.details': 'Dettagli del file',
 	'fileVersions.type': 'Tipo',
 	'fileVersions.size': 'Dimensione',

@@ -4,7 +4,7 @@ export const files = {
 	'files.intro':
 		'I file della rete: avvisi pubblici, moduli firmati, bilanci, foto degli incontri, fogli di calcolo. Ogni file conserva le sue versioni; quelli eliminati restano nel cestino per 30 giorni.',
 	'files.top': 'Tutti i file',
-	'files.breadcrumbs': 'Percorso della cartella',
+	'files.breadcrumbs': 'Percorso tra le cartelle',
 	'files.folder': 'Cartella',
 	'files.oneItem': '1 elemento',
 	'files.items': '{count} elementi',

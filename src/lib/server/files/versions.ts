@@ -8,12 +8,6 @@ import type { Queryable } from '../db/types.ts';
 import { isUuid } from '../../uuid.ts';
 import { BIN_DAYS } from '../../files/space.ts';
 
-/** A folder on the way from the top of the file space down to a file. */
-export interface FolderStep {
-	id: string;
-	name: string;
-}
-
 export interface FileDetail {
 	id: string;
 	name: string;
@@ -51,21 +45,6 @@ export async function openFile(tx: Queryable, networkId: string, fileId: string)
 		[fileId, networkId, BIN_DAYS]
 	);
 	return rows[0] ?? null;
-}
-
-/** The folders from the top of the file space down to folderId, that one included; empty at the top. */
-export async function folderPath(tx: Queryable, folderId: string | null): Promise<FolderStep[]> {
-	if (!folderId) return [];
-	const { rows } = await tx.query<FolderStep>(
-		`with recursive up (id, name, parent_id, depth) as (
-		   select f.id, f.name, f.parent_id, 0 from public.file_folders f where f.id = $1
-		   union all
-		   select f.id, f.name, f.parent_id, up.depth + 1 from public.file_folders f join up on f.id = up.parent_id
-		 )
-		 select id, name from up order by depth desc`,
-		[folderId]
-	);
-	return rows;
 }
 
 export interface FileVersion {

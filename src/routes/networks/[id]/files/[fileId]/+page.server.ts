@@ -5,7 +5,8 @@ import { isUuid } from '$lib/uuid';
 import { attempt, parseForm, refuse } from '$lib/server/forms';
 import { runtime } from '$lib/server/runtime';
 import { fileSpace } from '$lib/server/files/queries';
-import { folderPath, listFileVersions, openFile, restoreSchema, restoreVersion } from '$lib/server/files/versions';
+import { breadcrumbs } from '$lib/server/files/queries';
+import { listFileVersions, openFile, restoreSchema, restoreVersion } from '$lib/server/files/versions';
 
 export const load = (async ({ locals, params, parent, depends }) => {
 	// The network layout has already answered 404/403 for the network itself.
@@ -18,7 +19,7 @@ export const load = (async ({ locals, params, parent, depends }) => {
 		if (!file) return null;
 		return {
 			file,
-			folders: await folderPath(tx, file.folderId),
+			folders: file.folderId ? await breadcrumbs(tx, params.id, file.folderId) : [],
 			versions: await listFileVersions(tx, file.id),
 			space: await fileSpace(tx, params.id)
 		};
