@@ -64,6 +64,9 @@ const PREVIEWS: Record<string, 'image' | 'pdf'> = {
 	'application/pdf': 'pdf'
 };
 
+/** The image types shown in place: the ones a document may show, and the image pickers offer. */
+export const INLINE_IMAGE_TYPES: readonly string[] = Object.keys(PREVIEWS).filter((type) => PREVIEWS[type] === 'image');
+
 /** How the file page may show a file in place, or null when it may only be downloaded. */
 export const previewOf = (contentType: string): 'image' | 'pdf' | null => PREVIEWS[essenceOf(contentType)] ?? null;
 

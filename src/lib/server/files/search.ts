@@ -4,9 +4,8 @@
 import type { Queryable } from '../db/types.ts';
 import type { FileOption, FileSearchKind } from '../../files/picker.ts';
 import { fold, titlePatterns } from '../documents/title-search.ts';
+import { INLINE_IMAGE_TYPES } from '../../files/kinds.ts';
 
-/** The image types a browser shows inertly (src/lib/files/kinds.ts previewOf): never SVG. */
-export const INLINE_IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/avif', 'image/bmp'];
 
 /** Files whose name holds every word typed, most recently changed first; nothing typed lists the latest. */
 export async function searchFiles(
