@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { runtime } from '$lib/server/runtime';
 import { withUser } from '$lib/server/db/with-user';
-import { DEFAULT_LOCALE, isLocale, type Locale } from '$lib/i18n/translate';
-import { LOCALE_COOKIE } from '$lib/server/locale';
+import { chosenLocale } from '$lib/server/locale';
 import { readProfile } from '$lib/server/profiles';
 
 // Migrations and the demo seed run before the first request is served.
@@ -28,8 +27,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.profile = user ? await event.locals.db((tx) => readProfile(tx, user.id)) : null;
 
 	// A signed-in person's saved language wins; visitors choose with a cookie.
-	const cookieLocale = event.cookies.get(LOCALE_COOKIE);
-	const locale: Locale = event.locals.profile?.locale ?? (isLocale(cookieLocale) ? cookieLocale : DEFAULT_LOCALE);
+	const locale = chosenLocale(event.cookies, event.locals.profile?.locale);
 	event.locals.locale = locale;
 
 	const response = await resolve(event, {

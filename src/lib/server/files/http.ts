@@ -18,9 +18,9 @@ import { authenticate, readOnlyCookies, sameOrigin } from '../auth/raw-request.t
 import type { Claims, Database } from '../db/types.ts';
 import { FILE_NAME_HEADER, type FileRefusal, type UploadedFile } from '../../files/api.ts';
 import { formatSize } from '../../files/size.ts';
-import { isLocale, translate, type Locale } from '../../i18n/translate.ts';
+import { translate, type Locale } from '../../i18n/translate.ts';
 import { isUuid } from '../../uuid.ts';
-import { LOCALE_COOKIE } from '../locale.ts';
+import { chosenLocale } from '../locale.ts';
 import { readProfile } from '../profiles.ts';
 import { findServable } from './download.ts';
 import { FileRequestError } from './refusal.ts';
@@ -78,7 +78,8 @@ export function createFileEndpoints(deps: FileEndpointDeps): FileEndpoints {
 }
 
 async function serve(deps: FileEndpointDeps, req: IncomingMessage, res: ServerResponse, found: Route, url: URL) {
-	let locale = cookieLocale(req);
+	const cookies = readOnlyCookies(req.headers.cookie ?? '');
+	let locale = chosenLocale(cookies);
 	try {
 		if (found.kind === 'unknown') throw new FileRequestError('not_found', 404);
 		const method = found.kind === 'upload' ? ['POST'] : ['GET', 'HEAD'];
@@ -89,7 +90,7 @@ async function serve(deps: FileEndpointDeps, req: IncomingMessage, res: ServerRe
 		if (found.kind === 'upload' && !sameOrigin(req)) throw new FileRequestError('cross_site', 403);
 		const user = await authenticate(req, deps.auth);
 		if (!user) throw new FileRequestError('not_signed_in', 401);
-		locale = (await readProfile(deps.db, user.id))?.locale ?? locale;
+		locale = chosenLocale(cookies, (await readProfile(deps.db, user.id))?.locale);
 		const claims: Claims = { sub: user.id, email: user.email, role: 'authenticated' };
 		if (found.kind === 'download') return await download(deps, claims, req, res, found.fileId, url);
 		if (isForm(req)) return await uploadForm(deps, claims, req, res, found.target, url);
@@ -288,9 +289,3 @@ function safeReturn(back: string | null, target: UploadTarget): string {
 		return fallback;
 	}
 }
-
-function cookieLocale(req: IncomingMessage): Locale {
-	const chosen = readOnlyCookies(req.headers.cookie ?? '').get(LOCALE_COOKIE);
-	return isLocale(chosen) ? chosen : 'it';
-}
-
