@@ -18,7 +18,7 @@ import { authenticate, readOnlyCookies, sameOrigin } from '../auth/raw-request.t
 import type { Claims, Database } from '../db/types.ts';
 import { FILE_NAME_HEADER, type FileRefusal, type UploadedFile } from '../../files/api.ts';
 import { formatSize } from '../../files/size.ts';
-import { translate, type Locale } from '../../i18n/translate.ts';
+import { DEFAULT_LOCALE, translate, type Locale } from '../../i18n/translate.ts';
 import { isUuid } from '../../uuid.ts';
 import { chosenLocale } from '../locale.ts';
 import { readProfile } from '../profiles.ts';
@@ -69,7 +69,7 @@ export function createFileEndpoints(deps: FileEndpointDeps): FileEndpoints {
 			if (!found) return false;
 			serve(deps, req, res, found, url).catch((error) => {
 				console.error(`files: ${req.method} ${url.pathname}`, error);
-				if (!res.headersSent) refuse(res, req, 'it', new FileRequestError('storage_failed', 500));
+				if (!res.headersSent) refuse(res, req, DEFAULT_LOCALE, new FileRequestError('storage_failed', 500));
 				else res.destroy();
 			});
 			return true;
@@ -78,8 +78,7 @@ export function createFileEndpoints(deps: FileEndpointDeps): FileEndpoints {
 }
 
 async function serve(deps: FileEndpointDeps, req: IncomingMessage, res: ServerResponse, found: Route, url: URL) {
-	const cookies = readOnlyCookies(req.headers.cookie ?? '');
-	let locale = chosenLocale(cookies);
+	let userId: string | null = null;
 	try {
 		if (found.kind === 'unknown') throw new FileRequestError('not_found', 404);
 		const method = found.kind === 'upload' ? ['POST'] : ['GET', 'HEAD'];
@@ -90,7 +89,7 @@ async function serve(deps: FileEndpointDeps, req: IncomingMessage, res: ServerRe
 		if (found.kind === 'upload' && !sameOrigin(req)) throw new FileRequestError('cross_site', 403);
 		const user = await authenticate(req, deps.auth);
 		if (!user) throw new FileRequestError('not_signed_in', 401);
-		locale = chosenLocale(cookies, (await readProfile(deps.db, user.id))?.locale);
+		userId = user.id;
 		const claims: Claims = { sub: user.id, email: user.email, role: 'authenticated' };
 		if (found.kind === 'download') return await download(deps, claims, req, res, found.fileId, url);
 		if (isForm(req)) return await uploadForm(deps, claims, req, res, found.target, url);
@@ -99,7 +98,9 @@ async function serve(deps: FileEndpointDeps, req: IncomingMessage, res: ServerRe
 	} catch (error) {
 		if (!(error instanceof FileRequestError)) throw error;
 		if (error.status >= 500) console.error(`files: ${req.method} ${url.pathname}`, error.cause ?? error);
-		refuse(res, req, locale, error);
+		// Asked only to word a refusal: a download that goes through needs no language.
+		const saved = userId ? (await readProfile(deps.db, userId))?.locale : null;
+		refuse(res, req, chosenLocale(readOnlyCookies(req.headers.cookie ?? ''), saved), error);
 	}
 }
 
