@@ -61,19 +61,22 @@ export function refuse(
  * Runs a change the database may refuse (a policy, a trigger, a constraint)
  * and turns such a refusal into the form's answer; other failures propagate.
  * `notAllowed` explains a refusal by the policies in this form's own terms
- * (who may do what with a document, say) instead of the general message.
+ * (who may do what with a document, say) instead of the general message;
+ * other refusals are said on `field` when given (a name taken belongs
+ * beside the name), otherwise for the whole form.
  */
 export async function attempt<T>(
 	form: FormData,
 	change: () => Promise<T>,
-	notAllowed: MessageKey = 'errors.not_allowed'
+	notAllowed: MessageKey = 'errors.not_allowed',
+	field?: string
 ): Promise<T | ActionFailure<FormFailure>> {
 	try {
 		return await change();
 	} catch (error) {
 		const key = refusalKey(error);
 		if (!key) throw error;
-		return key === 'errors.not_allowed' ? refuse(403, form, notAllowed) : refuse(400, form, key);
+		return key === 'errors.not_allowed' ? refuse(403, form, notAllowed) : refuse(400, form, key, field ? { field } : {});
 	}
 }
 
