@@ -1,38 +1,11 @@
-import { uploadFile, UploadRefused } from '$lib/files/upload-client';
-import type { UploadedFile } from '$lib/files/api';
-
-export type UploadState = 'waiting' | 'sending' | 'done' | 'failed';
+import { Upload } from '$lib/files/upload.svelte';
 
 /** Files sent at the same time; the rest wait their turn. */
 const AT_ONCE = 2;
 
-let nextId = 0;
-
-/** One file on its way to the file space, and how it ended. */
-export class UploadEntry {
-	readonly id = ++nextId;
-	readonly name: string;
-	readonly size: number;
-	sent = $state(0);
-	state = $state<UploadState>('waiting');
-	/** Why it failed, in the person's language; empty otherwise. */
+/** An upload in the queue, with why it failed in the person's language (empty otherwise). */
+export class UploadEntry extends Upload {
 	reason = $state('');
-	/** What the server stored, once done. */
-	stored = $state<UploadedFile | null>(null);
-	readonly controller = new AbortController();
-
-	constructor(
-		readonly file: File,
-		/** Where it goes: decided when it is added, so changing folder meanwhile does not move it. */
-		readonly url: string
-	) {
-		this.name = file.name;
-		this.size = file.size;
-	}
-
-	get finished(): boolean {
-		return this.state === 'done' || this.state === 'failed';
-	}
 }
 
 export interface UploadQueueOptions {
@@ -71,7 +44,7 @@ export class UploadQueue {
 	/** Stops a file before it is stored: the server then keeps nothing of it. */
 	cancel(entry: UploadEntry) {
 		if (entry.finished) return;
-		entry.controller.abort();
+		entry.cancel();
 		// One still waiting never started a request that could say so.
 		if (entry.state === 'waiting') this.finish(entry, 'failed', this.options.reasonOf('cancelled'));
 	}
@@ -98,18 +71,11 @@ export class UploadQueue {
 	}
 
 	private async send(entry: UploadEntry) {
-		entry.state = 'sending';
 		try {
-			entry.stored = await uploadFile(entry.url, entry.file, {
-				signal: entry.controller.signal,
-				onProgress: (sent) => (entry.sent = sent)
-			});
-			entry.sent = entry.size;
-			this.finish(entry, 'done');
-		} catch (error) {
-			if (!(error instanceof UploadRefused)) throw error;
+			if (await entry.start()) return this.finish(entry, 'done');
+			const refused = entry.refused!;
 			// The server's refusals come with a message in the person's language; the browser's own failures do not.
-			this.finish(entry, 'failed', error.message || this.options.reasonOf(error.code === 'cancelled' ? 'cancelled' : 'network'));
+			this.finish(entry, 'failed', refused.message || this.options.reasonOf(refused.code === 'cancelled' ? 'cancelled' : 'network'));
 		} finally {
 			this.pump();
 		}

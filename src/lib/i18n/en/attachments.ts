@@ -12,7 +12,6 @@ export const attachments: Record<keyof typeof italian, string> = {
 	'attachments.searchFailed': 'The files could not be searched. Try again shortly.',
 	'attachments.upload': 'Upload a new file',
 	'attachments.uploadingTitle': 'Uploads in progress',
-	'attachments.percent': '{percent}% of {size}',
 	'attachments.cancelNamed': 'Cancel the upload of “{name}”',
 	'attachments.cancelled': 'Upload of “{name}” cancelled: the file was not saved.',
 	'attachments.uploadFailed': '“{name}” was not uploaded: {reason}',

@@ -16,7 +16,6 @@ export const docImages: Record<keyof typeof italian, string> = {
 	'docImages.inFolder': '{size} · folder {folder}',
 	'docImages.upload': 'Upload a new image',
 	'docImages.uploadHint': 'PNG, JPEG, GIF, WebP, AVIF or BMP. It stays among the network’s files too.',
-	'docImages.uploadProgress': '{percent}%',
 	'docImages.uploaded': '“{name}” has been uploaded to the network’s files.',
 	'docImages.notAnImage': '“{name}” is not an image the document can show: use a PNG, JPEG, GIF, WebP, AVIF or BMP file.',
 	'docImages.uploadedNotImage': '“{name}” has been uploaded to the network’s files, but it is not an image the document can show: use a PNG, JPEG, GIF, WebP, AVIF or BMP file.',

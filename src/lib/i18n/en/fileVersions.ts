@@ -21,7 +21,6 @@ export const fileVersions: Record<keyof typeof italian, string> = {
 	'fileVersions.newField': 'File of the new version',
 	'fileVersions.newSubmit': 'Upload the new version',
 	'fileVersions.newChoose': 'Choose the file to upload as the new version.',
-	'fileVersions.progress': '{sent} of {total} ({percent}%)',
 	'fileVersions.uploaded': 'New version uploaded: it is version {number}.',
 	'fileVersions.uploadedNoScript': 'New version uploaded.',
 	'fileVersions.readOnly': 'You can view and download the file and its versions. Uploading and restoring versions is for editors and the network’s facilitators.',

@@ -11,7 +11,6 @@ export const attachments = {
 	'attachments.searchFailed': 'Non è stato possibile cercare i file. Riprova tra poco.',
 	'attachments.upload': 'Carica un nuovo file',
 	'attachments.uploadingTitle': 'Caricamenti in corso',
-	'attachments.percent': '{percent}% di {size}',
 	'attachments.cancelNamed': 'Annulla il caricamento di «{name}»',
 	'attachments.cancelled': 'Caricamento di «{name}» annullato: il file non è stato salvato.',
 	'attachments.uploadFailed': '«{name}» non è stato caricato: {reason}',

@@ -15,7 +15,6 @@ export const docImages = {
 	'docImages.inFolder': '{size} · cartella {folder}',
 	'docImages.upload': 'Carica una nuova immagine',
 	'docImages.uploadHint': 'PNG, JPEG, GIF, WebP, AVIF o BMP. Resta anche tra i file della rete.',
-	'docImages.uploadProgress': '{percent}%',
 	'docImages.uploaded': '«{name}» è stata caricata tra i file della rete.',
 	'docImages.notAnImage': '«{name}» non è un’immagine che il documento può mostrare: usa un file PNG, JPEG, GIF, WebP, AVIF o BMP.',
 	'docImages.uploadedNotImage': '«{name}» è stato caricato tra i file della rete, ma non è un’immagine che il documento può mostrare: usa un file PNG, JPEG, GIF, WebP, AVIF o BMP.',

@@ -20,7 +20,6 @@ export const fileVersions = {
 	'fileVersions.newField': 'File della nuova versione',
 	'fileVersions.newSubmit': 'Carica la nuova versione',
 	'fileVersions.newChoose': 'Scegli il file da caricare come nuova versione.',
-	'fileVersions.progress': '{sent} di {total} ({percent}%)',
 	'fileVersions.uploaded': 'Nuova versione caricata: è la versione {number}.',
 	'fileVersions.uploadedNoScript': 'Nuova versione caricata.',
 	'fileVersions.readOnly': 'Puoi vedere e scaricare il file e le sue versioni. Caricare nuove versioni e ripristinarle spetta ai redattori e a chi facilita la rete.',
