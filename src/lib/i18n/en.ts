@@ -9,6 +9,14 @@ import { files } from './en/files.ts';
 import { attachments } from './en/attachments.ts';
 import { fileVersions } from './en/fileVersions.ts';
 import { docImages } from './en/docImages.ts';
+import { map } from './en/map.ts';
+import { mapView } from './en/mapView.ts';
+import { mapTable } from './en/mapTable.ts';
+import { mapNetwork } from './en/mapNetwork.ts';
+import { synergies } from './en/synergies.ts';
+import { mapImport } from './en/mapImport.ts';
+import { mapExport } from './en/mapExport.ts';
+import { mapComments } from './en/mapComments.ts';
 
 export const en: Record<MessageKey, string> = {
 	'app.name': 'Trama',
@@ -386,4 +394,12 @@ export const en: Record<MessageKey, string> = {
 	...attachments,
 	...fileVersions,
 	...docImages,
+	...map,
+	...mapView,
+	...mapTable,
+	...mapNetwork,
+	...synergies,
+	...mapImport,
+	...mapExport,
+	...mapComments,
 };

@@ -8,6 +8,14 @@ import { files } from './it/files.ts';
 import { attachments } from './it/attachments.ts';
 import { fileVersions } from './it/fileVersions.ts';
 import { docImages } from './it/docImages.ts';
+import { map } from './it/map.ts';
+import { mapView } from './it/mapView.ts';
+import { mapTable } from './it/mapTable.ts';
+import { mapNetwork } from './it/mapNetwork.ts';
+import { synergies } from './it/synergies.ts';
+import { mapImport } from './it/mapImport.ts';
+import { mapExport } from './it/mapExport.ts';
+import { mapComments } from './it/mapComments.ts';
 
 // Italian first: every key here is the contract the English file must meet.
 export const it = {
@@ -391,6 +399,14 @@ export const it = {
 	...attachments,
 	...fileVersions,
 	...docImages,
+	...map,
+	...mapView,
+	...mapTable,
+	...mapNetwork,
+	...synergies,
+	...mapImport,
+	...mapExport,
+	...mapComments,
 } as const;
 
 export type MessageKey = keyof typeof it;

@@ -1,0 +1,4 @@
+import type { mapComments as italian } from '../it/mapComments.ts';
+
+export const mapComments: Record<keyof typeof italian, string> = {
+};

@@ -1,0 +1,4 @@
+import type { mapNetwork as italian } from '../it/mapNetwork.ts';
+
+export const mapNetwork: Record<keyof typeof italian, string> = {
+};

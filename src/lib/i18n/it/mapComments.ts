@@ -1,0 +1,3 @@
+// Italian messages of mapComments: the keys the English file must match.
+export const mapComments = {
+} as const;

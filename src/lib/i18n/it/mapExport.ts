@@ -1,0 +1,3 @@
+// Italian messages of mapExport: the keys the English file must match.
+export const mapExport = {
+} as const;

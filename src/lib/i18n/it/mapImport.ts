@@ -1,0 +1,3 @@
+// Italian messages of mapImport: the keys the English file must match.
+export const mapImport = {
+} as const;
