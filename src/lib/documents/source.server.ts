@@ -15,6 +15,8 @@ import { runtime } from '$lib/server/runtime';
 import { stateToJson } from './content.ts';
 import { versionLabel } from './labels.ts';
 import type { DocNode } from './json.ts';
+import { withEntries } from './entries-table.ts';
+import { entriesInState } from '../map/entries-doc.ts';
 
 export interface ExportSource {
 	network: Network;
@@ -58,6 +60,7 @@ export async function loadExportSource(event: Event): Promise<ExportSource> {
 	const state = found.version?.state ?? (await (await runtime()).collab.encodeState(docId));
 	const exportedAt = new Date();
 	const locale = event.locals.locale;
+	const text = stateToJson(state);
 	return {
 		network: found.network,
 		document: found.document,
@@ -66,6 +69,6 @@ export async function loadExportSource(event: Event): Promise<ExportSource> {
 		versionLabel: versionLabel(locale, found.version, exportedAt),
 		exportedAt,
 		locale,
-		json: stateToJson(state)
+		json: found.document.kind === 'territorial_map' ? withEntries(text, entriesInState(state), found.partners, locale) : text
 	};
 }
