@@ -15,6 +15,7 @@ const AT = {
 	ceccano: { lat: 41.5694, lng: 13.3353 },
 	alatri: { lat: 41.7258, lng: 13.3419 },
 	sora: { lat: 41.7181, lng: 13.6134 },
+	isolaDelLiri: { lat: 41.6794, lng: 13.5722 },
 	cassino: { lat: 41.4922, lng: 13.8308 }
 };
 
@@ -28,11 +29,18 @@ const reinserimento = entry({
 const casaRifugio = entry({ name: 'Casa rifugio per donne vittime di violenza', category: 'need', targets: ['women_violence'], position: AT.sora });
 const automutuo = entry({ name: 'Gruppo di auto mutuo aiuto a Cassino', category: 'need', system: 'health', targets: ['mental_health'], position: AT.cassino });
 const trasporto = entry({ name: 'Trasporto per le visite mediche', category: 'need', position: AT.frosinone });
+const accoglienza = entry({ name: 'Prima accoglienza per persone migranti', category: 'need', targets: ['migrants'], position: AT.sora });
+/** Six answers to the migrants' need, one more than the view ranks at first. */
+const forMigrants = ['Sportello migranti', 'Corso di italiano L2', 'Mensa solidale', 'Ambulatorio per stranieri', 'Doposcuola interculturale', 'Dormitorio comunale'].map(
+	(name) => entry({ name, category: 'service', targets: ['migrants'], position: AT.isolaDelLiri })
+);
 const ENTRIES = [
 	reinserimento,
 	casaRifugio,
 	automutuo,
 	trasporto,
+	accoglienza,
+	...forMigrants,
 	entry({
 		name: 'Tirocini in cooperativa sociale di tipo B',
 		category: 'opportunity',
@@ -81,12 +89,12 @@ test.afterAll(async () => {
 test('ranks the answers to each need with their reasons, and puts the gaps first', async () => {
 	const { page } = giulia;
 	await openEntries(page, entriesPath, '?view=synergies');
-	await expect(summary(page)).toContainText('4 bisogni: 1 con risposte, 3 scoperti.');
+	await expect(summary(page)).toContainText('5 bisogni: 2 con risposte, 3 scoperti.');
 	await expect(summary(page)).toContainText('Risposte entro 25 km in linea d’aria.');
 
 	// Gaps come first, each saying why.
 	const headings = page.getByRole('heading', { level: 2 });
-	await expect(headings).toHaveText(['Bisogni scoperti (3)', 'Bisogni con risposte (1)']);
+	await expect(headings).toHaveText(['Bisogni scoperti (3)', 'Bisogni con risposte (2)']);
 	await expect(needCard(page, casaRifugio.name)).toContainText('Scoperto');
 	await expect(needCard(page, casaRifugio.name)).toContainText('Nessuna voce della mappa serve queste persone.');
 	await expect(needCard(page, automutuo.name)).toContainText('Nessuna risposta entro 25 km. La più vicina è a 43,8 km.');
@@ -112,9 +120,18 @@ test('ranks the answers to each need with their reasons, and puts the gaps first
 	await expect(card).toContainText('Servizio civile universale');
 	await expect(card).not.toContainText('Casa del quartiere');
 
+	// The first five answers are ranked; the rest on demand.
+	const migrants = needCard(page, accoglienza.name);
+	const migrantsAnswers = answersTo(migrants, accoglienza.name).locator(':scope > li');
+	await expect(migrantsAnswers).toHaveCount(5);
+	await expect(migrants).toContainText('e un’altra risposta.');
+	await migrants.getByRole('button', { name: 'Mostra tutte le 6 risposte' }).click();
+	await expect(migrantsAnswers).toHaveCount(6);
+	await expect(migrants.getByRole('button', { name: 'Mostra solo le prime risposte' })).toHaveAttribute('aria-expanded', 'true');
+
 	// A name opens its entry.
 	await first.getByRole('button', { name: 'Tirocini in cooperativa sociale di tipo B' }).click();
-	await expect(page).toHaveURL(new RegExp(`entry=${ENTRIES[4].id}`));
+	await expect(page).toHaveURL(new RegExp(`entry=${ENTRIES.find((e) => e.name === 'Tirocini in cooperativa sociale di tipo B')!.id}`));
 	await expectNoSeriousA11yViolations(page);
 });
 
@@ -123,7 +140,7 @@ test('a wider distance answers a need it left uncovered, and stays in the addres
 	await openEntries(page, entriesPath, '?view=synergies');
 	await page.getByRole('radio', { name: '50 km' }).check();
 	await expect(page).toHaveURL(/km=50/);
-	await expect(summary(page)).toContainText('4 bisogni: 2 con risposte, 2 scoperti.');
+	await expect(summary(page)).toContainText('5 bisogni: 3 con risposte, 2 scoperti.');
 	const card = needCard(page, automutuo.name);
 	await expect(card).not.toContainText('Scoperto');
 	expect(await rankedNames(answersTo(card, automutuo.name))).toEqual(['Centro di salute mentale di Frosinone']);
@@ -158,7 +175,7 @@ test('a viewer reads the analysis on a phone', async ({ browser }) => {
 		const { page } = paolo;
 		await openEntries(page, entriesPath, '?view=synergies&km=50');
 		await expect(page.getByRole('radio', { name: '50 km' })).toBeChecked();
-		await expect(summary(page)).toContainText('4 bisogni: 2 con risposte, 2 scoperti.');
+		await expect(summary(page)).toContainText('5 bisogni: 3 con risposte, 2 scoperti.');
 		await expect(needCard(page, reinserimento.name)).toBeVisible();
 		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 		expect(overflow).toBeLessThanOrEqual(0);

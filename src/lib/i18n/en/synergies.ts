@@ -35,10 +35,11 @@ export const synergies: Record<keyof typeof italian, string> = {
 
 	'synergies.matchesOf': 'Answers to «{name}»',
 	'synergies.showAll': 'Show all {count} answers',
-	'synergies.showFirst': 'Show only the first {count}',
+	'synergies.showFewer': 'Show only the first answers',
 	'synergies.unplacedTitle': 'Without a position, to be checked ({count})',
 	'synergies.unplacedHint': 'They serve the same people, but without a position nobody knows how far they are.',
-	'synergies.unplacedMore': 'and {count} more without a position.',
+	'synergies.moreOne': 'and one more answer.',
+	'synergies.moreMany': 'and {count} more answers.',
 
 	'synergies.sharedOne': '1 target group in common ({targets})',
 	'synergies.sharedMany': '{count} target groups in common ({targets})',

@@ -35,10 +35,11 @@ export const synergies = {
 
 	'synergies.matchesOf': 'Risposte per «{name}»',
 	'synergies.showAll': 'Mostra tutte le {count} risposte',
-	'synergies.showFirst': 'Mostra solo le prime {count}',
+	'synergies.showFewer': 'Mostra solo le prime risposte',
 	'synergies.unplacedTitle': 'Senza posizione, da verificare ({count})',
 	'synergies.unplacedHint': 'Servono le stesse persone, ma senza posizione non si sa quanto siano lontane.',
-	'synergies.unplacedMore': 'e altre {count} senza posizione.',
+	'synergies.moreOne': 'e un’altra risposta.',
+	'synergies.moreMany': 'e altre {count} risposte.',
 
 	'synergies.sharedOne': '1 destinatario in comune ({targets})',
 	'synergies.sharedMany': '{count} destinatari in comune ({targets})',
