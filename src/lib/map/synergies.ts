@@ -257,19 +257,20 @@ export function findSynergies(entries: readonly MapEntry[], options: SynergyOpti
 			return result(maxKm === null ? null : 'need_unplaced');
 		}
 
-		// Two cheap sieves before the exact distance, each a hair wider than exact so that
-		// rounding never cuts an answer at the limit: the latitude band, then the chord.
+		// Cheap sieves before the exact distance: the latitude band, then the chord, which
+		// grows with the arc. Both are a hair wider than exact, so rounding never cuts an
+		// answer at the limit; only a chord within a hair of it pays for the exact arc.
 		const span = latitudeSpan(maxKm) + 1e-9;
-		const reach = chordSquaredOf(maxKm) * (1 + 1e-9);
+		const edge = chordSquaredOf(maxKm);
+		const [inside, outside] = [edge * (1 - 1e-9), edge * (1 + 1e-9)];
 		const north = need.position!.lat + span;
 		for (let i = firstAtOrAbove(placed, need.position!.lat - span); i < placed.length && placed[i].lat <= north; i++) {
 			const candidate = placed[i];
 			const shared = mask & candidate.mask;
 			if (!shared) continue;
 			const chord = chordSquared(here, candidate.at!);
-			if (chord > reach) continue;
-			const km = arcKm(chord);
-			if (km <= maxKm) matches.offer(need, candidate, shared, km);
+			if (chord > outside || (chord > inside && arcKm(chord) > maxKm)) continue;
+			if (!matches.outranked(shared)) matches.offer(need, candidate, shared, arcKm(chord));
 		}
 		for (const candidate of unplaced) {
 			const shared = mask & candidate.mask;
