@@ -2,9 +2,9 @@ import type { mapComments as italian } from '../it/mapComments.ts';
 
 export const mapComments: Record<keyof typeof italian, string> = {
 	'mapComments.title': 'Comments on this entry',
-	'mapComments.countShort': 'Comments: {total}, open: {open}',
+	'mapComments.badgeLabel': 'Comments:',
+	'mapComments.badgeOpen': '{open} open',
 	'mapComments.bodyLabel': 'Your comment on “{name}”',
-	'mapComments.commenterNote': 'You can comment on this entry and reply to comments, but not change it.',
 	'mapComments.none': 'No comments on this entry yet.',
 	'mapComments.entryMissing':
 		'The comment could not be linked to the entry: open it again from the map and retry. What you wrote is still here.',

@@ -1,9 +1,9 @@
 // Italian messages of mapComments: the keys the English file must match.
 export const mapComments = {
 	'mapComments.title': 'Commenti sulla voce',
-	'mapComments.countShort': 'Commenti: {total}, aperti: {open}',
+	'mapComments.badgeLabel': 'Commenti:',
+	'mapComments.badgeOpen': '{open} da risolvere',
 	'mapComments.bodyLabel': 'Il tuo commento su «{name}»',
-	'mapComments.commenterNote': 'Puoi commentare questa voce e rispondere ai commenti, ma non modificarla.',
 	'mapComments.none': 'Nessun commento su questa voce.',
 	'mapComments.entryMissing':
 		'Non è stato possibile collegare il commento alla voce: riaprila dalla mappa e riprova. Quello che hai scritto resta qui.',
