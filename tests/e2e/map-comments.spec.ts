@@ -11,7 +11,8 @@ import { commentPanel, editorConnected } from './support/document-page.ts';
 // to change it; Marco sees the comment arrive while the entry is open and
 // replies; Anna sees the reply and is led back to the entry by her
 // notification. Her forged change to the entry is dropped by the server.
-// The map's text keeps its own comments. Anna posts once, Marco once: the
+// A viewer reads it all, and the comments of an entry no longer on the map.
+// The map's text keeps its own comments. Anna posts twice, Marco once: the
 // database allows 12 posts a minute per account, across the whole run.
 
 const run = Date.now().toString(36);
@@ -86,6 +87,35 @@ test("the reply's notification leads the commenter back to the entry, at the com
 	const card = comments(page).getByRole('article').filter({ hasText: `confermati? ${run}` });
 	await expect(card).toBeFocused();
 	await expect(card.getByRole('list', { name: 'Risposte' })).toContainText(REPLY);
+});
+
+test('a viewer reads the comments of an entry and of entries no longer on the map, and writes nothing', async ({ browser }) => {
+	// A comment on an entry that is not on the map (as when an entry is removed after being commented on).
+	const removed = { entryId: crypto.randomUUID(), entryName: `Laboratorio di falegnameria ${run}`, body: `Ancora disponibile? ${run}` };
+	const posted = await anna.page.request.post(`${entriesPath}?/comment`, {
+		form: removed,
+		headers: { origin: new URL(anna.page.url()).origin, 'x-sveltekit-action': 'true' }
+	});
+	expect(((await posted.json()) as { type: string }).type).toBe('success');
+
+	const paolo = await signIn(browser, 'paolo.desantis@trama.test');
+	const { page } = paolo;
+	await openEntries(page, entriesPath, `?entry=${CENTRE.id}`);
+	const theirs = comments(page);
+	await expect(theirs.getByText('Hai il ruolo di lettore: puoi leggere i commenti ma non scriverne.')).toBeVisible();
+	const card = theirs.getByRole('article').filter({ hasText: `confermati? ${run}` });
+	await expect(card.getByRole('list', { name: 'Risposte' })).toContainText(REPLY);
+	await expect(theirs.getByRole('textbox')).toHaveCount(0);
+	await expect(card.getByText('Rispondi', { exact: true })).toHaveCount(0);
+	await expect(card.getByRole('button', { name: 'Risolvi' })).toHaveCount(0);
+
+	const gone = page.getByRole('region', { name: 'Commenti su voci rimosse' });
+	await expect(gone.getByRole('heading', { name: new RegExp(`Voce rimossa: «${removed.entryName}»`) })).toBeVisible();
+	await expect(gone.getByRole('article')).toContainText(removed.body);
+	// The entries on the map are not among them.
+	await expect(gone).not.toContainText(CENTRE.name);
+	await expectNoSeriousA11yViolations(page);
+	await paolo.context.close();
 });
 
 test("the collab server drops a commenter's forged change to an entry: nobody else ever sees it", async () => {
