@@ -158,7 +158,8 @@ describe.each(backends)('notifications as each person, on $name', (backend) => {
 			threadId: thread,
 			messageId: message,
 			documentId: null,
-			commentId: null
+			commentId: null,
+			entryId: null
 		});
 		expect(await as(anna, countUnread)).toBe(0);
 		// Opening it again still leads there.
@@ -176,7 +177,8 @@ describe.each(backends)('notifications as each person, on $name', (backend) => {
 			threadId: null,
 			messageId: null,
 			documentId: document.id,
-			commentId: comment
+			commentId: comment,
+			entryId: null
 		});
 		// The document's creator is told too; the commenter is not told of her own comment.
 		expect((await as(giulia, (tx) => listNotifications(tx))).items[0]).toMatchObject({ kind: 'comment' });

@@ -12,6 +12,7 @@ import {
 } from './factories.ts';
 import { conversationOperations, createConversationScene } from './rls-conversations.ts';
 import { createDocumentScene, documentOperations } from './rls-documents.ts';
+import { entryCommentOperations } from './rls-entry-comments.ts';
 import { createFileScene, fileOperations } from './rls-files.ts';
 import { recordOperations } from './rls-records.ts';
 import {
@@ -47,7 +48,8 @@ import type { Database, Queryable } from '../../src/lib/server/db/types.ts';
 //
 // The types the operations are written in live in rls-types.ts; the
 // operations on documents and the tables around them, in rls-documents.ts;
-// on discussions and comments, in rls-conversations.ts; on visits,
+// on discussions and comments, in rls-conversations.ts; on comments on a
+// territorial map's entries, in rls-entry-comments.ts; on visits,
 // notifications and the activity record, in rls-records.ts; on the file
 // space and attachments, in rls-files.ts.
 
@@ -385,6 +387,7 @@ const operations: Operation[] = [
 
 	...documentOperations,
 	...conversationOperations,
+	...entryCommentOperations,
 	...recordOperations,
 	...fileOperations
 ];

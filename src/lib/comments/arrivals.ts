@@ -1,6 +1,6 @@
 // What is new to a person: the "Nuovo" markers (since their last visit) and
 // what others did while the page was open (told to screen readers).
-import type { CommentView } from './types.ts';
+import type { CommentThreadView } from './types.ts';
 
 /** Written by someone else after the person last looked (everything is, on a first visit). */
 export function isNew(item: { author: { id: string | null }; createdAt: string }, since: string | null, userId: string): boolean {
@@ -21,7 +21,7 @@ export interface Arrival {
  * (they are told by their own form); a change of resolution does not say who
  * reopened, so the caller leaves out the ones it made itself.
  */
-export function arrivals(before: readonly CommentView[], after: readonly CommentView[], userId: string): Arrival[] {
+export function arrivals(before: readonly CommentThreadView[], after: readonly CommentThreadView[], userId: string): Arrival[] {
 	const previous = new Map(before.map((comment) => [comment.id, comment]));
 	const found: Arrival[] = [];
 	for (const comment of after) {

@@ -23,9 +23,10 @@ export interface ReplyView {
 	attachments: AttachedFile[];
 }
 
-export interface CommentView {
+/** What every comment shows, in the text or on a map entry. */
+export interface CommentThreadView {
 	id: string;
-	/** The words the comment was made on, as they were then. */
+	/** The words the comment was made on, or the entry's name, as they were then. */
 	quote: string;
 	html: string;
 	author: Author;
@@ -33,9 +34,25 @@ export interface CommentView {
 	resolved: boolean;
 	resolvedAt: string | null;
 	resolvedByName: string | null;
+	attachments: AttachedFile[];
+	replies: ReplyView[];
+}
+
+/** A comment on a range of the document's text. */
+export interface CommentView extends CommentThreadView {
 	/** Y.encodeRelativePosition of the range's start and end, in base64. */
 	anchorFrom: string;
 	anchorTo: string;
-	attachments: AttachedFile[];
-	replies: ReplyView[];
+}
+
+/** A comment on one entry of a territorial map. */
+export interface EntryCommentView extends CommentThreadView {
+	/** The entry's id; it may have been removed since. */
+	entryId: string;
+}
+
+/** How many comments an entry has, and how many of them are still open. */
+export interface EntryCommentCount {
+	total: number;
+	open: number;
 }

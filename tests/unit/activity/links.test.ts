@@ -18,6 +18,18 @@ describe('links from the activity record', () => {
 		);
 	});
 
+	it("leads to a map entry's comment on the map's entries page, that entry open, while the comment is there", () => {
+		const document = `/networks/${NETWORK}/documents/dd000000-0000-4000-8000-000000000002`;
+		const entry = 'e1000000-0000-4000-8000-000000000001';
+		for (const action of ['comment_added', 'comment_replied', 'comment_resolved'] as const) {
+			const onEntry = entryFor(action, { details: { ...entryFor(action).details, entry } });
+			expect(subjectHref(NETWORK, onEntry, still)).toBe(
+				`${document}/entries?entry=${entry}&comment=5a0e4c1e-3333-4000-8000-000000000003`
+			);
+			expect(subjectHref(NETWORK, onEntry, { subject: true, detail: false })).toBe(document);
+		}
+	});
+
 	it('leads to the discussion, at the reply while it is there', () => {
 		const entry = entryFor('thread_replied', { subjectId: '7e000000-0000-4000-8000-000000000001' });
 		expect(subjectHref(NETWORK, entry, still)).toBe(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { parseForm } from '../../../src/lib/server/forms.ts';
-import { commentSchema, replySchema, resolveSchema } from '../../../src/lib/server/comments/schemas.ts';
+import { commentSchema, entryCommentSchema, replySchema, resolveSchema } from '../../../src/lib/server/comments/schemas.ts';
 import { COMMENT_BODY_MAX } from '../../../src/lib/comments/types.ts';
 
 const formOf = (values: Record<string, string>) => {
@@ -54,6 +54,32 @@ describe('the comment form', () => {
 		expect(parseForm(commentSchema, formOf({ ...valid, quote: ' \n ' })).failure?.data.errors).toEqual({
 			quote: 'comments.selectionEmpty'
 		});
+	});
+});
+
+describe("the form of a comment on a map entry", () => {
+	const entry = { body: ' Gli orari del sabato? ', entryId: '6f1c2a4e-9b7d-4c3e-8a2f-1d5e6b7c8d9e', entryName: ' Centro diurno Il Girasole ' };
+
+	it("takes the body, the entry's id and its name as the person saw it, trimmed", () => {
+		expect(parseForm(entryCommentSchema, formOf(entry)).data).toEqual({
+			body: 'Gli orari del sabato?',
+			entryId: entry.entryId,
+			entryName: 'Centro diurno Il Girasole'
+		});
+	});
+
+	it('refuses an empty body as any comment is refused, keeping what was typed', () => {
+		const failure = parseForm(entryCommentSchema, formOf({ ...entry, body: '  ' })).failure;
+		expect(failure?.data.errors).toEqual({ body: 'comments.bodyRequired' });
+		expect(failure?.data.values.entryName).toBe(entry.entryName);
+	});
+
+	it('refuses a comment that names no entry, or an entry without a name, keeping the body', () => {
+		for (const bad of [{ entryId: 'new' }, { entryId: '' }, { entryName: ' ' }]) {
+			const failure = parseForm(entryCommentSchema, formOf({ ...entry, ...bad })).failure;
+			expect(Object.values(failure?.data.errors ?? {})).toEqual(['mapComments.entryMissing']);
+			expect(failure?.data.values.body).toBe(entry.body);
+		}
 	});
 });
 

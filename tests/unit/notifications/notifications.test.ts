@@ -27,6 +27,12 @@ describe('where a notification leads', () => {
 		);
 	});
 
+	it("leads to a comment on a map entry on the map's entries page, that entry open", () => {
+		const target = { networkId: NETWORK, threadId: null, messageId: null, documentId: ID, commentId: 'c1', entryId: 'e1' };
+		expect(targetPath(target)).toBe(`/networks/${NETWORK}/documents/${ID}/entries?entry=e1&comment=c1`);
+		expect(targetPath({ ...target, entryId: null })).toBe(`/networks/${NETWORK}/documents/${ID}?comment=c1`);
+	});
+
 	it('leads to the network when the row names nothing else', () => {
 		expect(targetPath({ networkId: NETWORK, threadId: null, messageId: null, documentId: null, commentId: null })).toBe(
 			`/networks/${NETWORK}`

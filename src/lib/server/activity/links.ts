@@ -12,7 +12,8 @@ const id = (value: unknown): string | null => (typeof value === 'string' ? value
 
 /**
  * The page of what an entry is about, or null when that is gone: the
- * document (at the comment, when the comment is still there), the
+ * document (at the comment, when the comment is still there; a comment on
+ * a map entry, at that entry on the map's entries page), the
  * discussion (at the reply), the network's people, the file (in the bin
  * too, where it can be restored), the folder's listing, the network itself.
  */
@@ -33,5 +34,8 @@ export function subjectHref(
 		return `${network}/discussions/${entry.subjectId}${message ? `#message-${message}` : ''}`;
 	}
 	const comment = group === 'comment' && still.detail ? id(entry.details.comment) : null;
-	return `${network}/documents/${entry.subjectId}${comment ? `?comment=${comment}` : ''}`;
+	const document = `${network}/documents/${entry.subjectId}`;
+	const mapEntry = comment ? id(entry.details.entry) : null;
+	if (comment && mapEntry) return `${document}/entries?entry=${mapEntry}&comment=${comment}`;
+	return `${document}${comment ? `?comment=${comment}` : ''}`;
 }

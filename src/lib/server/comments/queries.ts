@@ -5,6 +5,7 @@
 // writing across networks.
 import type { Queryable } from '../db/types.ts';
 import type { AttachedFile } from '../../attachments/types.ts';
+import type { EntryCommentCount } from '../../comments/types.ts';
 import { attachmentsOf } from '../attachments/queries.ts';
 
 export interface AuthorRow {
@@ -13,16 +14,28 @@ export interface AuthorRow {
 	authorOrganisation: string | null;
 }
 
-export interface CommentRow extends AuthorRow {
+/** What every comment holds, in the text or on a map entry. */
+export interface StoredComment extends AuthorRow {
 	id: string;
+	/** The commented words, or the entry's name, as they were then. */
 	quote: string;
 	body: string;
-	anchorFrom: Uint8Array;
-	anchorTo: Uint8Array;
 	createdAt: Date;
 	resolved: boolean;
 	resolvedAt: Date | null;
 	resolvedByName: string | null;
+}
+
+/** A comment on a range of the text. */
+export interface CommentRow extends StoredComment {
+	anchorFrom: Uint8Array;
+	anchorTo: Uint8Array;
+}
+
+/** A comment on a territorial map's entry. */
+export interface EntryCommentRow extends StoredComment {
+	/** The entry's id in the document's Yjs state; the entry may have been removed since. */
+	entryId: string;
 }
 
 export interface ReplyRow extends AuthorRow {
@@ -34,39 +47,74 @@ export interface ReplyRow extends AuthorRow {
 
 const AUTHOR = `x.author_id as "authorId", p.display_name as "authorName", p.organisation as "authorOrganisation"`;
 
-export interface CommentRows {
-	comments: CommentRow[];
+export interface CommentRows<C extends StoredComment = CommentRow> {
+	comments: C[];
 	replies: ReplyRow[];
 	/** The files of each comment and reply, by its id. */
 	attachments: Map<string, AttachedFile[]>;
 }
 
-/** The document's comments, oldest first, all their replies, oldest first, and their files. */
-export async function listComments(tx: Queryable, documentId: string): Promise<CommentRows> {
-	const comments = await tx.query<CommentRow>(
-		`select x.id, x.quote, x.body, x.anchor_from as "anchorFrom", x.anchor_to as "anchorTo",
+/**
+ * A document's comments of one place, oldest first, all their replies,
+ * oldest first, and their files. `columns` are the ones that place adds;
+ * the text's comments and the entries' are never listed together, so the
+ * editor never looks for an entry comment's words.
+ */
+async function listOf<C extends StoredComment>(
+	tx: Queryable,
+	documentId: string,
+	{ onEntries, columns }: { onEntries: boolean; columns: string }
+): Promise<CommentRows<C>> {
+	const comments = await tx.query<C>(
+		`select x.id, x.quote, x.body, ${columns},
 		        x.created_at as "createdAt", x.resolved, x.resolved_at as "resolvedAt",
 		        r.display_name as "resolvedByName", ${AUTHOR}
 		 from public.comments x
 		 left join public.profiles p on p.id = x.author_id
 		 left join public.profiles r on r.id = x.resolved_by
-		 where x.document_id = $1
+		 where x.document_id = $1 and (x.entry_id is not null) = $2
 		 order by x.created_at, x.id`,
-		[documentId]
+		[documentId, onEntries]
 	);
 	const replies = await tx.query<ReplyRow>(
 		`select x.id, x.comment_id as "commentId", x.body, x.created_at as "createdAt", ${AUTHOR}
 		 from public.comment_replies x
+		 join public.comments c on c.id = x.comment_id
 		 left join public.profiles p on p.id = x.author_id
-		 where x.document_id = $1
+		 where x.document_id = $1 and (c.entry_id is not null) = $2
 		 order by x.created_at, x.id`,
-		[documentId]
+		[documentId, onEntries]
 	);
 	const attachments = await attachmentsOf(tx, {
 		comments: comments.rows.map((comment) => comment.id),
 		replies: replies.rows.map((reply) => reply.id)
 	});
 	return { comments: comments.rows, replies: replies.rows, attachments };
+}
+
+/** The comments in the document's text, with their replies and files. */
+export function listComments(tx: Queryable, documentId: string): Promise<CommentRows> {
+	return listOf<CommentRow>(tx, documentId, {
+		onEntries: false,
+		columns: 'x.anchor_from as "anchorFrom", x.anchor_to as "anchorTo"'
+	});
+}
+
+/** The comments on the entries of a territorial map, with their replies and files. */
+export function listEntryComments(tx: Queryable, documentId: string): Promise<CommentRows<EntryCommentRow>> {
+	return listOf<EntryCommentRow>(tx, documentId, { onEntries: true, columns: 'x.entry_id as "entryId"' });
+}
+
+/** The counts of the map's commented entries, by entry id; an entry nobody commented on is absent. */
+export async function countEntryComments(tx: Queryable, documentId: string): Promise<Record<string, EntryCommentCount>> {
+	const { rows } = await tx.query<EntryCommentCount & { entryId: string }>(
+		`select entry_id as "entryId", count(*)::int as total, (count(*) filter (where not resolved))::int as open
+		 from public.comments
+		 where document_id = $1 and entry_id is not null
+		 group by entry_id`,
+		[documentId]
+	);
+	return Object.fromEntries(rows.map(({ entryId, ...count }) => [entryId, count]));
 }
 
 export interface NewComment {
@@ -98,6 +146,34 @@ export async function addComment(
 			Buffer.from(comment.anchorFrom),
 			Buffer.from(comment.anchorTo)
 		]
+	);
+	return rows[0]?.id ?? null;
+}
+
+export interface NewEntryComment {
+	body: string;
+	entryId: string;
+	/** The entry's name when it is commented on: the comment's quote. */
+	entryName: string;
+}
+
+/**
+ * Comments on one entry of a territorial map. Returns the new id, or null
+ * when the document is not a map this person can see in this network (the
+ * database refuses an entry comment on any other kind of document too; here
+ * that is a refusal to explain, not a failure).
+ */
+export async function addEntryComment(
+	tx: Queryable,
+	place: { networkId: string; documentId: string },
+	comment: NewEntryComment
+): Promise<string | null> {
+	const { rows } = await tx.query<{ id: string }>(
+		`insert into public.comments (document_id, network_id, body, quote, entry_id)
+		 select d.id, d.network_id, $3, $4, $5 from public.documents d
+		 where d.id = $1 and d.network_id = $2 and d.kind = 'territorial_map'
+		 returning id`,
+		[place.documentId, place.networkId, comment.body, comment.entryName, comment.entryId]
 	);
 	return rows[0]?.id ?? null;
 }

@@ -41,6 +41,16 @@ export const commentSchema = z.object({
 	anchorTo: anchor
 });
 
+/** A comment on a map entry: the entry's id and its name as the person saw it, kept as the comment's quote. */
+export const entryCommentSchema = z.object({
+	body,
+	entryId: z.string().refine(isUuid, 'mapComments.entryMissing'),
+	entryName: z
+		.string()
+		.transform((name) => name.trim())
+		.pipe(z.string().min(1, 'mapComments.entryMissing').max(QUOTE_MAX, 'mapComments.entryMissing'))
+});
+
 export const replySchema = z.object({ commentId, body });
 
 export const resolveSchema = z.object({

@@ -1,8 +1,8 @@
 // Rows become what the page shows: Markdown rendered safely here on the
 // server, so the browser never parses a body itself.
 import { renderMarkdown } from '../markdown.ts';
-import type { Author, CommentView, ReplyView } from '../../comments/types.ts';
-import type { AuthorRow, CommentRows } from './queries.ts';
+import type { Author, CommentThreadView, CommentView, EntryCommentView, ReplyView } from '../../comments/types.ts';
+import type { AuthorRow, CommentRow, CommentRows, EntryCommentRow, StoredComment } from './queries.ts';
 
 const authorOf = (row: AuthorRow): Author => ({
 	id: row.authorId,
@@ -12,7 +12,8 @@ const authorOf = (row: AuthorRow): Author => ({
 
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
-export function commentViews(rows: CommentRows): CommentView[] {
+/** Each comment as every place shows it, with its replies and files, passed to `place` for what that place adds. */
+function threadViews<C extends StoredComment, V>(rows: CommentRows<C>, place: (row: C, view: CommentThreadView) => V): V[] {
 	const filesOf = (id: string) => rows.attachments.get(id) ?? [];
 	const replies = new Map<string, ReplyView[]>();
 	for (const reply of rows.replies) {
@@ -26,18 +27,26 @@ export function commentViews(rows: CommentRows): CommentView[] {
 		});
 		replies.set(reply.commentId, list);
 	}
-	return rows.comments.map((row) => ({
-		id: row.id,
-		quote: row.quote,
-		html: renderMarkdown(row.body),
-		author: authorOf(row),
-		createdAt: row.createdAt.toISOString(),
-		resolved: row.resolved,
-		resolvedAt: row.resolvedAt?.toISOString() ?? null,
-		resolvedByName: row.resolvedByName,
-		anchorFrom: base64(row.anchorFrom),
-		anchorTo: base64(row.anchorTo),
-		attachments: filesOf(row.id),
-		replies: replies.get(row.id) ?? []
-	}));
+	return rows.comments.map((row) =>
+		place(row, {
+			id: row.id,
+			quote: row.quote,
+			html: renderMarkdown(row.body),
+			author: authorOf(row),
+			createdAt: row.createdAt.toISOString(),
+			resolved: row.resolved,
+			resolvedAt: row.resolvedAt?.toISOString() ?? null,
+			resolvedByName: row.resolvedByName,
+			attachments: filesOf(row.id),
+			replies: replies.get(row.id) ?? []
+		})
+	);
+}
+
+export function commentViews(rows: CommentRows<CommentRow>): CommentView[] {
+	return threadViews(rows, (row, view) => ({ ...view, anchorFrom: base64(row.anchorFrom), anchorTo: base64(row.anchorTo) }));
+}
+
+export function entryCommentViews(rows: CommentRows<EntryCommentRow>): EntryCommentView[] {
+	return threadViews(rows, (row, view) => ({ ...view, entryId: row.entryId }));
 }

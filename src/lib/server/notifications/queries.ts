@@ -76,9 +76,12 @@ export async function markAllRead(tx: Queryable): Promise<number> {
  */
 export async function openNotification(tx: Queryable, id: string): Promise<NotificationTarget | null> {
 	const { rows } = await tx.query<NotificationTarget & { read: boolean }>(
-		`select network_id as "networkId", thread_id as "threadId", message_id as "messageId",
-		        document_id as "documentId", comment_id as "commentId", read_at is not null as read
-		 from public.notifications where id = $1`,
+		`select n.network_id as "networkId", n.thread_id as "threadId", n.message_id as "messageId",
+		        n.document_id as "documentId", n.comment_id as "commentId", c.entry_id as "entryId",
+		        n.read_at is not null as read
+		 from public.notifications n
+		 left join public.comments c on c.id = n.comment_id
+		 where n.id = $1`,
 		[id]
 	);
 	const found = rows[0];

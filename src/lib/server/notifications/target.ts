@@ -5,16 +5,22 @@ export interface NotificationTarget {
 	messageId: string | null;
 	documentId: string | null;
 	commentId: string | null;
+	/** The map entry the comment is on, for a comment on a territorial map's entry. */
+	entryId?: string | null;
 }
 
 /**
  * The page that shows what a notification is about: the message in its
- * discussion, or the comment on its document. Built from ids alone, so it
+ * discussion, the comment on its document, or the comment on a map entry
+ * (on the map's entries page, that entry open). Built from ids alone, so it
  * can only ever lead within Trama.
  */
-export function targetPath({ networkId, threadId, messageId, documentId, commentId }: NotificationTarget): string {
+export function targetPath({ networkId, threadId, messageId, documentId, commentId, entryId }: NotificationTarget): string {
 	const network = `/networks/${networkId}`;
 	if (threadId) return `${network}/discussions/${threadId}${messageId ? `#message-${messageId}` : ''}`;
+	if (documentId && commentId && entryId) {
+		return `${network}/documents/${documentId}/entries?entry=${entryId}&comment=${commentId}`;
+	}
 	if (documentId) return `${network}/documents/${documentId}${commentId ? `?comment=${commentId}` : ''}`;
 	return network;
 }
