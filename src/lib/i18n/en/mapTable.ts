@@ -2,7 +2,7 @@ import type { mapTable as italian } from '../it/mapTable.ts';
 
 export const mapTable: Record<keyof typeof italian, string> = {
 	'mapTable.caption': 'Map entries',
-	'mapTable.order': 'sorted by {column}, {direction}',
+	'mapTable.order': 'Sorted by {column}, {direction}',
 	'mapTable.asc': 'ascending',
 	'mapTable.desc': 'descending',
 	'mapTable.rows': 'rows {from}–{to} of {total}',

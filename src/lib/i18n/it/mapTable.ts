@@ -1,7 +1,7 @@
 // Italian messages of mapTable: the keys the English file must match.
 export const mapTable = {
 	'mapTable.caption': 'Voci della mappa',
-	'mapTable.order': 'ordinate per {column}, {direction}',
+	'mapTable.order': 'Ordinate per {column}, {direction}',
 	'mapTable.asc': 'in ordine crescente',
 	'mapTable.desc': 'in ordine decrescente',
 	'mapTable.rows': 'righe {from}–{to} di {total}',
