@@ -16,7 +16,7 @@ export const mapNetwork: Record<keyof typeof italian, string> = {
 	'mapNetwork.answersMany': '{count} matches between needs of {partner} and answers from {other}',
 	'mapNetwork.entriesOne': '1 entry',
 	'mapNetwork.entriesMany': '{count} entries',
-	'mapNetwork.noEntries': 'No entries with these filters.',
+	'mapNetwork.noEntries': 'No entries among those shown.',
 	'mapNetwork.entriesOf': 'Entries of {name}',
 	'mapNetwork.showAll': 'Show all {count} entries',
 	'mapNetwork.showFewer': 'Show fewer entries',

@@ -15,7 +15,7 @@ export const mapNetwork = {
 	'mapNetwork.answersMany': '{count} abbinamenti tra bisogni di {partner} e risposte di {other}',
 	'mapNetwork.entriesOne': '1 voce',
 	'mapNetwork.entriesMany': '{count} voci',
-	'mapNetwork.noEntries': 'Nessuna voce con questi filtri.',
+	'mapNetwork.noEntries': 'Nessuna voce tra quelle mostrate.',
 	'mapNetwork.entriesOf': 'Voci di {name}',
 	'mapNetwork.showAll': 'Mostra tutte le {count} voci',
 	'mapNetwork.showFewer': 'Mostra meno voci',
