@@ -140,6 +140,19 @@ test("an editor's change to a cell reaches a second person live; a bad value is 
 	await expect(hours(giulia.page)).toHaveText('lun–ven 9–13');
 	await expect(hours(paolo.page)).toHaveText('lun–ven 9–13');
 
+	// A change that takes the entry out of Giulia's filter while she types keeps her row and her words.
+	await openEntries(giulia.page, path, '?view=table&target=addiction');
+	const tags = table(giulia.page).getByRole('row', { name: /Borse lavoro nel verde/ }).getByRole('cell').nth(7);
+	await tags.getByRole('button').click();
+	const tagsInput = giulia.page.getByRole('textbox', { name: 'Etichette di «Borse lavoro nel verde»' });
+	await tagsInput.fill('verde, tirocini');
+	await putMapEntries(giulia.page, path, [{ ...verde, places: 12, hours: 'lun–ven 9–13', targets: ['migrants'] }]);
+	await expect(count(giulia.page)).toHaveText('0 voci su 1');
+	await expect(tagsInput).toHaveValue('verde, tirocini');
+	await tagsInput.press('Enter');
+	await expect(rowNames(giulia.page)).toHaveCount(0);
+	await expect(table(paolo.page).getByRole('row', { name: /Borse lavoro nel verde/ }).getByRole('cell').nth(7)).toHaveText('verde, tirocini');
+
 	await giulia.context.close();
 	await paolo.context.close();
 });
