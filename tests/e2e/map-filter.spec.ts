@@ -179,8 +179,12 @@ test('the table and the network pass axe on a laptop and on a phone, where nothi
 	// With a cell's editor open, too.
 	await tab(laptop.page, 'Tabella').click();
 	await table(laptop.page).getByRole('row', { name: /Sportello migranti/ }).getByRole('cell').nth(2).getByRole('button').click();
-	await expect(laptop.page.getByRole('group', { name: 'Destinatari di «Sportello migranti»' })).toBeVisible();
+	const targets = laptop.page.getByRole('group', { name: 'Destinatari di «Sportello migranti»' });
+	await expect(targets.getByRole('checkbox', { name: 'Migranti' })).toBeChecked();
 	await expectNoSeriousA11yViolations(laptop.page);
+	await targets.getByRole('checkbox', { name: 'Giovani NEET' }).check();
+	await targets.getByRole('checkbox', { name: 'Giovani NEET' }).press('Enter');
+	await expect(table(laptop.page).getByRole('row', { name: /Sportello migranti/ }).getByRole('cell').nth(2)).toHaveText('Migranti, Giovani NEET');
 
 	await laptop.context.close();
 	await phone.context.close();
