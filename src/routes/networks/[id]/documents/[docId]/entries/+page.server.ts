@@ -4,6 +4,7 @@ import { isUuid } from '$lib/uuid';
 import { openDocument } from '$lib/server/documents/queries';
 import { listPartners } from '$lib/server/networks/partners';
 import { presenceOf } from '$lib/presence';
+import { runtime } from '$lib/server/runtime';
 
 export const load = (async ({ locals, params, parent }) => {
 	await parent();
@@ -18,6 +19,7 @@ export const load = (async ({ locals, params, parent }) => {
 	return {
 		doc: found.doc,
 		partners: found.partners,
-		presence: presenceOf({ id: user.id, name: locals.profile?.displayName || user.email })
+		presence: presenceOf({ id: user.id, name: locals.profile?.displayName || user.email }),
+		tiles: (await runtime()).config.map.tiles
 	};
 }) satisfies PageServerLoad;
