@@ -24,21 +24,25 @@ export const MARKER_STYLES: Record<Category, MarkerStyle> = {
 
 /** The map's own background, drawn where no tile is: light and neutral. */
 export const PLAIN_BACKGROUND = '#eef0ea';
-/** Ink for the ring around the open entry and for the position being chosen. */
+/** Ink for the position being chosen (and, in the map's CSS, the outline of the open entry). */
 export const MARKER_INK = '#1c2326';
 
-/** A category's marker as SVG; the open entry's is drawn with a dark outline (the icon is also larger). */
-export function markerSvg(category: Category, selected = false): string {
+/**
+ * A category's marker as SVG, outlined in white to stand off the tiles. The
+ * open entry's marker is the same SVG, which the map's CSS enlarges and
+ * outlines in ink: changing a class keeps the element, and with it the
+ * keyboard focus, where replacing the icon would lose it.
+ */
+export function markerSvg(category: Category): string {
 	const { colour, shape } = MARKER_STYLES[category];
-	const stroke = selected ? `stroke="${MARKER_INK}" stroke-width="2.5"` : 'stroke="#fff" stroke-width="2"';
-	return `<svg viewBox="-1 -1 30 30" width="100%" height="100%" aria-hidden="true" focusable="false"><g fill="${colour}" ${stroke} stroke-linejoin="round">${shape}</g></svg>`;
+	return `<svg viewBox="-1 -1 30 30" width="100%" height="100%" aria-hidden="true" focusable="false"><g fill="${colour}" stroke="#fff" stroke-width="2" stroke-linejoin="round">${shape}</g></svg>`;
 }
 
 /** The mark of the position being chosen in the form: a ring with a dot, unlike any category. */
 export const PREVIEW_SVG = `<svg viewBox="0 0 28 28" width="100%" height="100%" aria-hidden="true" focusable="false"><circle cx="14" cy="14" r="11" fill="none" stroke="#fff" stroke-width="5"/><circle cx="14" cy="14" r="11" fill="none" stroke="${MARKER_INK}" stroke-width="2.5" stroke-dasharray="4 3"/><circle cx="14" cy="14" r="3" fill="${MARKER_INK}"/></svg>`;
 
-/** Icon sizes in CSS pixels: the open entry's marker is larger, so it stands out without colour. */
-export const MARKER_SIZE = { normal: 28, selected: 40, preview: 34 } as const;
+/** Icon sizes in CSS pixels. */
+export const MARKER_SIZE = { entry: 28, preview: 34 } as const;
 
 /** A cluster's diameter: grows with the number of entries it holds, within readable bounds. */
 export const clusterSize = (count: number): number => Math.min(56, 34 + Math.round(Math.log10(Math.max(1, count)) * 10));

@@ -36,10 +36,11 @@ describe('category markers', () => {
 		}
 	});
 
-	it('outline the open entry in dark ink rather than white', () => {
-		expect(markerSvg('need')).toContain('stroke="#fff"');
-		expect(markerSvg('need', true)).toContain('stroke="#1c2326"');
-		expect(markerSvg('need', true)).toContain(MARKER_STYLES.need.shape);
+	it('draw the category’s own shape and colour, outlined to stand off the tiles', () => {
+		const svg = markerSvg('need');
+		expect(svg).toContain(MARKER_STYLES.need.shape);
+		expect(svg).toContain(`fill="${MARKER_STYLES.need.colour}"`);
+		expect(svg).toContain('stroke="#fff"');
 	});
 });
 
