@@ -93,8 +93,11 @@ export class EntryMap {
 		this.#map.on('click', (event) => {
 			if (this.#placing) this.#options.onplace(roundPosition(event.latlng.wrap()));
 		});
-		// The map's box changes when the entry panel opens beside it.
-		this.#resizing = new ResizeObserver(() => this.#map.invalidateSize());
+		// The map's box changes when the entry panel opens beside it; the open entry stays in sight.
+		this.#resizing = new ResizeObserver(() => {
+			this.#map.invalidateSize();
+			if (this.#selected) this.show(this.#selected);
+		});
 		this.#resizing.observe(container);
 	}
 
@@ -187,20 +190,18 @@ export class EntryMap {
 		if (id) this.#mark(id);
 	}
 
-	/** Brings the entry's marker into view, out of its cluster, unless it is in view already. */
+	/** Brings the entry's marker into view, out of its cluster, unless it is well in view already. */
 	show(id: string) {
 		const marker = this.#shown.get(id)?.marker;
 		if (!marker) return;
-		const visible = this.#clusters.getVisibleParent(marker) === marker && this.#map.getBounds().contains(marker.getLatLng());
-		if (!visible) this.#clusters.zoomToShowLayer(marker);
+		if (this.#clusters.getVisibleParent(marker) !== marker) this.#clusters.zoomToShowLayer(marker);
+		else this.#map.panInside(marker.getLatLng(), { padding: [MARKER_SIZE.entry * 2, MARKER_SIZE.entry * 2] });
 	}
 
-	/** Fits the view to the shown entries; false when none has a position. */
-	fit(): boolean {
+	/** Fits the view to the shown entries; leaves it where it is when none has a position. */
+	fit() {
 		const points = [...this.#shown.values()].map(({ marker }) => marker.getLatLng());
-		if (points.length === 0) return false;
-		this.#map.fitBounds(L.latLngBounds(points), { padding: [32, 32], maxZoom: FIT_MAX_ZOOM });
-		return true;
+		if (points.length > 0) this.#map.fitBounds(L.latLngBounds(points), { padding: [48, 48], maxZoom: FIT_MAX_ZOOM, animate: false });
 	}
 
 	setPlacing(active: boolean) {
