@@ -131,6 +131,35 @@ test('an edit made by one person moves the marker for the other without moving t
 	expect(await view()).toBe(before);
 });
 
+test('an entry removed while someone edits it keeps what they typed, and they can add it again', async () => {
+	await Promise.all([openEntries(giulia.page, entries), openEntries(marco.page, entries)]);
+	await marker(giulia.page, NEED, 'Bisogno').click();
+	await panel(giulia.page).getByRole('button', { name: 'Modifica la voce' }).click();
+	await panel(giulia.page).getByLabel('Orari').fill('lun–ven 7–9');
+	// A stray Esc does not throw away what was typed.
+	await giulia.page.keyboard.press('Escape');
+	await expect(panel(giulia.page).getByRole('alert').filter({ hasText: 'Hai modifiche non salvate' })).toBeVisible();
+	await panel(giulia.page).getByRole('button', { name: 'Continua a modificare' }).click();
+
+	await marker(marco.page, NEED, 'Bisogno').click();
+	await panel(marco.page).getByText('Elimina la voce', { exact: true }).click();
+	await panel(marco.page).getByRole('button', { name: 'Sì, elimina la voce' }).click();
+	await expect(panel(marco.page)).toHaveCount(0);
+	await expect(marker(marco.page, NEED, 'Bisogno')).toHaveCount(0);
+	await expect(marco.page.getByRole('status').filter({ hasText: /^\s*1 voc/ })).toBeVisible();
+
+	await expect(panel(giulia.page).getByRole('alert').filter({ hasText: 'Qualcuno ha eliminato questa voce mentre la modificavi' })).toBeVisible();
+	await expect(marker(giulia.page, NEED, 'Bisogno')).toHaveCount(0);
+	await expect(panel(giulia.page).getByLabel('Orari')).toHaveValue('lun–ven 7–9');
+	await panel(giulia.page).getByRole('button', { name: 'Aggiungila di nuovo' }).click();
+	await expect(panel(giulia.page).getByText('Voce aggiunta di nuovo')).toBeVisible();
+
+	await expect(marker(marco.page, NEED, 'Bisogno')).toBeVisible();
+	await marker(marco.page, NEED, 'Bisogno').click();
+	await expect(panel(marco.page).getByText('lun–ven 7–9')).toBeVisible();
+	await expect(panel(marco.page).getByText('41.65, 13.35')).toBeVisible();
+});
+
 test('a viewer sees the markers and the details, and no control to change them', async ({ browser }) => {
 	const paolo = await signIn(browser, DEMO_PEOPLE.paolo.email);
 	try {
