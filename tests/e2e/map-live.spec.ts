@@ -136,10 +136,16 @@ test('an entry removed while someone edits it keeps what they typed, and they ca
 	await marker(giulia.page, NEED, 'Bisogno').click();
 	await panel(giulia.page).getByRole('button', { name: 'Modifica la voce' }).click();
 	await panel(giulia.page).getByLabel('Orari').fill('lun–ven 7–9');
-	// A stray Esc does not throw away what was typed.
+	// Neither a stray Esc nor a click on another marker throws away what was typed.
+	const unsaved = panel(giulia.page).getByRole('alert').filter({ hasText: 'Hai modifiche non salvate' });
 	await giulia.page.keyboard.press('Escape');
-	await expect(panel(giulia.page).getByRole('alert').filter({ hasText: 'Hai modifiche non salvate' })).toBeVisible();
+	await expect(unsaved).toBeFocused();
 	await panel(giulia.page).getByRole('button', { name: 'Continua a modificare' }).click();
+	await marker(giulia.page, SERVICE, 'Servizio').click();
+	await expect(unsaved).toBeVisible();
+	await panel(giulia.page).getByRole('button', { name: 'Continua a modificare' }).click();
+	await expect(unsaved).toHaveCount(0);
+	await expect(panel(giulia.page).getByRole('heading', { name: NEED })).toBeVisible();
 
 	await marker(marco.page, NEED, 'Bisogno').click();
 	await panel(marco.page).getByText('Elimina la voce', { exact: true }).click();
