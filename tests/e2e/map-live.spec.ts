@@ -223,3 +223,26 @@ test('on a phone with no tiles the map still zooms and clusters, opens entries u
 		await phone.context.close();
 	}
 });
+
+test('when the map cannot load, the page says so and the entries stay within reach', async () => {
+	const page = await marco.context.newPage();
+	try {
+		// Refuse the scripts that draw the map (Leaflet's clusters and their caller), whatever the build named them.
+		await page.route('**/_app/immutable/chunks/*.js', async (route) => {
+			const response = await route.fetch();
+			const body = await response.text();
+			if (body.includes('MarkerClusterGroup')) await route.abort();
+			else await route.fulfill({ response, body });
+		});
+		await openEntries(page, entries, '?q=Sportello');
+		const alert = page.getByRole('alert').filter({ hasText: 'Non è stato possibile disegnare la mappa' });
+		await expect(alert).toBeVisible();
+		await expect(page.getByText('Caricamento della mappa…')).toHaveCount(0);
+		await alert.getByRole('link', { name: 'Apri la tabella' }).click();
+		await expect(page).toHaveURL(/[?&]q=Sportello/);
+		const table = page.getByRole('region', { name: 'Tabella' });
+		await expect(table.getByRole('button', { name: SERVICE }).or(table.getByRole('link', { name: SERVICE })).first()).toBeVisible();
+	} finally {
+		await page.close();
+	}
+});
