@@ -4,6 +4,7 @@ import { runtime } from '$lib/server/runtime';
 import { withUser } from '$lib/server/db/with-user';
 import { chosenLocale } from '$lib/server/locale';
 import { readProfile } from '$lib/server/profiles';
+import { allowImagesFrom } from '$lib/server/csp';
 
 // Migrations and the demo seed run before the first request is served.
 export const init: ServerInit = async () => {
@@ -11,7 +12,7 @@ export const init: ServerInit = async () => {
 };
 
 export const handle: Handle = async ({ event, resolve }) => {
-	const { auth, db } = await runtime();
+	const { auth, db, config } = await runtime();
 	const authContext = {
 		cookies: event.cookies,
 		address: event.getClientAddress(),
@@ -36,6 +37,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'same-origin');
 	response.headers.set('X-Frame-Options', 'DENY');
+	const policy = response.headers.get('content-security-policy');
+	if (policy && config.map.tileOrigin) response.headers.set('content-security-policy', allowImagesFrom(policy, config.map.tileOrigin));
 	return response;
 };
 

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { TileSource } from '../map/basemap.ts';
 
 /** How this process runs, read from the environment only: modes are never code edits. */
 export interface Config {
@@ -6,6 +7,7 @@ export interface Config {
 	dataDir: string;
 	supabase: { url: string; anonKey: string } | undefined;
 	files: FilesConfig;
+	map: MapConfig;
 	seedDemo: boolean;
 }
 
@@ -14,6 +16,13 @@ export interface FilesConfig {
 	store: { kind: 'disk'; dir: string } | { kind: 'supabase'; url: string; serviceKey: string; bucket: string };
 	/** The largest file one upload may carry, in bytes. */
 	uploadLimit: number;
+}
+
+export interface MapConfig {
+	/** Null when tiles are turned off: the map is drawn on a plain background. */
+	tiles: TileSource | null;
+	/** The tiles' origin as a Content-Security-Policy source, so pages may load them. */
+	tileOrigin: string | null;
 }
 
 const MB = 1024 * 1024;
@@ -43,6 +52,36 @@ function readFilesConfig(env: NodeJS.ProcessEnv, dataDir: string, supabaseUrl: s
 	};
 }
 
+export const OSM_TILES: TileSource = {
+	url: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
+	attribution: '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
+};
+
+/**
+ * TRAMA_MAP_TILES: a tile URL template ({z}, {x}, {y}, and {s} for a
+ * subdomain), or "none" for no tiles; OpenStreetMap's when unset. A template
+ * the browser could not use stops the start, as a wrong size does.
+ */
+export function readMapConfig(env: NodeJS.ProcessEnv): MapConfig {
+	const template = env.TRAMA_MAP_TILES?.trim();
+	if (template === 'none') return { tiles: null, tileOrigin: null };
+	const attribution = env.TRAMA_MAP_ATTRIBUTION?.trim();
+	const tiles = { url: template || OSM_TILES.url, attribution: attribution ?? (template ? '' : OSM_TILES.attribution) };
+	return { tiles, tileOrigin: tileOrigin(tiles.url) };
+}
+
+/** The CSP source that lets pages load a template's tiles: "https://*.tile.example.org" for {s}. */
+export function tileOrigin(template: string): string {
+	const wrong = new Error(
+		`TRAMA_MAP_TILES must be "none" or an http(s) URL with {z}, {x} and {y}, such as ${OSM_TILES.url}, not "${template}"`
+	);
+	if (!['{z}', '{x}', '{y}'].every((part) => template.includes(part))) throw wrong;
+	const match = /^(https?):\/\/(\{s\}\.)?([^/{}?#]+)\//.exec(template);
+	if (!match || !URL.canParse(`${match[1]}://${match[3]}/`)) throw wrong;
+	const { protocol, host } = new URL(`${match[1]}://${match[3]}/`);
+	return `${protocol}//${match[2] ? '*.' : ''}${host}`;
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 	const supabaseUrl = env.PUBLIC_SUPABASE_URL?.trim();
 	const anonKey = (env.PUBLIC_SUPABASE_PUBLISHABLE_KEY ?? env.PUBLIC_SUPABASE_ANON_KEY)?.trim();
@@ -58,6 +97,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		dataDir,
 		supabase: supabaseUrl && anonKey ? { url: supabaseUrl, anonKey } : undefined,
 		files: readFilesConfig(env, dataDir, supabaseUrl),
+		map: readMapConfig(env),
 		seedDemo: env.TRAMA_SEED_DEMO !== '0'
 	};
 }

@@ -13,6 +13,7 @@ import { recordVisit } from '$lib/server/visits';
 import { mentionableMembers } from '$lib/mention-autocomplete';
 import { presenceOf } from '$lib/presence';
 import { LIVE_KEYS } from '$lib/live';
+import { runtime } from '$lib/server/runtime';
 
 export const load = (async ({ locals, params, parent, depends }) => {
 	await parent();
@@ -49,7 +50,9 @@ export const load = (async ({ locals, params, parent, depends }) => {
 		/** When this person last looked at the document's comments before now; null on a first visit. */
 		commentsSeenBefore: found.seenBefore?.toISOString() ?? null,
 		userId: user.id,
-		presence: presenceOf({ id: user.id, name: locals.profile?.displayName || user.email })
+		presence: presenceOf({ id: user.id, name: locals.profile?.displayName || user.email }),
+		/** Where the map's background comes from; null draws a plain one. */
+		tiles: (await runtime()).config.map.tiles
 	};
 }) satisfies PageServerLoad;
 
