@@ -125,7 +125,7 @@ test("the collab server drops a commenter's forged change to an entry: nobody el
 	await expect(putMapEntries(anna.page, entriesPath, [renamed, added])).rejects.toThrow();
 	await openEntries(marco.page, entriesPath, `?entry=${CENTRE.id}`);
 	await expect(marco.page.getByText('2 voci', { exact: true })).toBeVisible();
-	await expect(marco.page.getByText(CENTRE.name).first()).toBeVisible();
+	await expect(marco.page.getByRole('heading', { name: CENTRE.name })).toBeVisible();
 	await expect(marco.page.getByText(renamed.name)).toHaveCount(0);
 	await expect(marco.page.getByText(added.name)).toHaveCount(0);
 });
