@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyse, type Analysis } from '../../../src/lib/map/import/analyse.ts';
 import type { Message } from '../../../src/lib/map/import/problems.ts';
+import { templateCsv } from '../../../src/lib/map/import/template.ts';
 import { EXCEL_CSV, EXISTING_ID, PARTNERS, options, utf8, windows1252 } from './import-samples.ts';
 
 function analysed(bytes: Uint8Array, fileName = 'mappa.csv', extra = {}): Analysis {
@@ -216,5 +217,22 @@ describe('notices', () => {
 	it('names the columns it ignores', () => {
 		const analysis = analysed(utf8('nome;categoria;sistema;referente;comune\nMensa;risorsa;sociale;Anna;Sora'));
 		expect(analysis.notices).toContainEqual({ code: 'mapImport.notice.ignored_columns', params: { columns: '«referente», «comune»' } });
+	});
+});
+
+describe('the CSV template', () => {
+	it('is read back by the import as one valid entry with every column filled but the partner', () => {
+		const analysis = analysed(utf8(templateCsv(), true));
+		expect(analysis.problems).toEqual([]);
+		expect(analysis.notices).toEqual([{ code: 'mapImport.notice.separator_found', params: { separator: ';' } }]);
+		expect(analysis.entries[0]).toMatchObject({
+			category: 'service',
+			system: 'employment',
+			targets: ['neet', 'over_50'],
+			partnerId: null,
+			position: { lat: 41.6397, lng: 13.3509 },
+			places: 20,
+			tags: ['orientamento', 'curriculum']
+		});
 	});
 });

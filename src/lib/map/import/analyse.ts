@@ -7,7 +7,7 @@ import { decodeBytes } from './decode.ts';
 import { readCsv, type Separator } from './csv.ts';
 import { readGeoJson } from './geojson.ts';
 import { entryFromCells, partnerIndex, type Cells } from './cells.ts';
-import { IMPORT_LIMITS, type Message, type RowProblem } from './problems.ts';
+import { tooBig, type Message, type RowProblem } from './problems.ts';
 
 export interface ImportOptions {
 	/** The file's name: its extension tells CSV from GeoJSON. */
@@ -46,9 +46,8 @@ function formatOf(fileName: string, text: string): 'csv' | 'geojson' {
 }
 
 export function analyse(bytes: Uint8Array, options: ImportOptions): AnalysisResult {
-	if (bytes.length > IMPORT_LIMITS.bytes) {
-		return { error: { code: 'mapImport.file.too_big', params: { size: Math.round((bytes.length / 1024 / 1024) * 10) / 10, limit: IMPORT_LIMITS.bytes / 1024 / 1024 } } };
-	}
+	const big = tooBig(bytes.length);
+	if (big) return { error: big };
 	const decoded = decodeBytes(bytes);
 	if (decoded.text === null) return { error: { code: `mapImport.file.${decoded.reason}` } };
 	if (!decoded.text.trim()) return { error: { code: 'mapImport.file.empty' } };

@@ -25,6 +25,14 @@ export interface RowProblem {
 /** At most this many rows (or features) in one import, and this many bytes in one file. */
 export const IMPORT_LIMITS = { rows: 10_000, bytes: 10 * 1024 * 1024 } as const;
 
+const MB = 1024 * 1024;
+
+/** The refusal of a file over the size limit, or null: checked on the page before the file is even read, and again in the analysis. */
+export function tooBig(size: number): Message | null {
+	if (size <= IMPORT_LIMITS.bytes) return null;
+	return { code: 'mapImport.file.too_big', params: { size: Math.round((size / MB) * 10) / 10, limit: IMPORT_LIMITS.bytes / MB } };
+}
+
 /** Long cells are cut in messages: the person needs to recognise the value, not read it all. */
 export const excerpt = (value: string, length = 60): string =>
 	value.length > length ? `${value.slice(0, length - 1)}…` : value;
