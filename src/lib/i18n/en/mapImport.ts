@@ -31,14 +31,16 @@ export const mapImport: Record<keyof typeof italian, string> = {
 	'mapImport.problems.field': 'Field',
 	'mapImport.problems.why': 'Problem',
 	'mapImport.problems.range': 'Problems {from} to {to} of {total}',
-	'mapImport.problems.previous': 'Previous problems',
-	'mapImport.problems.next': 'Next problems',
 	'mapImport.confirm': 'Import the {count} valid rows',
 	'mapImport.confirmOne': 'Import the only valid row',
 	'mapImport.nothingValid': 'No row can be imported: correct the file and choose it again.',
 	'mapImport.cancel': 'Cancel',
 	'mapImport.otherFile': 'Choose another file',
 	'mapImport.done': 'Imported {count} entries from «{name}»: {added} new, {updated} updated.',
+	'mapImport.doneOneNew': 'Imported one new entry from «{name}».',
+	'mapImport.doneOneUpdated': 'Updated one entry from «{name}».',
+	'mapImport.problems.previous': 'Previous',
+	'mapImport.problems.next': 'Next',
 
 	'mapImport.file.empty': 'The file is empty.',
 	'mapImport.file.binary':

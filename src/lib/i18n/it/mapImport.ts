@@ -30,14 +30,16 @@ export const mapImport = {
 	'mapImport.problems.field': 'Campo',
 	'mapImport.problems.why': 'Problema',
 	'mapImport.problems.range': 'Problemi da {from} a {to} su {total}',
-	'mapImport.problems.previous': 'Problemi precedenti',
-	'mapImport.problems.next': 'Problemi successivi',
 	'mapImport.confirm': 'Importa le {count} righe valide',
 	'mapImport.confirmOne': 'Importa l’unica riga valida',
 	'mapImport.nothingValid': 'Nessuna riga si può importare: correggi il file e sceglilo di nuovo.',
 	'mapImport.cancel': 'Annulla',
 	'mapImport.otherFile': 'Scegli un altro file',
 	'mapImport.done': 'Importate {count} voci da «{name}»: {added} nuove, {updated} aggiornate.',
+	'mapImport.doneOneNew': 'Importata una nuova voce da «{name}».',
+	'mapImport.doneOneUpdated': 'Aggiornata una voce da «{name}».',
+	'mapImport.problems.previous': 'Precedenti',
+	'mapImport.problems.next': 'Successivi',
 
 	'mapImport.file.empty': 'Il file è vuoto.',
 	'mapImport.file.binary':
