@@ -3,7 +3,8 @@
 
 const DIGITS = /^[+-]?\d+$/;
 /** Digits in groups of three after the first group: 1.234.567 or 1,234. */
-const GROUPED = (separator: string) => new RegExp(`^[+-]?\\d{1,3}(\\${separator}\\d{3})+$`);
+const GROUPS: Record<string, RegExp> = { '.': /^[+-]?\d{1,3}(\.\d{3})+$/, ',': /^[+-]?\d{1,3}(,\d{3})+$/ };
+const GROUPED = (separator: string): RegExp => GROUPS[separator];
 
 /**
  * The number a cell holds, or null when the cell is empty, or NaN when it is
