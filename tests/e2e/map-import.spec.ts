@@ -95,6 +95,11 @@ test('a file the import cannot read gets a precise message and saves nothing', a
 	try {
 		await openEntries(page, entriesPath);
 		await page.getByRole('button', { name: 'Importa da CSV o GeoJSON' }).click();
+		const tooMany = `nome;categoria;sistema\r\n${'Sportello;servizio;sociale\r\n'.repeat(50_000)}`;
+		await dialog(page).getByLabel('File CSV o GeoJSON').setInputFiles({ name: 'elenco.csv', mimeType: 'text/csv', buffer: Buffer.from(tooMany) });
+		await expect(dialog(page).getByRole('alert')).toHaveText(
+			'Il file ha 50.000 righe: se ne possono importare al massimo 10.000 alla volta. Dividilo in più file.'
+		);
 		await dialog(page).getByLabel('Separatore delle colonne (CSV)').selectOption({ label: 'Virgola ( , )' });
 		await dialog(page).getByLabel('File CSV o GeoJSON').setInputFiles({ name: 'mappa.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
 		const refusal = dialog(page).getByRole('alert');

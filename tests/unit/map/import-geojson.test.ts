@@ -37,6 +37,19 @@ describe('GeoJSON', () => {
 		expect(analysis.entries[2]).toMatchObject({ id: EXISTING_ID, position: null, partnerId: PARTNERS[1].id });
 	});
 
+	it('takes the coordinates among the properties only when the feature has no geometry', () => {
+		const analysis = analysed(
+			collection(
+				feature({ nome: 'Mensa', categoria: 'risorsa', sistema: 'sociale', latitudine: '41,7', longitudine: '13,6' }, null),
+				feature({ nome: 'Dormitorio', categoria: 'servizio', sistema: 'sociale', lat: 10, lng: 10 })
+			)
+		);
+		expect(analysis.entries.map((entry) => entry.position)).toEqual([
+			{ lat: 41.7, lng: 13.6 },
+			{ lat: 41.64, lng: 13.35 }
+		]);
+	});
+
 	it('takes a single Feature and the feature’s own id', () => {
 		const id = 'f1000000-0000-4000-8000-000000000009';
 		const analysis = analysed(utf8(JSON.stringify(feature({ nome: 'Mensa', categoria: 'risorsa', sistema: 'sociale' }, undefined, { id }))), 'mensa.json');

@@ -52,9 +52,8 @@ export function readGeoJson(text: string): GeoJsonRows | { error: Message } {
 		const cells: Cells = {};
 		for (const [name, value] of Object.entries(feature.properties)) {
 			const key = FIELD_NAMES[name.toLowerCase()] ?? columnOf(name)?.key;
-			// The geometry is the place; coordinates among the properties are left aside.
 			if (!key) ignored.add(name);
-			else if (key !== 'lat' && key !== 'lng' && !cells[key]) cells[key] = { name, value };
+			else if (!cells[key]) cells[key] = { name, value };
 		}
 		// A feature's own id stands for the entry's when the properties have none.
 		if (!cells.id && (typeof feature.id === 'string' || typeof feature.id === 'number')) cells.id = { name: 'id', value: feature.id };
@@ -63,6 +62,7 @@ export function readGeoJson(text: string): GeoJsonRows | { error: Message } {
 			problems.push({ row, field: 'geometry', ...place.problem });
 			return;
 		}
+		// The geometry is the place; coordinates among the properties count only for a feature without one.
 		if (place.point) {
 			cells.lng = { name: 'geometry', value: place.point[0] };
 			cells.lat = { name: 'geometry', value: place.point[1] };
