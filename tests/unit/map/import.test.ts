@@ -236,3 +236,18 @@ describe('the CSV template', () => {
 		});
 	});
 });
+
+describe('new ids', () => {
+	it('are UUIDs even where crypto.randomUUID is missing, as on a server reached over plain http', () => {
+		const randomUUID = crypto.randomUUID;
+		Object.defineProperty(crypto, 'randomUUID', { value: undefined, configurable: true });
+		try {
+			const analysis = analysed(utf8('nome;categoria;sistema\nMensa;risorsa;sociale\nDormitorio;servizio;sociale'));
+			const [first, second] = analysis.entries.map((entry) => entry.id);
+			expect(first).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+			expect(second).not.toBe(first);
+		} finally {
+			Object.defineProperty(crypto, 'randomUUID', { value: randomUUID, configurable: true });
+		}
+	});
+});
