@@ -213,7 +213,25 @@ describe('files that cannot be imported', () => {
 	});
 });
 
+describe('line endings', () => {
+	it('reads rows ended by a lone CR, as old Mac spreadsheets write them', () => {
+		const analysis = analysed(utf8('nome;categoria;sistema\rMensa;risorsa;sociale\rDormitorio;orto;sociale'));
+		expect(analysis.entries.map((entry) => entry.name)).toEqual(['Mensa']);
+		expect(analysis.problems).toEqual([{ row: 3, field: 'categoria', code: 'map.problem.unknown_category', value: 'orto' }]);
+	});
+
+	it('counts a row of empty cells as empty', () => {
+		expect(refused(utf8('nome;categoria;sistema\r\n;;\r\n'))).toEqual({ code: 'mapImport.file.header_only' });
+	});
+});
+
 describe('notices', () => {
+	it('says once that the required columns are missing, beside each row’s problem', () => {
+		const analysis = analysed(utf8('nome;destinatari\nMensa;Migranti'));
+		expect(analysis.notices).toContainEqual({ code: 'mapImport.notice.missing_columns', params: { columns: '«categoria», «sistema»' } });
+		expect(analysis.problems.map((problem) => problem.field)).toEqual(['categoria', 'sistema']);
+	});
+
 	it('names the columns it ignores', () => {
 		const analysis = analysed(utf8('nome;categoria;sistema;referente;comune\nMensa;risorsa;sociale;Anna;Sora'));
 		expect(analysis.notices).toContainEqual({ code: 'mapImport.notice.ignored_columns', params: { columns: '«referente», «comune»' } });

@@ -67,6 +67,7 @@ export const mapImport: Record<keyof typeof italian, string> = {
 	'mapImport.notice.separator_found': 'Column separator found: «{separator}».',
 	'mapImport.notice.separator_chosen': 'Column separator chosen: «{separator}».',
 	'mapImport.notice.ignored_columns': 'Unknown columns, ignored: {columns}.',
+	'mapImport.notice.missing_columns': 'The file has no {columns} columns, which every entry needs: add them and try again.',
 	'mapImport.notice.ignored_properties': 'Unknown properties, ignored: {names}.',
 
 	'mapImport.problem.unknown_partner': '«{value}» is not a partner of the network',

@@ -67,6 +67,7 @@ export const mapImport = {
 	'mapImport.notice.separator_found': 'Separatore delle colonne rilevato: «{separator}».',
 	'mapImport.notice.separator_chosen': 'Separatore delle colonne scelto: «{separator}».',
 	'mapImport.notice.ignored_columns': 'Colonne non riconosciute, ignorate: {columns}.',
+	'mapImport.notice.missing_columns': 'Il file non ha le colonne {columns}, che ogni voce deve avere: aggiungile e riprova.',
 	'mapImport.notice.ignored_properties': 'Proprietà non riconosciute, ignorate: {names}.',
 
 	'mapImport.problem.unknown_partner': '«{value}» non è un partner della rete',

@@ -2,11 +2,13 @@
 // being the decimal mark), others with , or a tab: the separator is the one
 // under which the first row names the most known columns.
 import Papa from 'papaparse';
-import { columnOf } from '../columns.ts';
+import { COLUMNS, columnOf } from '../columns.ts';
 import { excerpt, IMPORT_LIMITS, quoteList, type Message, type RowProblem } from './problems.ts';
 import type { Cells } from './cells.ts';
 
 export const SEPARATORS = [';', ',', '\t'] as const;
+/** Columns every entry needs besides the name: without them every row is refused, and the file is told so once. */
+const REQUIRED = COLUMNS.filter((column) => column.key === 'category' || column.key === 'system');
 export type Separator = (typeof SEPARATORS)[number];
 
 /**
@@ -21,7 +23,9 @@ export function countRows(text: string): number {
 	for (let i = 0; i < text.length; i++) {
 		const code = text.charCodeAt(i);
 		if (code === 34) quoted = !quoted; // "
-		if (!quoted && code === 10) {
+		// Rows end with LF, CRLF, or a lone CR as old Mac spreadsheets write.
+		if (!quoted && (code === 10 || code === 13)) {
+			if (code === 13 && text.charCodeAt(i + 1) === 10) i++;
 			if (filled) rows++;
 			filled = false;
 		} else if (!filled && code > 32) filled = true;
@@ -95,9 +99,13 @@ export function readCsv(text: string, chosen: Separator | 'auto' = 'auto'): CsvR
 		rows.push({ row, cells });
 	});
 
+	if (rows.length === 0 && problems.length === 0) return { error: { code: 'mapImport.file.header_only' } };
+
 	const notices: Message[] = [{ code: `mapImport.notice.separator_${chosen === 'auto' ? 'found' : 'chosen'}`, params: { separator } }];
 	const ignored = header.filter((cell, column) => cell && !keys[column]);
 	if (ignored.length > 0) notices.push({ code: 'mapImport.notice.ignored_columns', params: { columns: quoteList(ignored) } });
+	const missing = REQUIRED.filter((column) => !keys.includes(column.key)).map((column) => column.it);
+	if (missing.length > 0) notices.push({ code: 'mapImport.notice.missing_columns', params: { columns: quoteList(missing) } });
 	return { separator, header, rows, problems, notices };
 }
 
