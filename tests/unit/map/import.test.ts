@@ -163,6 +163,13 @@ describe('ids', () => {
 		]);
 	});
 
+	it('finds a partner whatever its apostrophes, dashes, spaces, case and accents', () => {
+		const analysis = analysed(
+			utf8("nome;categoria;sistema;partner\nUno;risorsa;sociale;centro per l'impiego  di SORA\nDue;risorsa;sociale;ASL Frosinone - Dipartimento di Salute Mentale")
+		);
+		expect(analysis.entries.map((entry) => entry.partnerId)).toEqual([PARTNERS[2].id, PARTNERS[1].id]);
+	});
+
 	it('finds a partner by its id as well as by its name', () => {
 		const analysis = analysed(utf8(`nome;categoria;sistema;ente\nMensa;risorsa;sociale;${PARTNERS[2].id.toUpperCase()}`));
 		expect(analysis.entries[0].partnerId).toBe(PARTNERS[2].id);

@@ -20,14 +20,21 @@ export interface PartnerIndex {
 	find(word: string): string | null;
 }
 
+/** A name as compared: folded, with typographic apostrophes and dashes as typed ones, spaces collapsed. */
+const nameKey = (name: string): string =>
+	fold(name.trim())
+		.replace(/[’‘`´]/g, "'")
+		.replace(/[–—]/g, '-')
+		.replace(/\s+/g, ' ');
+
 export function partnerIndex(partners: Pick<Partner, 'id' | 'name'>[]): PartnerIndex {
-	const byName = new Map(partners.map((partner) => [fold(partner.name.trim()).replace(/\s+/g, ' '), partner.id]));
+	const byName = new Map(partners.map((partner) => [nameKey(partner.name), partner.id]));
 	const ids = new Set(partners.map((partner) => partner.id.toLowerCase()));
 	return {
 		find(word) {
 			const trimmed = word.trim();
 			if (isUuid(trimmed)) return ids.has(trimmed.toLowerCase()) ? trimmed.toLowerCase() : null;
-			return byName.get(fold(trimmed).replace(/\s+/g, ' ')) ?? null;
+			return byName.get(nameKey(trimmed)) ?? null;
 		}
 	};
 }

@@ -7,9 +7,10 @@ import { excerpt, IMPORT_LIMITS, quoteList, type Message, type RowProblem } from
 import type { Cells } from './cells.ts';
 
 export const SEPARATORS = [';', ',', '\t'] as const;
+export type Separator = (typeof SEPARATORS)[number];
+
 /** Columns every entry needs besides the name: without them every row is refused, and the file is told so once. */
 const REQUIRED = COLUMNS.filter((column) => column.key === 'category' || column.key === 'system');
-export type Separator = (typeof SEPARATORS)[number];
 
 /**
  * How many rows with something in them the text has, header included: one
@@ -43,9 +44,6 @@ function score(header: string[]): number {
 }
 
 export interface CsvRows {
-	separator: Separator;
-	/** The header's cells as written. */
-	header: string[];
 	/** The rows after the header that have something in them, with the row number a spreadsheet shows. */
 	rows: { row: number; cells: Cells }[];
 	problems: RowProblem[];
@@ -106,14 +104,15 @@ export function readCsv(text: string, chosen: Separator | 'auto' = 'auto'): CsvR
 	if (ignored.length > 0) notices.push({ code: 'mapImport.notice.ignored_columns', params: { columns: quoteList(ignored) } });
 	const missing = REQUIRED.filter((column) => !keys.includes(column.key)).map((column) => column.it);
 	if (missing.length > 0) notices.push({ code: 'mapImport.notice.missing_columns', params: { columns: quoteList(missing) } });
-	return { separator, header, rows, problems, notices };
+	return { rows, problems, notices };
 }
 
 /** Why the first row is not a header Trama knows, with a guess at the separator when another one reads better. */
 function headerProblem(header: string[], better: Separator | null): Message {
 	if (better) return { code: 'mapImport.file.wrong_separator', params: { header: excerpt(header.join(' ')), separator: better } };
 	if (header.length <= 1) {
-		const guess = /[|:^~]/.exec(header[0] ?? '')?.[0];
+		// A pipe between words is the usual separator Trama does not read.
+		const guess = header[0]?.includes('|') ? '|' : null;
 		return guess
 			? { code: 'mapImport.file.one_column_guess', params: { header: excerpt(header[0] ?? ''), separator: guess } }
 			: { code: 'mapImport.file.one_column', params: { header: excerpt(header[0] ?? '') } };
