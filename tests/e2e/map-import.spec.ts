@@ -2,6 +2,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe.ts';
 import { DEMO_PEOPLE, signIn } from './support/demo.ts';
 import { newMap, openEntries } from './support/map.ts';
+import { entry, putMapEntries } from './support/map-entries.ts';
 import { windows1252 } from '../unit/map/import-samples.ts';
 
 // Importing entries into a map of this run's own: an editor sees every bad
@@ -108,6 +109,31 @@ test('a file the import cannot read gets a precise message and saves nothing', a
 		await page.keyboard.press('Escape');
 		await expect(dialog(page)).toBeHidden();
 		await expect(count(page)).toHaveText('2 voci');
+	} finally {
+		await context.close();
+	}
+});
+
+test('a row with the id of an entry already in the map updates that entry', async ({ browser }) => {
+	const { page, context } = await signIn(browser, DEMO_PEOPLE.giulia.email);
+	try {
+		await openEntries(page, entriesPath, '?view=table');
+		const existing = entry({ name: `Sportello da aggiornare ${run}`, category: 'service', system: 'employment' });
+		await putMapEntries(page, entriesPath, [existing]);
+		await expect(count(page)).toHaveText('3 voci');
+
+		await page.getByRole('button', { name: 'Importa da CSV o GeoJSON' }).click();
+		const file = `id,nome,categoria,sistema,orari\n${existing.id},Sportello aggiornato ${run},Servizio,Lavoro,"lun, mer 9-13"\n`;
+		await dialog(page).getByLabel('File CSV o GeoJSON').setInputFiles({ name: 'aggiornamento.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
+		const counts = dialog(page).locator('dl');
+		await expect(counts.locator('div', { has: page.locator('dt', { hasText: /^Aggiornano voci esistenti$/ }) }).locator('dd')).toHaveText('1');
+		await expect(counts.locator('div', { has: page.locator('dt', { hasText: /^Nuove voci$/ }) }).locator('dd')).toHaveText('0');
+		await dialog(page).getByRole('button', { name: 'Importa l’unica riga valida' }).click();
+		await expect(page.getByRole('status').filter({ hasText: 'Aggiornata una voce da «aggiornamento.csv».' })).toBeVisible();
+		await expect(count(page)).toHaveText('3 voci');
+		const view = page.getByRole('region', { name: 'Tabella' });
+		await expect(view).toContainText(`Sportello aggiornato ${run}`);
+		await expect(view).not.toContainText(`Sportello da aggiornare ${run}`);
 	} finally {
 		await context.close();
 	}
