@@ -36,6 +36,12 @@ export function readGeoJson(text: string): GeoJsonRows | { error: Message } {
 		return { error: { code: 'mapImport.file.too_many_features', params: { count: features.length, limit: IMPORT_LIMITS.rows } } };
 	}
 
+	// Every feature repeats the same property names: each is looked up once.
+	const keys = new Map<string, ColumnKey | null>();
+	const keyOf = (name: string): ColumnKey | null => {
+		if (!keys.has(name)) keys.set(name, FIELD_NAMES[name.toLowerCase()] ?? columnOf(name)?.key ?? null);
+		return keys.get(name)!;
+	};
 	const rows: GeoJsonRows['rows'] = [];
 	const problems: RowProblem[] = [];
 	const ignored = new Set<string>();
@@ -51,7 +57,7 @@ export function readGeoJson(text: string): GeoJsonRows | { error: Message } {
 		}
 		const cells: Cells = {};
 		for (const [name, value] of Object.entries(feature.properties)) {
-			const key = FIELD_NAMES[name.toLowerCase()] ?? columnOf(name)?.key;
+			const key = keyOf(name);
 			if (!key) ignored.add(name);
 			else if (!cells[key]) cells[key] = { name, value };
 		}
