@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { test, expect, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe.ts';
 import { DEMO_PEOPLE, signIn } from './support/demo.ts';
@@ -45,6 +46,9 @@ test('an editor sees each bad row of a file, imports only the good ones, then ca
 		await page.getByRole('button', { name: 'Importa da CSV o GeoJSON' }).click();
 		await expect(dialog(page)).toBeVisible();
 		await expectNoSeriousA11yViolations(page);
+		const [template] = await Promise.all([page.waitForEvent('download'), dialog(page).getByRole('link', { name: 'Scarica il modello CSV' }).click()]);
+		expect(template.suggestedFilename()).toBe('modello-mappa.csv');
+		expect(await readFile(await template.path(), 'utf8')).toMatch(/^\ufeffnome;categoria;sistema;destinatari;partner;indirizzo;latitudine;longitudine;/);
 		await dialog(page).getByLabel('File CSV o GeoJSON').setInputFiles({ name: 'mappa.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
 
 		await expect(dialog(page).getByRole('heading', { name: 'Cosa contiene «mappa.csv»' })).toBeFocused();
