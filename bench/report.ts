@@ -291,13 +291,13 @@ ${notes.errors.length ? `\n## Errors\n\n${notes.errors.map((e) => `- ${e}`).join
 }
 
 /**
- * Writes RESULTS.md, keeping the section another benchmark wrote into it
- * (bench/files.ts, between <!-- files --> markers).
+ * Writes RESULTS.md, keeping the sections other benchmarks wrote into it
+ * (bench/files.ts and bench/map-import.ts, between <!-- files --> and <!-- map --> markers).
  */
 export function writeResults(file: string, text: string) {
 	const previous = existsSync(file) ? readFileSync(file, 'utf8') : '';
-	const kept = /<!-- files -->[\s\S]*<!-- \/files -->/.exec(previous)?.[0];
-	writeFileSync(file, kept ? `${text.trimEnd()}\n\n${kept}\n` : text);
+	const kept = ['files', 'map'].map((name) => new RegExp(`<!-- ${name} -->[\\s\\S]*<!-- /${name} -->`).exec(previous)?.[0]).filter(Boolean);
+	writeFileSync(file, kept.length ? `${[text.trimEnd(), ...kept].join('\n\n')}\n` : text);
 }
 
 // Re-renders RESULTS.md from RESULTS.json: node bench/report.ts [bench/RESULTS.json]
