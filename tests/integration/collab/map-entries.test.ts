@@ -175,6 +175,30 @@ describe.each(backends)('map entries on $name', (backend) => {
 		await eventually(async () => expect(await projected()).toEqual(expected));
 	});
 
+	it('projects at once when asked, however long the throttle, for an export that must not lag', async () => {
+		const slow = await startCollab(db, { projectEveryMs: 60_000 });
+		const fresh = await createDocument(db, scene.network, scene.editor, { kind: 'territorial_map', title: 'Mappatura di Alatri' });
+		const enzo = connect(slow.url, fresh.id, scene.editor.cookie);
+		try {
+			await eventually(() => expect(enzo.provider.synced).toBe(true));
+			const first = entry({ name: 'Sportello per il lavoro di Alatri' });
+			putEntries(enzo.doc, [first]);
+			// The first projection is due at once; the next one waits for the throttle…
+			await eventually(async () => expect(await listEntries(db, scene.network.id, fresh.id, NO_FILTER)).toHaveLength(1));
+			const second = entry({ name: 'Biblioteca comunale di Alatri', category: 'meeting_place' });
+			putEntries(enzo.doc, [second]);
+			await eventually(() => expect(readEntries(enzo.doc).entries).toHaveLength(2));
+			// …unless asked, once the change has reached the server.
+			await eventually(async () => {
+				await slow.collab.project(fresh.id);
+				expect((await listEntries(db, scene.network.id, fresh.id, NO_FILTER)).map((e) => e.id).sort()).toEqual([first.id, second.id].sort());
+			}, 1_000);
+		} finally {
+			enzo.destroy();
+			await slow.close();
+		}
+	});
+
 	it('projects nothing from a document that is not a territorial map', async () => {
 		const [enzo] = await opened(scene.editor);
 		const other = connect(server.url, scene.document.id, scene.editor.cookie);

@@ -81,6 +81,8 @@ export class EntriesProjection {
 	#reconciled = false;
 	/** The document's network, asked once; null for a document that holds no map (or is gone). */
 	#networkId: string | null | undefined;
+	/** The projection under way: the next waits for it, so two never diff against the same rows. */
+	#running: Promise<unknown> = Promise.resolve();
 	readonly #map: Y.Map<Y.Map<unknown>>;
 	readonly #observer: (events: Y.YEvent<Y.AbstractType<unknown>>[]) => void;
 
@@ -108,7 +110,13 @@ export class EntriesProjection {
 	 * Writes the difference in one transaction, with the service connection.
 	 * On failure nothing is forgotten: the same ids are tried again next time.
 	 */
-	async project(db: Database): Promise<void> {
+	project(db: Database): Promise<void> {
+		const run = this.#running.then(() => this.#projectOnce(db));
+		this.#running = run.catch(() => {});
+		return run;
+	}
+
+	async #projectOnce(db: Database): Promise<void> {
 		if (!this.due) return;
 		const changed = this.#changed;
 		this.#changed = new Set();

@@ -269,11 +269,16 @@ export class Room implements Writable {
 		source.destroy();
 	}
 
+	/** Projects what is due now instead of at the next turn of the throttle. */
+	async projectNow(): Promise<void> {
+		await this.#maintaining;
+		if (this.#projectionDue) await this.#project(Date.now());
+	}
+
 	/** Stores every change and projects the latest text: what a room owes before it leaves memory. */
 	async settle(): Promise<void> {
 		await this.flush();
-		await this.#maintaining;
-		if (this.#projectionDue) await this.#project(Date.now());
+		await this.projectNow();
 	}
 
 	destroy() {

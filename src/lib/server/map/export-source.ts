@@ -13,6 +13,7 @@ import { filterFromParams } from '$lib/map/filter';
 import type { MapEntry } from '$lib/map/entry';
 import type { PartnerNames } from '$lib/map/export';
 import { isUuid } from '$lib/uuid';
+import { runtime } from '$lib/server/runtime';
 
 export interface MapExportSource {
 	title: string;
@@ -28,6 +29,9 @@ export async function loadMapExport(event: Event): Promise<MapExportSource> {
 	if (!isUuid(id)) error(404, 'errors.network_not_found');
 	if (!isUuid(docId)) error(404, 'documents.notFound');
 	const filter = filterFromParams(event.url.searchParams);
+	// An entry added a moment ago is in the file too: the table is otherwise a few seconds behind while people edit.
+	// Only a document already open is touched, so asking costs a stranger's request nothing.
+	await (await runtime()).collab.project(docId);
 
 	const found = await event.locals.db(async (tx) => {
 		const access = await openNetwork(tx, id, user.id);
