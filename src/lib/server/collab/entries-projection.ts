@@ -126,11 +126,11 @@ export class EntriesProjection {
 				const networkId = this.#networkId;
 				// Entries written into another kind of document are not a map's; a deleted document's rows went with it.
 				if (networkId === null) return;
-				const partners = await partnersOf(tx, networkId);
+				const partners = await networkPartners(tx, networkId);
 				const written = this.#reconciled ? this.#written : await rowsOf(tx, this.documentId);
 				const keys = this.#reconciled ? changed : new Set([...this.#map.keys(), ...written.keys()]);
 				const { upserts, deletes, next } = this.#difference(keys, written, partners);
-				if (upserts.length > 0) await upsert(tx, this.documentId, networkId, upserts);
+				if (upserts.length > 0) await upsertRows(tx, this.documentId, networkId, upserts);
 				if (deletes.length > 0) await remove(tx, this.documentId, deletes);
 				this.#written = next;
 				this.#reconciled = true;
@@ -175,7 +175,8 @@ async function mapNetwork(tx: Queryable, documentId: string): Promise<string | n
 	return rows[0]?.network_id ?? null;
 }
 
-async function partnersOf(tx: Queryable, networkId: string): Promise<Set<string>> {
+/** The ids of the network's partners, the only ones an entry may name. */
+export async function networkPartners(tx: Queryable, networkId: string): Promise<Set<string>> {
 	const { rows } = await tx.query<{ id: string }>('select id from public.partners where network_id = $1', [networkId]);
 	return new Set(rows.map((row) => row.id));
 }
@@ -185,7 +186,8 @@ async function rowsOf(tx: Queryable, documentId: string): Promise<Map<string, st
 	return new Map(rows.map((row) => [row.id, fingerprint(row)]));
 }
 
-async function upsert(tx: Queryable, documentId: string, networkId: string, rows: EntryRow[]): Promise<void> {
+/** Writes `rows` as the document's entries, adding new ones and replacing the others. */
+export async function upsertRows(tx: Queryable, documentId: string, networkId: string, rows: EntryRow[]): Promise<void> {
 	// One statement for any number of rows: the rows travel as one JSON array.
 	await tx.query(
 		`insert into public.map_entries (document_id, network_id, ${COLUMNS})
