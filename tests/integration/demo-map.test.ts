@@ -5,6 +5,7 @@ import { seedDemo } from '../../src/lib/server/db/seed.ts';
 import { DEMO_MAP_ENTRIES } from '../../src/lib/server/db/demo-map.ts';
 import { readEntries } from '../../src/lib/map/entries-doc.ts';
 import { listEntries } from '../../src/lib/server/map/queries.ts';
+import { searchDocuments } from '../../src/lib/server/documents/queries.ts';
 import { CATEGORIES, SYSTEMS, type MapEntry } from '../../src/lib/map/entry.ts';
 import { NO_FILTER } from '../../src/lib/map/filter.ts';
 import { FRAGMENT } from '../../src/lib/editor/fragment.ts';
@@ -41,6 +42,11 @@ describe.each(backends)('the demo map on $name', (backend) => {
 
 	it('is projected: the table holds exactly the entries of the document', async () => {
 		expect(byId(await listEntries(db, NETWORK, MAP, NO_FILTER))).toEqual(byId(DEMO_MAP_ENTRIES));
+	});
+
+	it("is found in the network's documents by the name of an entry", async () => {
+		const hits = await searchDocuments(db, NETWORK, 'falegnameria');
+		expect(hits.map((hit) => hit.id)).toEqual([MAP]);
 	});
 
 	it('covers every category and system, on the map, with partners of the demo network', async () => {

@@ -7,6 +7,7 @@ import type { Database } from '../../../src/lib/server/db/types.ts';
 import { blankEntry, type MapEntry } from '../../../src/lib/map/entry.ts';
 import { entriesMap, patchEntry, putEntries, readEntries, removeEntries } from '../../../src/lib/map/entries-doc.ts';
 import { listEntries } from '../../../src/lib/server/map/queries.ts';
+import { searchDocuments } from '../../../src/lib/server/documents/queries.ts';
 import { NO_FILTER } from '../../../src/lib/map/filter.ts';
 import { connect, eventually, startCollab, type Client, type RunningCollab } from './harness.ts';
 import { createScene, type Scene } from './scene.ts';
@@ -103,6 +104,11 @@ describe.each(backends)('map entries on $name', (backend) => {
 			expect(await projected()).toEqual(entriesOf(anna, foreignPartner.id));
 		});
 		expect((await projected()).find((e) => e.name === 'Orto sociale')).toMatchObject({ partnerId: partner.id, position: FROSINONE });
+		// The names are in the document's search text, so the documents list finds the map by an entry.
+		await eventually(async () => {
+			const hits = await searchDocuments(db, scene.network.id, 'orto sociale');
+			expect(hits.map((hit) => hit.id)).toEqual([map.id]);
+		});
 	});
 
 	it('follows changes and removals into the table, and leaves out what a faulty client made malformed', async () => {

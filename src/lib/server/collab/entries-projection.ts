@@ -12,7 +12,7 @@ import * as Y from 'yjs';
 import type { Database, Queryable } from '../db/types.ts';
 import { entriesMap, rawEntry } from '../../map/entries-doc.ts';
 import { checkEntry } from '../../map/check.ts';
-import type { MapEntry } from '../../map/entry.ts';
+import { LIMITS, type MapEntry } from '../../map/entry.ts';
 
 /** A row of map_entries as this module writes and reads it, keys in the table's order. */
 export interface EntryRow {
@@ -160,6 +160,16 @@ export class EntriesProjection {
 		const deletes = [...keys].map((key) => key.toLowerCase()).filter((id) => next.has(id) && !present.has(id));
 		for (const id of deletes) next.delete(id);
 		return { upserts: [...upserts.values()], deletes: [...new Set(deletes)], next };
+	}
+
+	/** The entries' names, one a line, for the document's search text: a map is found by what it holds. */
+	names(): string {
+		const names: string[] = [];
+		for (const fields of this.#map.values()) {
+			const name = fields instanceof Y.Map ? fields.get('name') : null;
+			if (typeof name === 'string' && name.trim()) names.push(name.trim().slice(0, LIMITS.name));
+		}
+		return names.join('\n');
 	}
 
 	destroy() {

@@ -233,6 +233,12 @@ export class Room implements Writable {
 		return fragmentText(this.doc.getXmlFragment(FRAGMENT));
 	}
 
+	/** The text, and a map's entry names after it, so that searching the documents finds a map by an entry. */
+	#searchText(): string {
+		const names = this.#entries.names();
+		return names ? `${this.#text()}\n${names}` : this.#text();
+	}
+
 	get #projectionDue(): boolean {
 		return !this.#projectedSince || this.#entries.due;
 	}
@@ -241,7 +247,7 @@ export class Room implements Writable {
 		if (!this.#projectedSince) {
 			this.#projectedSince = true;
 			try {
-				await projectText(this.db, this.id, this.#text());
+				await projectText(this.db, this.id, this.#searchText());
 			} catch (error) {
 				this.#projectedSince = false;
 				throw error;

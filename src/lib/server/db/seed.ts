@@ -48,9 +48,11 @@ export async function seedDemo(db: Database): Promise<boolean> {
 		const partners = await networkPartners(tx, DEMO_NETWORK);
 		for (const doc of DEMO_DOCUMENTS) {
 			const state = doc.entries ? withEntries(templateState(doc.kind), doc.entries) : templateState(doc.kind);
+			// Searchable as the collab server will project it: the text, then the entries' names.
+			const text = [stateText(state), ...(doc.entries ?? []).map((entry) => entry.name)].join('\n');
 			await tx.query(
 				`insert into public.documents (id, network_id, kind, title, status, created_by, content_text) values ($1, $2, $3, $4, $5, $6, $7)`,
-				[doc.id, DEMO_NETWORK, doc.kind, doc.title, doc.status, doc.by, stateText(state)]
+				[doc.id, DEMO_NETWORK, doc.kind, doc.title, doc.status, doc.by, text]
 			);
 			await tx.query('insert into public.document_snapshots (document_id, state) values ($1, $2)', [doc.id, Buffer.from(state)]);
 			// Projected here as the collab server would, so that the map's entries are searchable and exportable from the start.
