@@ -205,6 +205,25 @@ describe.each(backends)('map entries on $name', (backend) => {
 		}
 	});
 
+	it('lets a map deleted while its entries change leave memory, with nothing left to project', async () => {
+		const doomed = await createDocument(db, scene.network, scene.editor, { kind: 'territorial_map', title: 'Mappatura da eliminare' });
+		const enzo = connect(server.url, doomed.id, scene.editor.cookie);
+		try {
+			await eventually(() => expect(enzo.provider.synced).toBe(true));
+			putEntries(enzo.doc, [entry({ name: 'Voce che sparirà' })]);
+			await eventually(async () => expect(await listEntries(db, scene.network.id, doomed.id, NO_FILTER)).toHaveLength(1));
+			enzo.provider.shouldReconnect = () => false;
+			await db.query('delete from public.documents where id = $1', [doomed.id]);
+			putEntries(enzo.doc, [entry({ name: 'Voce scritta mentre spariva' })]);
+			await eventually(() => expect(enzo.closes.map((close) => close.code)).toContain(4410));
+			await eventually(() => expect(server.collab.stats().documents).toBe(0));
+			const { rows } = await db.query('select 1 from public.map_entries where document_id = $1', [doomed.id]);
+			expect(rows).toEqual([]);
+		} finally {
+			enzo.destroy();
+		}
+	});
+
 	it('projects nothing from a document that is not a territorial map', async () => {
 		const [enzo] = await opened(scene.editor);
 		const other = connect(server.url, scene.document.id, scene.editor.cookie);

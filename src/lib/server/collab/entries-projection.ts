@@ -79,8 +79,6 @@ export class EntriesProjection {
 	/** What the table holds for each entry id, once known. */
 	#written = new Map<string, string>();
 	#reconciled = false;
-	/** The document's network, asked once; null for a document that holds no map (or is gone). */
-	#networkId: string | null | undefined;
 	/** The projection under way: the next waits for it, so two never diff against the same rows. */
 	#running: Promise<unknown> = Promise.resolve();
 	readonly #map: Y.Map<Y.Map<unknown>>;
@@ -122,8 +120,8 @@ export class EntriesProjection {
 		this.#changed = new Set();
 		try {
 			await db.transaction(async (tx) => {
-				if (this.#networkId === undefined) this.#networkId = await mapNetwork(tx, this.documentId);
-				const networkId = this.#networkId;
+				// Asked each time: a document deleted while open must not be retried for ever.
+				const networkId = await mapNetwork(tx, this.documentId);
 				// Entries written into another kind of document are not a map's; a deleted document's rows went with it.
 				if (networkId === null) return;
 				const partners = await networkPartners(tx, networkId);
