@@ -78,6 +78,17 @@ describe.each(backends)('map entry queries on $name', (backend) => {
 		expect((await as(cast.viewer)).find((entry) => entry.partnerId === ponte)?.name).toBe('Tirocini in falegnameria');
 	});
 
+	it('projects an import of more entries than one statement writes, every one of them', async () => {
+		const big = await createDocument(db, cast.network, cast.editor, { kind: 'territorial_map', title: 'Mappatura importata' });
+		const doc = new Y.Doc();
+		const projection = new EntriesProjection(big.id, doc);
+		const imported = Array.from({ length: 1_234 }, (_, i) => blankEntry(randomUUID(), { name: `Voce importata ${i}`, targets: ['neet'] }));
+		putEntries(doc, imported);
+		await projection.project(db);
+		const found = await withUser(db, cast.viewer.claims, (tx) => listEntries(tx, cast.network.id, big.id, NO_FILTER));
+		expect(new Set(found.map((entry) => entry.id))).toEqual(new Set(imported.map((entry) => entry.id)));
+	});
+
 	it("gives another network's facilitator nothing, even asking with this network's ids", async () => {
 		expect(await as(cast.outsider)).toEqual([]);
 	});

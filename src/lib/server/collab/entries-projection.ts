@@ -52,6 +52,8 @@ export function entryRow(entry: MapEntry, partners: ReadonlySet<string>): EntryR
 	};
 }
 
+const ROWS_PER_STATEMENT = 500;
+
 const COLUMNS = 'id, name, category, system, target_groups, partner_id, address, lat, lng, places, hours, contacts, notes, tags';
 
 /** The same row the same way, whether built from an entry or read back from the table. */
@@ -128,7 +130,10 @@ export class EntriesProjection {
 				const written = this.#reconciled ? this.#written : await rowsOf(tx, this.documentId);
 				const keys = this.#reconciled ? changed : new Set([...this.#map.keys(), ...written.keys()]);
 				const { upserts, deletes, next } = this.#difference(keys, written, partners);
-				if (upserts.length > 0) await upsertRows(tx, this.documentId, networkId, upserts);
+				// In slices, so that an import of thousands of entries lets sockets be served between statements (PGlite runs in this thread).
+				for (let start = 0; start < upserts.length; start += ROWS_PER_STATEMENT) {
+					await upsertRows(tx, this.documentId, networkId, upserts.slice(start, start + ROWS_PER_STATEMENT));
+				}
 				if (deletes.length > 0) await remove(tx, this.documentId, deletes);
 				this.#written = next;
 				this.#reconciled = true;
