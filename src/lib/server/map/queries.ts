@@ -25,9 +25,9 @@ interface Row {
 
 /**
  * The entries of one map that pass `filter`, by name. Category, system,
- * target group and partner are asked of SQL; the words are then matched by
- * matchesFilter itself, so that "citta" finds "Città" here exactly as it
- * does on the page (Postgres has no accent folding without an extension).
+ * target group and partner are asked of SQL (the indexes serve them); the
+ * words are then matched by matchesFilter itself, so that a search finds
+ * exactly what the page finds, folding and all.
  */
 export async function listEntries(tx: Queryable, networkId: string, documentId: string, filter: EntryFilter): Promise<MapEntry[]> {
 	const { rows } = await tx.query<Row>(
