@@ -147,8 +147,8 @@ test('a viewer can export the filtered entries but has no import', async ({ brow
 	const { page, context } = await signIn(browser, DEMO_PEOPLE.paolo.email);
 	try {
 		await openEntries(page, entriesPath, '?target=neet');
-		await expect(page.getByRole('link', { name: 'Esporta CSV' })).toHaveAttribute('href', `${entriesPath}/export.csv?target=neet`);
-		await expect(page.getByRole('link', { name: 'Esporta GeoJSON' })).toHaveAttribute('href', `${entriesPath}/export.geojson?target=neet`);
+		await expect(page.getByRole('link', { name: 'CSV (foglio di calcolo)' })).toHaveAttribute('href', `${entriesPath}/export.csv?target=neet`);
+		await expect(page.getByRole('link', { name: 'GeoJSON (GIS)' })).toHaveAttribute('href', `${entriesPath}/export.geojson?target=neet`);
 		await expect(page.getByRole('button', { name: 'Importa da CSV o GeoJSON' })).toHaveCount(0);
 	} finally {
 		await context.close();

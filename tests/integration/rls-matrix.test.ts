@@ -14,6 +14,7 @@ import { conversationOperations, createConversationScene } from './rls-conversat
 import { createDocumentScene, documentOperations } from './rls-documents.ts';
 import { entryCommentOperations } from './rls-entry-comments.ts';
 import { createFileScene, fileOperations } from './rls-files.ts';
+import { createMapEntry, mapOperations } from './rls-map.ts';
 import { recordOperations } from './rls-records.ts';
 import {
 	EVERYONE,
@@ -51,7 +52,7 @@ import type { Database, Queryable } from '../../src/lib/server/db/types.ts';
 // on discussions and comments, in rls-conversations.ts; on comments on a
 // territorial map's entries, in rls-entry-comments.ts; on visits,
 // notifications and the activity record, in rls-records.ts; on the file
-// space and attachments, in rls-files.ts.
+// space and attachments, in rls-files.ts; on map entries, in rls-map.ts.
 
 /** How each actor is introduced in a test name. */
 const ACTOR_LABEL: Record<ActorName, string> = {
@@ -389,7 +390,8 @@ const operations: Operation[] = [
 	...conversationOperations,
 	...entryCommentOperations,
 	...recordOperations,
-	...fileOperations
+	...fileOperations,
+	...mapOperations
 ];
 
 /** Thrown to end a transaction with a rollback while carrying its result out. */
@@ -501,6 +503,8 @@ async function buildWorld(db: Database): Promise<World> {
 	const conversationB = await createConversationScene(db, documentB, outsider, bMember);
 	const filesA = await createFileScene(db, a, editor, conversationA);
 	const filesB = await createFileScene(db, b, bMember, conversationB);
+	const mapEntryA = await createMapEntry(db, documentA, 'Centro di salute mentale di Sora');
+	const mapEntryB = await createMapEntry(db, documentB, 'Sportello di altrove');
 	return {
 		a,
 		b,
@@ -518,7 +522,9 @@ async function buildWorld(db: Database): Promise<World> {
 		conversationA,
 		conversationB,
 		filesA,
-		filesB
+		filesB,
+		mapEntryA,
+		mapEntryB
 	};
 }
 
@@ -670,6 +676,18 @@ describe.each(backends)('row-level policies on $name', (backend) => {
 				expect(new Set(ids)).toEqual(new Set([folderId, fileId, versionId, attachmentId]));
 			});
 		}
+
+		for (const actor of MEMBERS) {
+			it(`${ACTOR_LABEL[actor]} sees the entries of A's map and none of B's`, async () => {
+				expect(await seen(w.actors[actor], 'select id from public.map_entries')).toEqual([w.mapEntryA]);
+			});
+		}
+
+		it("B's people see the entries of B's map and none of A's", async () => {
+			for (const person of [w.actors.outsider, w.bMember]) {
+				expect(await seen(person, 'select id from public.map_entries')).toEqual([w.mapEntryB]);
+			}
+		});
 
 		it("network A's facilitator learns how much of A's file quota is used, and nothing of B's, through file_space()", async () => {
 			const space = (network: string) =>

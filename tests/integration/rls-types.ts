@@ -9,7 +9,7 @@ import type { Queryable } from '../../src/lib/server/db/types.ts';
 
 // The vocabulary of the row-level policy matrix (rls-matrix.test.ts), shared
 // with the files that hold part of its operations (rls-documents.ts,
-// rls-conversations.ts, rls-records.ts, rls-files.ts): who acts, the world
+// rls-conversations.ts, rls-records.ts, rls-files.ts, rls-map.ts): who acts, the world
 // they act on, what an operation is, and the shapes of operation that recur.
 
 export type PersonName = 'facilitator' | 'editor' | 'commenter' | 'viewer' | 'outsider' | 'stranger';
@@ -45,7 +45,8 @@ export const TABLES = [
 	'file_removals',
 	'files',
 	'file_versions',
-	'attachments'
+	'attachments',
+	'map_entries'
 ] as const;
 export type Table = (typeof TABLES)[number];
 
@@ -120,6 +121,10 @@ export interface World {
 	filesA: FileScene;
 	/** Uploaded by B's editor; the file is attached to conversationB's thread. */
 	filesB: FileScene;
+	/** An entry of documentA's map, as the collab server projects it. */
+	mapEntryA: string;
+	/** The same in documentB. */
+	mapEntryB: string;
 }
 
 /** Per-attempt values, such as the id of a row about to be inserted. */

@@ -1,9 +1,6 @@
 import type { mapImport as italian } from '../it/mapImport.ts';
 
 export const mapImport: Record<keyof typeof italian, string> = {
-	'mapImport.exportCsv': 'Export CSV',
-	'mapImport.exportGeoJson': 'Export GeoJSON',
-	'mapImport.exportHint': 'Exports hold the entries the filters show.',
 	'mapImport.open': 'Import from CSV or GeoJSON',
 	'mapImport.title': 'Import entries from a file',
 	'mapImport.intro':

@@ -1,8 +1,5 @@
 // Italian messages of mapImport: the keys the English file must match.
 export const mapImport = {
-	'mapImport.exportCsv': 'Esporta CSV',
-	'mapImport.exportGeoJson': 'Esporta GeoJSON',
-	'mapImport.exportHint': 'Le esportazioni contengono le voci che i filtri mostrano.',
 	'mapImport.open': 'Importa da CSV o GeoJSON',
 	'mapImport.title': 'Importa voci da un file',
 	'mapImport.intro':

@@ -199,6 +199,11 @@ export function createCollabServer(options: { db: Database; auth: AuthPort; sett
 			}
 		},
 
+		async project(documentId) {
+			const room = await rooms.get(documentId)?.ready.catch(() => null);
+			await room?.projectNow();
+		},
+
 		async close() {
 			closing = true;
 			clearInterval(heartbeat);

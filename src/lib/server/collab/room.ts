@@ -7,6 +7,7 @@ import { CLOSE, awarenessMessage, updateMessage } from './protocol.ts';
 import { compact, loadDocument, projectText, saveAutomaticVersion, type DocumentBatch, type PendingUpdate, type StoredBatch } from './persistence.ts';
 import type { UpdateWriter, Writable } from './writer.ts';
 import { fragmentText } from './text.ts';
+import { EntriesProjection } from './entries-projection.ts';
 import { FRAGMENT } from '../../editor/fragment.ts';
 
 // Shorter than the activity record's 30-minute grouping, so a long session shows as one entry per half hour.
@@ -60,6 +61,8 @@ export class Room implements Writable {
 	#maintaining: Promise<void> = Promise.resolve();
 	#maintenanceQueued = false;
 	#projectTimer: NodeJS.Timeout | null = null;
+	/** A territorial map's entries, followed into SQL; idle in a document that has none. */
+	#entries: EntriesProjection;
 	#lastUpdateId = 0;
 	#tailRows = 0;
 	#lastCompaction = 0;
@@ -76,6 +79,7 @@ export class Room implements Writable {
 	) {
 		// The server speaks for nobody: it has no presence of its own.
 		this.awareness.setLocalState(null);
+		this.#entries = new EntriesProjection(id, this.doc);
 		this.doc.on('update', (update: Uint8Array, origin: unknown) => this.#onUpdate(update, origin));
 		this.awareness.on('update', ({ added, updated, removed }: Record<string, number[]>, origin: unknown) => {
 			for (const id of [...added, ...updated, ...removed]) this.#awarenessChanged.add(id);
@@ -119,6 +123,8 @@ export class Room implements Writable {
 		this.#tailRows = loaded.tailRows;
 		this.#lastVersionAt = loaded.lastVersionAt?.getTime() ?? Date.now();
 		this.#wholeState = loaded.wholeState;
+		// A map's table is checked against its entries once per load, in case a projection was lost.
+		if (this.#entries.due) this.#queueMaintenance();
 	}
 
 	/** True while changes wait for Postgres: such a room must stay in memory. */
@@ -199,7 +205,7 @@ export class Room implements Writable {
 	async #maintain() {
 		const now = Date.now();
 		try {
-			if (!this.#projectedSince) {
+			if (this.#projectionDue) {
 				const wait = this.#lastProjection + this.settings.projectEveryMs - now;
 				if (wait <= 0) await this.#project(now);
 				// The last words typed are searchable soon, even if nobody types again.
@@ -227,15 +233,28 @@ export class Room implements Writable {
 		return fragmentText(this.doc.getXmlFragment(FRAGMENT));
 	}
 
+	/** The text, and a map's entry names after it, so that searching the documents finds a map by an entry. */
+	#searchText(): string {
+		const names = this.#entries.names();
+		return names ? `${this.#text()}\n${names}` : this.#text();
+	}
+
+	get #projectionDue(): boolean {
+		return !this.#projectedSince || this.#entries.due;
+	}
+
 	async #project(now: number) {
-		this.#projectedSince = true;
-		try {
-			await projectText(this.db, this.id, this.#text());
-			this.#lastProjection = now;
-		} catch (error) {
-			this.#projectedSince = false;
-			throw error;
+		if (!this.#projectedSince) {
+			this.#projectedSince = true;
+			try {
+				await projectText(this.db, this.id, this.#searchText());
+			} catch (error) {
+				this.#projectedSince = false;
+				throw error;
+			}
 		}
+		await this.#entries.project(this.db);
+		this.#lastProjection = now;
 	}
 
 	/** Makes the text equal to `state`'s, as one change by `origin` that everyone receives. */
@@ -256,16 +275,22 @@ export class Room implements Writable {
 		source.destroy();
 	}
 
+	/** Projects what is due now instead of at the next turn of the throttle. */
+	async projectNow(): Promise<void> {
+		await this.#maintaining;
+		if (this.#projectionDue) await this.#project(Date.now());
+	}
+
 	/** Stores every change and projects the latest text: what a room owes before it leaves memory. */
 	async settle(): Promise<void> {
 		await this.flush();
-		await this.#maintaining;
-		if (!this.#projectedSince) await this.#project(Date.now());
+		await this.projectNow();
 	}
 
 	destroy() {
 		this.writer.forget(this);
 		if (this.#projectTimer) clearTimeout(this.#projectTimer);
+		this.#entries.destroy();
 		this.awareness.destroy();
 		this.doc.destroy();
 	}

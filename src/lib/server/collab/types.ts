@@ -13,6 +13,12 @@ export interface CollabServer {
 	 */
 	restore(documentId: string, state: Uint8Array, userId: string): Promise<void>;
 	/**
+	 * Brings an open document's SQL projections (search text, map entries) up
+	 * to date, for a reader who must not be a few seconds behind, such as an
+	 * export. A document that is not open settled before it left memory.
+	 */
+	project(documentId: string): Promise<void>;
+	/**
 	 * Asks the database again what the matching connections may do, after a
 	 * role or a document's status changed; a connection whose access changed
 	 * is closed (4403) so that its page reloads with the new rights.

@@ -6,6 +6,10 @@ import { templateState } from '../../documents/templates.ts';
 import { stateText } from '../collab/text.ts';
 import type { DocumentKind, DocumentStatus } from '../../documents/kinds.ts';
 import { FRAGMENT } from '../../editor/fragment.ts';
+import { putEntries } from '../../map/entries-doc.ts';
+import type { MapEntry } from '../../map/entry.ts';
+import { entryRow, networkPartners, upsertRows } from '../collab/entries-projection.ts';
+import { DEMO_MAP_ENTRIES } from './demo-map.ts';
 
 /** The demo accounts that supabase/seed.sql gives roles in its network; all share one password. */
 export const DEMO_PASSWORD = 'Trama-demo-2026';
@@ -18,9 +22,9 @@ export const DEMO_ACCOUNTS = [
 
 const DEMO_NETWORK = 'de000000-0000-4000-8000-000000000001';
 // Documents start from their templates: their Yjs state cannot be written in seed.sql.
-const DEMO_DOCUMENTS: { id: string; kind: DocumentKind; title: string; status: DocumentStatus; by: string }[] = [
+const DEMO_DOCUMENTS: { id: string; kind: DocumentKind; title: string; status: DocumentStatus; by: string; entries?: MapEntry[] }[] = [
 	{ id: 'dd000000-0000-4000-8000-000000000001', kind: 'community_pact', title: 'Patto di comunità per l’inserimento lavorativo', status: 'in_review', by: DEMO_ACCOUNTS[0].id },
-	{ id: 'dd000000-0000-4000-8000-000000000002', kind: 'territorial_map', title: 'Mappatura dei servizi per il lavoro – Ambito di Frosinone', status: 'draft', by: DEMO_ACCOUNTS[1].id },
+	{ id: 'dd000000-0000-4000-8000-000000000002', kind: 'territorial_map', title: 'Mappatura dei servizi per il lavoro – Ambito di Frosinone', status: 'draft', by: DEMO_ACCOUNTS[1].id, entries: DEMO_MAP_ENTRIES },
 	{ id: 'dd000000-0000-4000-8000-000000000003', kind: 'co_design', title: 'Co-progettazione: percorsi di tirocinio per persone in carico ai servizi', status: 'draft', by: DEMO_ACCOUNTS[0].id },
 	{ id: 'dd000000-0000-4000-8000-000000000004', kind: 'minutes', title: 'Verbale del tavolo di co-programmazione del 12 novembre', status: 'approved', by: DEMO_ACCOUNTS[0].id }
 ];
@@ -41,17 +45,34 @@ export async function seedDemo(db: Database): Promise<boolean> {
 			);
 		}
 		await tx.exec(seedSql);
+		const partners = await networkPartners(tx, DEMO_NETWORK);
 		for (const doc of DEMO_DOCUMENTS) {
-			const state = templateState(doc.kind);
+			const state = doc.entries ? withEntries(templateState(doc.kind), doc.entries) : templateState(doc.kind);
+			// Searchable as the collab server will project it: the text, then the entries' names.
+			const text = [stateText(state), ...(doc.entries ?? []).map((entry) => entry.name)].join('\n');
 			await tx.query(
 				`insert into public.documents (id, network_id, kind, title, status, created_by, content_text) values ($1, $2, $3, $4, $5, $6, $7)`,
-				[doc.id, DEMO_NETWORK, doc.kind, doc.title, doc.status, doc.by, stateText(state)]
+				[doc.id, DEMO_NETWORK, doc.kind, doc.title, doc.status, doc.by, text]
 			);
 			await tx.query('insert into public.document_snapshots (document_id, state) values ($1, $2)', [doc.id, Buffer.from(state)]);
+			// Projected here as the collab server would, so that the map's entries are searchable and exportable from the start.
+			if (doc.entries) await upsertRows(tx, doc.id, DEMO_NETWORK, doc.entries.map((entry) => entryRow(entry, partners)));
 		}
 		await seedComments(tx);
 	});
 	return true;
+}
+
+/** `state` with `entries` in its map. */
+function withEntries(state: Uint8Array, entries: MapEntry[]): Uint8Array {
+	const doc = new Y.Doc();
+	try {
+		Y.applyUpdate(doc, state);
+		putEntries(doc, entries);
+		return Y.encodeStateAsUpdate(doc);
+	} finally {
+		doc.destroy();
+	}
 }
 
 // Comments under review on the pact: the Comune asks for an addition, the

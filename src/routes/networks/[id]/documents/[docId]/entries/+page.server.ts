@@ -14,8 +14,10 @@ import { mentionableMembers } from '$lib/mention-autocomplete';
 import { presenceOf } from '$lib/presence';
 import { LIVE_KEYS } from '$lib/live';
 import { runtime } from '$lib/server/runtime';
+import { listEntries } from '$lib/server/map/queries';
+import { NO_FILTER } from '$lib/map/filter';
 
-export const load = (async ({ locals, params, parent, depends }) => {
+export const load = (async ({ locals, params, parent, depends, isDataRequest }) => {
 	await parent();
 	if (!isUuid(params.docId)) error(404, 'documents.notFound');
 	// Anybody's comment, reply or resolution on this map's entries reloads this.
@@ -34,7 +36,10 @@ export const load = (async ({ locals, params, parent, depends }) => {
 			entryComments: entryCommentViews(await listEntryComments(tx, doc.id)),
 			commentCounts: await countEntryComments(tx, doc.id),
 			members: mentionableMembers(await listMembers(tx, params.id), user.id),
-			seenBefore: visit.previous
+			seenBefore: visit.previous,
+			// The projected entries show at first paint and without JavaScript, until the live document takes over.
+			// A page already running has its live document: a navigation or a live reload skips them.
+			projected: isDataRequest ? null : await listEntries(tx, params.id, params.docId, NO_FILTER)
 		};
 	});
 	if (!found) error(404, 'documents.notFound');
@@ -52,7 +57,9 @@ export const load = (async ({ locals, params, parent, depends }) => {
 		userId: user.id,
 		presence: presenceOf({ id: user.id, name: locals.profile?.displayName || user.email }),
 		/** Where the map's background comes from; null draws a plain one. */
-		tiles: (await runtime()).config.map.tiles
+		tiles: (await runtime()).config.map.tiles,
+		/** The entries as last projected into SQL, on a full page load only. */
+		projected: found.projected
 	};
 }) satisfies PageServerLoad;
 

@@ -1,0 +1,224 @@
+// A territorial map's entries, copied from the room's Y.Doc into
+// public.map_entries so that SQL can search, match and export them. The
+// Y.Doc stays the truth; the table follows it, a few seconds behind while
+// people edit (the room's projectEveryMs) and exactly once the room settles.
+//
+// Only what changed is written: the entries map is observed, and each
+// changed id is compared with what was last written for it. The first
+// projection after the room loads compares every entry with the table's rows
+// instead, so a projection lost to a crash is made good. A document without
+// entries never fires the observer, and costs nothing here.
+import * as Y from 'yjs';
+import type { Database, Queryable } from '../db/types.ts';
+import { entriesMap, rawEntry } from '../../map/entries-doc.ts';
+import { checkEntry } from '../../map/check.ts';
+import { LIMITS, type MapEntry } from '../../map/entry.ts';
+
+/** A row of map_entries as this module writes and reads it, keys in the table's order. */
+export interface EntryRow {
+	id: string;
+	name: string;
+	category: string;
+	system: string;
+	target_groups: string[];
+	partner_id: string | null;
+	address: string;
+	lat: number | null;
+	lng: number | null;
+	places: number | null;
+	hours: string;
+	contacts: string;
+	notes: string;
+	tags: string[];
+}
+
+/** The row an entry becomes; a partner that is not one of the network's becomes none. */
+export function entryRow(entry: MapEntry, partners: ReadonlySet<string>): EntryRow {
+	return {
+		id: entry.id,
+		name: entry.name,
+		category: entry.category,
+		system: entry.system,
+		target_groups: entry.targets,
+		partner_id: entry.partnerId !== null && partners.has(entry.partnerId) ? entry.partnerId : null,
+		address: entry.address,
+		lat: entry.position?.lat ?? null,
+		lng: entry.position?.lng ?? null,
+		places: entry.places,
+		hours: entry.hours,
+		contacts: entry.contacts,
+		notes: entry.notes,
+		tags: entry.tags
+	};
+}
+
+const ROWS_PER_STATEMENT = 500;
+
+const COLUMNS = 'id, name, category, system, target_groups, partner_id, address, lat, lng, places, hours, contacts, notes, tags';
+
+/** The same row the same way, whether built from an entry or read back from the table. */
+function fingerprint(row: EntryRow): string {
+	return JSON.stringify([
+		row.name,
+		row.category,
+		row.system,
+		row.target_groups,
+		row.partner_id,
+		row.address,
+		row.lat,
+		row.lng,
+		row.places,
+		row.hours,
+		row.contacts,
+		row.notes,
+		row.tags
+	]);
+}
+
+export class EntriesProjection {
+	/** Map keys changed since the last projection. */
+	#changed = new Set<string>();
+	/** What the table holds for each entry id, once known. */
+	#written = new Map<string, string>();
+	#reconciled = false;
+	/** The projection under way: the next waits for it, so two never diff against the same rows. */
+	#running: Promise<unknown> = Promise.resolve();
+	readonly #map: Y.Map<Y.Map<unknown>>;
+	readonly #observer: (events: Y.YEvent<Y.AbstractType<unknown>>[]) => void;
+
+	constructor(
+		private readonly documentId: string,
+		doc: Y.Doc
+	) {
+		this.#map = entriesMap(doc);
+		// A change to an entry's fields has the entry's id first in its path; one to the map itself names the ids.
+		this.#observer = (events) => {
+			for (const event of events) {
+				if (event.path.length > 0) this.#changed.add(String(event.path[0]));
+				else for (const key of (event as Y.YMapEvent<unknown>).keysChanged) this.#changed.add(key);
+			}
+		};
+		this.#map.observeDeep(this.#observer);
+	}
+
+	/** True when the table may differ from the document. */
+	get due(): boolean {
+		return this.#changed.size > 0;
+	}
+
+	/**
+	 * Writes the difference in one transaction, with the service connection.
+	 * On failure nothing is forgotten: the same ids are tried again next time.
+	 */
+	project(db: Database): Promise<void> {
+		const run = this.#running.then(() => this.#projectOnce(db));
+		this.#running = run.catch(() => {});
+		return run;
+	}
+
+	async #projectOnce(db: Database): Promise<void> {
+		if (!this.due) return;
+		const changed = this.#changed;
+		this.#changed = new Set();
+		try {
+			await db.transaction(async (tx) => {
+				// Asked each time: a document deleted while open must not be retried for ever.
+				const networkId = await mapNetwork(tx, this.documentId);
+				// Entries written into another kind of document are not a map's; a deleted document's rows went with it.
+				if (networkId === null) return;
+				const partners = await networkPartners(tx, networkId);
+				const written = this.#reconciled ? this.#written : await rowsOf(tx, this.documentId);
+				const keys = this.#reconciled ? changed : new Set([...this.#map.keys(), ...written.keys()]);
+				const { upserts, deletes, next } = this.#difference(keys, written, partners);
+				// In slices, so that an import of thousands of entries lets sockets be served between statements (PGlite runs in this thread).
+				for (let start = 0; start < upserts.length; start += ROWS_PER_STATEMENT) {
+					await upsertRows(tx, this.documentId, networkId, upserts.slice(start, start + ROWS_PER_STATEMENT));
+				}
+				if (deletes.length > 0) await remove(tx, this.documentId, deletes);
+				this.#written = next;
+				this.#reconciled = true;
+			});
+		} catch (error) {
+			for (const key of changed) this.#changed.add(key);
+			throw error;
+		}
+	}
+
+	#difference(keys: Set<string>, written: Map<string, string>, partners: ReadonlySet<string>) {
+		const next = new Map(written);
+		const upserts = new Map<string, EntryRow>();
+		const present = new Set<string>();
+		for (const key of keys) {
+			const fields = this.#map.get(key);
+			const checked = fields instanceof Y.Map ? checkEntry(rawEntry(key, fields)) : null;
+			if (!checked?.entry) continue;
+			const row = entryRow(checked.entry, partners);
+			const print = fingerprint(row);
+			if (next.get(row.id) !== print) upserts.set(row.id, row);
+			next.set(row.id, print);
+			present.add(row.id);
+		}
+		// Removed, or made malformed by a faulty client: the table keeps only well-formed entries. A key
+		// differs from its id only in case, if a client wrote it in upper case: the id is what the table knows.
+		const deletes = [...keys].map((key) => key.toLowerCase()).filter((id) => next.has(id) && !present.has(id));
+		for (const id of deletes) next.delete(id);
+		return { upserts: [...upserts.values()], deletes: [...new Set(deletes)], next };
+	}
+
+	/** The entries' names, one a line, for the document's search text: a map is found by what it holds. */
+	names(): string {
+		const names: string[] = [];
+		for (const fields of this.#map.values()) {
+			const name = fields instanceof Y.Map ? fields.get('name') : null;
+			if (typeof name === 'string' && name.trim()) names.push(name.trim().slice(0, LIMITS.name));
+		}
+		return names.join('\n');
+	}
+
+	destroy() {
+		this.#map.unobserveDeep(this.#observer);
+	}
+}
+
+async function mapNetwork(tx: Queryable, documentId: string): Promise<string | null> {
+	const { rows } = await tx.query<{ network_id: string }>(
+		`select network_id from public.documents where id = $1 and kind = 'territorial_map'`,
+		[documentId]
+	);
+	return rows[0]?.network_id ?? null;
+}
+
+/** The ids of the network's partners, the only ones an entry may name. */
+export async function networkPartners(tx: Queryable, networkId: string): Promise<Set<string>> {
+	const { rows } = await tx.query<{ id: string }>('select id from public.partners where network_id = $1', [networkId]);
+	return new Set(rows.map((row) => row.id));
+}
+
+async function rowsOf(tx: Queryable, documentId: string): Promise<Map<string, string>> {
+	const { rows } = await tx.query<EntryRow>(`select ${COLUMNS} from public.map_entries where document_id = $1`, [documentId]);
+	return new Map(rows.map((row) => [row.id, fingerprint(row)]));
+}
+
+/** Writes `rows` as the document's entries, adding new ones and replacing the others. */
+export async function upsertRows(tx: Queryable, documentId: string, networkId: string, rows: EntryRow[]): Promise<void> {
+	// One statement for any number of rows: the rows travel as one JSON array.
+	await tx.query(
+		`insert into public.map_entries (document_id, network_id, ${COLUMNS})
+		 select $1, $2, ${COLUMNS}
+		 from jsonb_to_recordset($3::jsonb) as e (
+		   id uuid, name text, category public.map_category, system public.network_system, target_groups text[],
+		   partner_id uuid, address text, lat double precision, lng double precision, places integer,
+		   hours text, contacts text, notes text, tags text[]
+		 )
+		 on conflict (document_id, id) do update set
+		   name = excluded.name, category = excluded.category, system = excluded.system,
+		   target_groups = excluded.target_groups, partner_id = excluded.partner_id, address = excluded.address,
+		   lat = excluded.lat, lng = excluded.lng, places = excluded.places, hours = excluded.hours,
+		   contacts = excluded.contacts, notes = excluded.notes, tags = excluded.tags, updated_at = now()`,
+		[documentId, networkId, JSON.stringify(rows)]
+	);
+}
+
+async function remove(tx: Queryable, documentId: string, ids: string[]): Promise<void> {
+	await tx.query('delete from public.map_entries where document_id = $1 and id = any($2::uuid[])', [documentId, ids]);
+}

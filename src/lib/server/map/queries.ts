@@ -1,0 +1,50 @@
+// A territorial map's entries as the SQL projection holds them (see
+// src/lib/server/collab/entries-projection.ts), read as the person: RLS lets
+// only the network's members see them. For the first paint of the entries
+// page, before the live document has loaded, and for exports.
+import type { Queryable } from '../db/types.ts';
+import type { MapEntry } from '../../map/entry.ts';
+import { matchesFilter, type EntryFilter } from '../../map/filter.ts';
+
+interface Row {
+	id: string;
+	name: string;
+	category: MapEntry['category'];
+	system: MapEntry['system'];
+	targets: MapEntry['targets'];
+	partnerId: string | null;
+	address: string;
+	lat: number | null;
+	lng: number | null;
+	places: number | null;
+	hours: string;
+	contacts: string;
+	notes: string;
+	tags: string[];
+}
+
+/**
+ * The entries of one map that pass `filter`, by name. Category, system,
+ * target group and partner are asked of SQL (the indexes serve them); the
+ * words are then matched by matchesFilter itself, so that a search finds
+ * exactly what the page finds, folding and all.
+ */
+export async function listEntries(tx: Queryable, networkId: string, documentId: string, filter: EntryFilter): Promise<MapEntry[]> {
+	const { rows } = await tx.query<Row>(
+		`select id, name, category::text as category, system::text as system, target_groups as targets,
+		        partner_id as "partnerId", address, lat, lng, places, hours, contacts, notes, tags
+		 from public.map_entries
+		 where network_id = $1 and document_id = $2
+		   and ($3::public.map_category is null or category = $3)
+		   and ($4::public.network_system is null or system = $4)
+		   and ($5::text is null or target_groups @> array[$5::text])
+		   and ($6::uuid is null or partner_id = $6)
+		 order by lower(name), id`,
+		[networkId, documentId, filter.category, filter.system, filter.target, filter.partner]
+	);
+	const entries = rows.map(({ lat, lng, ...row }): MapEntry => ({
+		...row,
+		position: lat !== null && lng !== null ? { lat, lng } : null
+	}));
+	return filter.q ? entries.filter((entry) => matchesFilter(entry, filter)) : entries;
+}
