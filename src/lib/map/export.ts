@@ -19,6 +19,11 @@ export function textCell(value: string): string {
 	return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
+/** What textCell escaped, as it was: an import of an export gets back the same words. */
+export function fromTextCell(cell: string): string {
+	return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
+}
+
 /** A number as Italian Excel reads it: a decimal comma, no grouping, no exponent (seven decimals place to the centimetre). */
 export function numberCell(value: number | null): string {
 	if (value === null) return '';

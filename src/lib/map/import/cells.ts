@@ -9,6 +9,7 @@ import type { Partner } from '../../domain.ts';
 import { isUuid } from '../../uuid.ts';
 import { parseNumber } from './numbers.ts';
 import { excerpt, type RowProblem } from './problems.ts';
+import { fromTextCell } from '../export.ts';
 
 export type ColumnKey = Column['key'];
 
@@ -40,7 +41,7 @@ export function partnerIndex(partners: Pick<Partner, 'id' | 'name'>[]): PartnerI
 }
 
 const text = (value: unknown): string =>
-	value == null ? '' : Array.isArray(value) ? value.map(text).join(LIST_SEPARATOR) : String(value).trim();
+	value == null ? '' : Array.isArray(value) ? value.map(text).join(LIST_SEPARATOR) : fromTextCell(String(value).trim());
 
 /**
  * A list cell (target groups, tags): separated by |, or, when a cell has no
