@@ -33,6 +33,8 @@ export const map: Record<keyof typeof italian, string> = {
 	'map.filter.allTargets': 'All target groups',
 	'map.filter.allPartners': 'All partners',
 	'map.filter.apply': 'Filter',
+	'map.filter.toggle': 'Filters',
+	'map.filter.toggleActive': 'Filters on: {count}',
 	'map.filter.clear': 'Clear the filters',
 
 	'map.field.name': 'Name',

@@ -33,6 +33,8 @@ export const map = {
 	'map.filter.allTargets': 'Tutti i destinatari',
 	'map.filter.allPartners': 'Tutti i partner',
 	'map.filter.apply': 'Filtra',
+	'map.filter.toggle': 'Filtri',
+	'map.filter.toggleActive': 'Filtri attivi: {count}',
 	'map.filter.clear': 'Togli i filtri',
 
 	'map.field.name': 'Nome',
