@@ -4,6 +4,7 @@
 // entry form and an import accept.
 import { checkEntry, type Problem } from './check.ts';
 import type { MapEntry } from './entry.ts';
+import { readNumber } from './numbers.ts';
 
 /** The fields the table edits in place; the position is placed on the map or in the entry's form. */
 export const TABLE_FIELDS = ['name', 'category', 'system', 'targets', 'partnerId', 'address', 'places', 'hours', 'tags'] as const;
@@ -37,12 +38,8 @@ function valueOf(field: TableField, draft: Draft): unknown {
 	switch (field) {
 		case 'partnerId':
 			return draft || null;
-		case 'places': {
-			const words = draft.trim();
-			if (!words) return null;
-			const number = Number(words);
-			return Number.isFinite(number) ? number : words;
-		}
+		case 'places':
+			return readNumber(draft, 'integer');
 		case 'tags':
 			return draft.split(TAG_SEPARATOR);
 		default:

@@ -7,9 +7,9 @@ import { fold } from '../filter.ts';
 import type { MapEntry } from '../entry.ts';
 import type { Partner } from '../../domain.ts';
 import { isUuid } from '../../uuid.ts';
-import { parseNumber } from './numbers.ts';
 import { excerpt, type RowProblem } from './problems.ts';
 import { fromTextCell } from '../export.ts';
+import { readNumber, type NumberKind } from '../numbers.ts';
 
 export type ColumnKey = Column['key'];
 
@@ -59,12 +59,7 @@ function list(value: unknown): string[] {
 }
 
 /** A number as given, read from text when needed; what is not a number stays as written, for the check to name. */
-function number(value: unknown, kind: 'decimal' | 'integer'): unknown {
-	if (typeof value === 'number') return value;
-	const cell = text(value);
-	const parsed = parseNumber(cell, kind);
-	return parsed === null ? null : Number.isNaN(parsed) ? cell : parsed;
-}
+const number = (value: unknown, kind: NumberKind): unknown => (typeof value === 'number' ? value : readNumber(text(value), kind));
 
 /**
  * A new entry's id. crypto.randomUUID exists only in secure contexts, and an
