@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkCell, draftOf, sameValue } from '../../../src/lib/map/inline-edit.ts';
-import { PARTNERS, entry } from './frosinone.ts';
+import { PARTNERS, entry } from '../../fixtures/frosinone.ts';
 
 const sportello = entry({
 	name: 'Sportello lavoro',
