@@ -49,7 +49,7 @@ test('an editor exports the entries a target-group filter shows, as CSV for a sp
 		entriesPath = await newMap(page, `Mappa da esportare ${run}`);
 		await putMapEntries(page, entriesPath, ENTRIES);
 		await openEntries(page, entriesPath, '?target=mental_health');
-		await expect(page.getByRole('status').filter({ hasText: '2 voci su 3' })).toBeVisible();
+		await expect(page.getByRole('status').filter({ hasText: 'Voci mostrate: 2 su 3' })).toBeVisible();
 		const exports = page.getByRole('group', { name: 'Esporta le voci:' });
 		await expect(exports).toContainText('solo quelle mostrate dai filtri');
 		await expectNoSeriousA11yViolations(page);
@@ -113,7 +113,7 @@ test('a viewer without JavaScript sees the entries as last saved, filtered, and 
 		await page.getByRole('button', { name: 'Accedi' }).click();
 		await expect(page.getByRole('heading', { name: 'Le mie reti' })).toBeVisible();
 		await page.goto(`${entriesPath}?target=migrants`);
-		await expect(page.getByRole('status').filter({ hasText: '1 voci su 3' })).toBeVisible();
+		await expect(page.getByRole('status').filter({ hasText: 'Voci mostrate: 1 su 3' })).toBeVisible();
 		await expect(page.getByRole('listitem').filter({ hasText: SPORTELLO.name })).toBeVisible();
 		await expect(page.getByText(VERDE.name)).toHaveCount(0);
 		const csv = page.getByRole('link', { name: 'CSV (foglio di calcolo)' });
