@@ -65,7 +65,7 @@ export function entryFromForm(id: string, values: EntryFormValues): Checked {
  * "position"; the form has two boxes, and the message goes beside the one
  * to correct.
  */
-export function formFieldOf(problem: Problem, values: EntryFormValues): FormField {
+function formFieldOf(problem: Problem, values: EntryFormValues): FormField {
 	if (problem.field === 'id') return 'name';
 	if (problem.field !== 'position') return problem.field;
 	if (problem.code === 'lng_range') return 'lng';

@@ -7,14 +7,14 @@ import type { MapEntry } from './entry.ts';
 import { readNumber } from './numbers.ts';
 
 /** The fields the table edits in place; the position is placed on the map or in the entry's form. */
-export const TABLE_FIELDS = ['name', 'category', 'system', 'targets', 'partnerId', 'address', 'places', 'hours', 'tags'] as const;
+const TABLE_FIELDS = ['name', 'category', 'system', 'targets', 'partnerId', 'address', 'places', 'hours', 'tags'] as const;
 export type TableField = (typeof TABLE_FIELDS)[number];
 
 /** What an input holds while a person edits a cell: words, or the chosen target groups. */
 export type Draft = string | string[];
 
 /** Tags are typed in one line, separated by commas. */
-export const TAG_SEPARATOR = ',';
+const TAG_SEPARATOR = ',';
 
 /** The draft a cell's input starts from. */
 export function draftOf(entry: MapEntry, field: TableField): Draft {
