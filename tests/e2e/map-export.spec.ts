@@ -6,6 +6,7 @@ import { DEMO_PASSWORD, DEMO_PEOPLE, signIn } from './support/demo.ts';
 import { newMap, openEntries } from './support/map.ts';
 import { entry, putMapEntries } from './support/map-entries.ts';
 import { signUp } from './support/sign-up.ts';
+import { PARTNERS } from '../fixtures/frosinone.ts';
 
 // Exporting a map's entries as a person does: an editor's own map, filtered
 // by a target group, downloaded as CSV and as GeoJSON from the entries page;
@@ -14,14 +15,13 @@ import { signUp } from './support/sign-up.ts';
 // nothing.
 
 const run = Date.now().toString(36);
-const IL_PONTE = 'de000000-0000-4000-8000-000000000109';
 const ENTRIES = [
 	entry({
 		name: `Tirocini in manutenzione del verde ${run}`,
 		category: 'opportunity',
 		system: 'employment',
 		targets: ['mental_health', 'addiction'],
-		partnerId: IL_PONTE,
+		partnerId: PARTNERS.ilPonte.id,
 		address: 'Via Casilina Nord 112, Frosinone',
 		position: { lat: 41.65604, lng: 13.33366 },
 		places: 6,
@@ -49,7 +49,7 @@ test('an editor exports the entries a target-group filter shows, as CSV for a sp
 		entriesPath = await newMap(page, `Mappa da esportare ${run}`);
 		await putMapEntries(page, entriesPath, ENTRIES);
 		await openEntries(page, entriesPath, '?target=mental_health');
-		await expect(page.getByRole('status').filter({ hasText: '2 voci su 3' })).toBeVisible();
+		await expect(page.getByRole('status').filter({ hasText: 'Voci mostrate: 2 su 3' })).toBeVisible();
 		const exports = page.getByRole('group', { name: 'Esporta le voci:' });
 		await expect(exports).toContainText('solo quelle mostrate dai filtri');
 		await expectNoSeriousA11yViolations(page);
@@ -88,7 +88,7 @@ test('a commenter exports the same filtered entries as GeoJSON for a GIS, and a 
 		expect([...byId.keys()].sort()).toEqual([VERDE.id, GRUPPO.id].sort());
 		expect(byId.get(VERDE.id)).toMatchObject({
 			geometry: { type: 'Point', coordinates: [13.33366, 41.65604] },
-			properties: { nome: VERDE.name, categoria: 'opportunity', destinatari: ['mental_health', 'addiction'], partner: 'Cooperativa sociale Il Ponte', partner_id: IL_PONTE }
+			properties: { nome: VERDE.name, categoria: 'opportunity', destinatari: ['mental_health', 'addiction'], partner: PARTNERS.ilPonte.name, partner_id: PARTNERS.ilPonte.id }
 		});
 		expect(byId.get(GRUPPO.id)?.geometry).toBeNull();
 
@@ -113,7 +113,7 @@ test('a viewer without JavaScript sees the entries as last saved, filtered, and 
 		await page.getByRole('button', { name: 'Accedi' }).click();
 		await expect(page.getByRole('heading', { name: 'Le mie reti' })).toBeVisible();
 		await page.goto(`${entriesPath}?target=migrants`);
-		await expect(page.getByRole('status').filter({ hasText: '1 voci su 3' })).toBeVisible();
+		await expect(page.getByRole('status').filter({ hasText: 'Voci mostrate: 1 su 3' })).toBeVisible();
 		await expect(page.getByRole('listitem').filter({ hasText: SPORTELLO.name })).toBeVisible();
 		await expect(page.getByText(VERDE.name)).toHaveCount(0);
 		const csv = page.getByRole('link', { name: 'CSV (foglio di calcolo)' });

@@ -3,36 +3,27 @@ import { expectNoSeriousA11yViolations } from './support/axe.ts';
 import { DEMO_PEOPLE, signIn, type Person } from './support/demo.ts';
 import { newMap, openEntries } from './support/map.ts';
 import { entry, putMapEntries } from './support/map-entries.ts';
+import { PARTNERS, PLACES } from '../fixtures/frosinone.ts';
 
 // The synergy view of a map of the spec's own: needs and answers around
 // Frosinone, Ceccano, Alatri and Cassino, put in by Marco (an editor) through
 // a real y-websocket client; Giulia and Paolo (a viewer) read the analysis.
 const run = Date.now().toString(36);
-const PARTNER = { ilPonte: 'de000000-0000-4000-8000-000000000109', cpi: 'de000000-0000-4000-8000-000000000108' };
-const AT = {
-	frosinone: { lat: 41.6397, lng: 13.3426 },
-	frosinoneStazione: { lat: 41.6311, lng: 13.3236 },
-	ceccano: { lat: 41.5694, lng: 13.3353 },
-	alatri: { lat: 41.7258, lng: 13.3419 },
-	sora: { lat: 41.7181, lng: 13.6134 },
-	isolaDelLiri: { lat: 41.6794, lng: 13.5722 },
-	cassino: { lat: 41.4922, lng: 13.8308 }
-};
 
 const reinserimento = entry({
 	name: 'Inserimento lavorativo di persone in uscita dal carcere',
 	category: 'need',
 	system: 'employment',
 	targets: ['detainees', 'long_term_unemployed'],
-	position: AT.frosinone
+	position: PLACES.frosinone
 });
-const casaRifugio = entry({ name: 'Casa rifugio per donne vittime di violenza', category: 'need', targets: ['women_violence'], position: AT.sora });
-const automutuo = entry({ name: 'Gruppo di auto mutuo aiuto a Cassino', category: 'need', system: 'health', targets: ['mental_health'], position: AT.cassino });
-const trasporto = entry({ name: 'Trasporto per le visite mediche', category: 'need', position: AT.frosinone });
-const accoglienza = entry({ name: 'Prima accoglienza per persone migranti', category: 'need', targets: ['migrants'], position: AT.sora });
+const casaRifugio = entry({ name: 'Casa rifugio per donne vittime di violenza', category: 'need', targets: ['women_violence'], position: PLACES.sora });
+const automutuo = entry({ name: 'Gruppo di auto mutuo aiuto a Cassino', category: 'need', system: 'health', targets: ['mental_health'], position: PLACES.cassino });
+const trasporto = entry({ name: 'Trasporto per le visite mediche', category: 'need', position: PLACES.frosinone });
+const accoglienza = entry({ name: 'Prima accoglienza per persone migranti', category: 'need', targets: ['migrants'], position: PLACES.sora });
 /** Six answers to the migrants' need, one more than the view ranks at first. */
 const forMigrants = ['Sportello migranti', 'Corso di italiano L2', 'Mensa solidale', 'Ambulatorio per stranieri', 'Doposcuola interculturale', 'Dormitorio comunale'].map(
-	(name) => entry({ name, category: 'service', targets: ['migrants'], position: AT.isolaDelLiri })
+	(name) => entry({ name, category: 'service', targets: ['migrants'], position: PLACES.isolaDelLiri })
 );
 const ENTRIES = [
 	reinserimento,
@@ -46,8 +37,8 @@ const ENTRIES = [
 		category: 'opportunity',
 		system: 'employment',
 		targets: ['detainees', 'long_term_unemployed'],
-		partnerId: PARTNER.ilPonte,
-		position: AT.ceccano,
+		partnerId: PARTNERS.ilPonte.id,
+		position: PLACES.ceccano,
 		places: 4
 	}),
 	entry({
@@ -55,13 +46,13 @@ const ENTRIES = [
 		category: 'service',
 		system: 'employment',
 		targets: ['long_term_unemployed', 'over_50'],
-		partnerId: PARTNER.cpi,
-		position: AT.frosinoneStazione
+		partnerId: PARTNERS.cpi.id,
+		position: PLACES.frosinoneStazione
 	}),
-	entry({ name: 'Laboratorio di falegnameria', category: 'resource', system: 'social', targets: ['detainees'], position: AT.alatri }),
+	entry({ name: 'Laboratorio di falegnameria', category: 'resource', system: 'social', targets: ['detainees'], position: PLACES.alatri }),
 	entry({ name: 'Servizio civile universale', category: 'opportunity', system: 'social', targets: ['neet', 'detainees'] }),
-	entry({ name: 'Centro di salute mentale di Frosinone', category: 'service', system: 'health', targets: ['mental_health'], position: AT.frosinone }),
-	entry({ name: 'Casa del quartiere', category: 'meeting_place', targets: ['detainees', 'women_violence'], position: AT.frosinone })
+	entry({ name: 'Centro di salute mentale di Frosinone', category: 'service', system: 'health', targets: ['mental_health'], position: PLACES.frosinone }),
+	entry({ name: 'Casa del quartiere', category: 'meeting_place', targets: ['detainees', 'women_violence'], position: PLACES.frosinone })
 ];
 
 const summary = (page: Page) => page.getByRole('status').filter({ hasText: /bisogn[oi]:/ });

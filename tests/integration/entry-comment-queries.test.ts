@@ -2,15 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { backends } from './databases.ts';
-import {
-	addMember,
-	createDocument,
-	createNetwork,
-	createUser,
-	type TestDocument,
-	type TestNetwork,
-	type TestUser
-} from './factories.ts';
+import { createDocument, createNetworkCast, type TestDocument, type TestNetwork, type TestUser } from './factories.ts';
 import { withUser } from '../../src/lib/server/db/with-user.ts';
 import { refusalKey } from '../../src/lib/server/db/errors.ts';
 import type { Database } from '../../src/lib/server/db/types.ts';
@@ -56,16 +48,7 @@ describe.each(backends)('comments on map entries as each person, on $name', (bac
 
 	beforeAll(async () => {
 		db = await backend.fresh();
-		lead = await createUser(db, { displayName: 'Giulia Rinaldi', organisation: 'Ambito di Frosinone' });
-		editor = await createUser(db, { displayName: 'Marco Ferri', organisation: 'Cooperativa Il Ponte' });
-		commenter = await createUser(db, { displayName: 'Anna Colombo', organisation: 'Comune di Sora' });
-		viewer = await createUser(db, { displayName: 'Paolo De Santis' });
-		outsider = await createUser(db, { displayName: 'Sara Gallo' });
-		network = await createNetwork(db, lead);
-		other = await createNetwork(db, outsider);
-		await addMember(db, network, editor, 'editor');
-		await addMember(db, network, commenter, 'commenter');
-		await addMember(db, network, viewer, 'viewer');
+		({ facilitator: lead, editor, commenter, viewer, outsider, network, elsewhere: other } = await createNetworkCast(db));
 		map = await createDocument(db, network, editor, { kind: 'territorial_map', title: 'Mappatura dei servizi' });
 	});
 	afterAll(() => db?.close());

@@ -5,7 +5,7 @@
 import type { Position } from './entry.ts';
 
 /** The Earth's mean radius (IUGG); the spherical model errs by under 0.5 %, far below what a journey adds. */
-export const EARTH_RADIUS_KM = 6371.0088;
+const EARTH_RADIUS_KM = 6371.0088;
 
 /** Kilometres along a meridian per degree of latitude. */
 export const KM_PER_DEGREE = (EARTH_RADIUS_KM * Math.PI) / 180;
@@ -64,7 +64,7 @@ export const latitudeSpan = (km: number): number => km / KM_PER_DEGREE;
 export const DISTANCE_CHOICES = [5, 10, 25, 50, null] as const;
 export type DistanceChoice = (typeof DISTANCE_CHOICES)[number];
 /** A province's towns are 20–50 km apart: 25 km covers a district (ambito) without joining the far ends. */
-export const DEFAULT_KM: DistanceChoice = 25;
+const DEFAULT_KM: DistanceChoice = 25;
 
 /** The chosen distance in the page's address (?km=10, ?km=any); anything else is the default. */
 export function kmFromParams(params: URLSearchParams): DistanceChoice {

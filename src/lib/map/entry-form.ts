@@ -6,7 +6,8 @@
 import { checkEntry, type Checked, type Problem } from './check.ts';
 import { ENTRY_FIELDS, type MapEntry } from './entry.ts';
 import type { EntryPatch } from './entries-doc.ts';
-import { formatCoordinate, readCoordinate, readCount } from './coordinates.ts';
+import { formatCoordinate } from './coordinates.ts';
+import { readNumber } from './numbers.ts';
 
 export interface EntryFormValues {
 	name: string;
@@ -48,13 +49,13 @@ export function formValuesOf(entry: MapEntry): EntryFormValues {
 
 /** The entry the form describes, checked, or every problem with it. */
 export function entryFromForm(id: string, values: EntryFormValues): Checked {
-	const lat = readCoordinate(values.lat);
-	const lng = readCoordinate(values.lng);
+	const lat = readNumber(values.lat, 'decimal');
+	const lng = readNumber(values.lng, 'decimal');
 	return checkEntry({
 		...values,
 		id,
 		position: lat === null && lng === null ? null : { lat, lng },
-		places: readCount(values.places),
+		places: readNumber(values.places, 'integer'),
 		tags: values.tags.split(',')
 	});
 }
@@ -64,7 +65,7 @@ export function entryFromForm(id: string, values: EntryFormValues): Checked {
  * "position"; the form has two boxes, and the message goes beside the one
  * to correct.
  */
-export function formFieldOf(problem: Problem, values: EntryFormValues): FormField {
+function formFieldOf(problem: Problem, values: EntryFormValues): FormField {
 	if (problem.field === 'id') return 'name';
 	if (problem.field !== 'position') return problem.field;
 	if (problem.code === 'lng_range') return 'lng';

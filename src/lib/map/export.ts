@@ -8,7 +8,7 @@ import type { MapEntry } from './entry.ts';
 export type PartnerNames = ReadonlyMap<string, string>;
 
 /** Italian Excel splits columns on `;` (its list separator) and reads a BOM as UTF-8. */
-export const CSV_SEPARATOR = ';';
+const CSV_SEPARATOR = ';';
 const BOM = '\uFEFF';
 
 // A spreadsheet runs a cell that starts with one of these as a formula.

@@ -4,16 +4,17 @@
 // entry form and an import accept.
 import { checkEntry, type Problem } from './check.ts';
 import type { MapEntry } from './entry.ts';
+import { readNumber } from './numbers.ts';
 
 /** The fields the table edits in place; the position is placed on the map or in the entry's form. */
-export const TABLE_FIELDS = ['name', 'category', 'system', 'targets', 'partnerId', 'address', 'places', 'hours', 'tags'] as const;
+const TABLE_FIELDS = ['name', 'category', 'system', 'targets', 'partnerId', 'address', 'places', 'hours', 'tags'] as const;
 export type TableField = (typeof TABLE_FIELDS)[number];
 
 /** What an input holds while a person edits a cell: words, or the chosen target groups. */
 export type Draft = string | string[];
 
 /** Tags are typed in one line, separated by commas. */
-export const TAG_SEPARATOR = ',';
+const TAG_SEPARATOR = ',';
 
 /** The draft a cell's input starts from. */
 export function draftOf(entry: MapEntry, field: TableField): Draft {
@@ -37,12 +38,8 @@ function valueOf(field: TableField, draft: Draft): unknown {
 	switch (field) {
 		case 'partnerId':
 			return draft || null;
-		case 'places': {
-			const words = draft.trim();
-			if (!words) return null;
-			const number = Number(words);
-			return Number.isFinite(number) ? number : words;
-		}
+		case 'places':
+			return readNumber(draft, 'integer');
 		case 'tags':
 			return draft.split(TAG_SEPARATOR);
 		default:

@@ -25,7 +25,7 @@ export const MARKER_STYLES: Record<Category, MarkerStyle> = {
 /** The map's own background, drawn where no tile is: light and neutral. */
 export const PLAIN_BACKGROUND = '#eef0ea';
 /** Ink for the position being chosen (and, in the map's CSS, the outline of the open entry). */
-export const MARKER_INK = '#1c2326';
+const MARKER_INK = '#1c2326';
 
 /**
  * A category's marker as SVG, outlined in white to stand off the tiles. The

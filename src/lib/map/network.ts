@@ -2,11 +2,9 @@
 // people, and whose needs another partner's offers could meet. This is what
 // the network view draws; a pure function of the (filtered) entries, so
 // narrowing the filter narrows the links too.
-import { TARGET_GROUPS, type Category, type MapEntry, type TargetGroup } from './entry.ts';
+import type { MapEntry, TargetGroup } from './entry.ts';
 import type { Partner } from '../domain.ts';
-
-/** The categories that can answer a need. A meeting place is where people meet, not an answer. */
-export const OFFERS: readonly Category[] = ['service', 'resource', 'opportunity'];
+import { groupsOf, isAnswer, maskOf } from './target-groups.ts';
 
 export interface PartnerLink {
 	/** The two partners' ids, `a` before `b` in the partners' order. */
@@ -32,9 +30,6 @@ export interface NetworkShape {
 	/** Entries whose partner has left the network. */
 	formerPartner: MapEntry[];
 }
-
-/** A partner's target groups as bits, so "do these serve someone in common" is one `&`. */
-const maskOf = (targets: readonly TargetGroup[]) => targets.reduce((mask, target) => mask | (1 << TARGET_GROUPS.indexOf(target)), 0);
 
 /** How many entries carry each combination of target groups: a partner has few combinations, however many entries. */
 function tally(entries: MapEntry[]): Map<number, number> {
@@ -81,7 +76,7 @@ export function partnerLinks(entries: readonly MapEntry[], partners: readonly Pa
 		return {
 			targets: maskOf(own.flatMap((entry) => entry.targets)),
 			needs: tally(own.filter((entry) => entry.category === 'need')),
-			offers: tally(own.filter((entry) => OFFERS.includes(entry.category)))
+			offers: tally(own.filter((entry) => isAnswer(entry.category)))
 		};
 	});
 
@@ -90,7 +85,7 @@ export function partnerLinks(entries: readonly MapEntry[], partners: readonly Pa
 		for (let j = i + 1; j < partners.length; j++) {
 			const shared = profiles[i].targets & profiles[j].targets;
 			if (!shared) continue;
-			const targets = TARGET_GROUPS.filter((_, bit) => shared & (1 << bit));
+			const targets = groupsOf(shared);
 			const answersToA = pairs(profiles[i].needs, profiles[j].offers);
 			const answersToB = pairs(profiles[j].needs, profiles[i].offers);
 			links.push({ a: partners[i].id, b: partners[j].id, targets, answersToA, answersToB, weight: targets.length + answersToA + answersToB });

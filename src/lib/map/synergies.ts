@@ -21,10 +21,9 @@
 // - A need with no match is a gap even when unplaced candidates exist: the
 //   gap says "no confirmed answer", and the candidates say where to look.
 import type { EntryFilter } from './filter.ts';
-import { TARGET_GROUPS, type Category, type MapEntry, type TargetGroup } from './entry.ts';
+import { TARGET_GROUPS, type MapEntry, type TargetGroup } from './entry.ts';
+import { groupsOf, isAnswer, maskOf } from './target-groups.ts';
 import { arcKm, chordSquared, chordSquaredOf, latitudeSpan, prepare, preparedKm, type Prepared } from './distance.ts';
-
-export const ANSWER_CATEGORIES = ['service', 'resource', 'opportunity'] as const satisfies readonly Category[];
 
 export interface SynergyOptions {
 	/** The greatest distance in km between a need and an answer; null for any distance. */
@@ -85,10 +84,6 @@ const collator = new Intl.Collator('it');
 /** Distances are shown to a tenth of a km; ranking on the same precision keeps ties visible as ties. */
 export const roundKm = (km: number): number => Math.round(km * 10) / 10;
 
-// Target groups as bits, so "shares a group" is one AND per pair.
-const BIT = new Map<TargetGroup, number>(TARGET_GROUPS.map((group, index) => [group, 1 << index]));
-const maskOf = (targets: readonly TargetGroup[]) => targets.reduce((mask, group) => mask | (BIT.get(group) ?? 0), 0);
-const groupsOf = (mask: number) => TARGET_GROUPS.filter((group) => mask & BIT.get(group)!);
 /** How many groups each mask holds, looked up rather than counted in the inner loop. */
 const GROUP_COUNT = Uint8Array.from({ length: 1 << TARGET_GROUPS.length }, (_, mask) => groupsOf(mask).length);
 
@@ -215,7 +210,7 @@ class Best {
 export function findSynergies(entries: readonly MapEntry[], options: SynergyOptions): Synergies {
 	const { maxKm, limit = Infinity } = options;
 	const answers = (options.among ?? entries)
-		.filter((entry) => (ANSWER_CATEGORIES as readonly Category[]).includes(entry.category))
+		.filter((entry) => isAnswer(entry.category))
 		.map(candidateOf)
 		.filter((candidate) => candidate.mask !== 0);
 	const placed = answers.filter((candidate) => candidate.at).sort((a, b) => a.lat - b.lat);

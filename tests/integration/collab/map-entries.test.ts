@@ -11,12 +11,11 @@ import { searchDocuments } from '../../../src/lib/server/documents/queries.ts';
 import { NO_FILTER } from '../../../src/lib/map/filter.ts';
 import { connect, eventually, startCollab, type Client, type RunningCollab } from './harness.ts';
 import { createScene, type Scene } from './scene.ts';
+import { PLACES } from '../../fixtures/frosinone.ts';
 
 // A territorial map's entries edited by real y-websocket clients: they merge
 // like text, and the collab server projects them into public.map_entries,
 // which must end up equal to the document's own well-formed entries.
-
-const FROSINONE = { lat: 41.6397, lng: 13.3426 };
 
 const entry = (overrides: Partial<MapEntry>): MapEntry => blankEntry(randomUUID(), overrides);
 
@@ -97,13 +96,13 @@ describe.each(backends)('map entries on $name', (backend) => {
 	it("projects the document's well-formed entries into map_entries, a partner from elsewhere as none", async () => {
 		const [anna] = await opened(scene.facilitator);
 		putEntries(anna.doc, [
-			entry({ name: 'Orto sociale', category: 'resource', partnerId: partner.id, position: FROSINONE, tags: ['verde', 'agricoltura'] }),
+			entry({ name: 'Orto sociale', category: 'resource', partnerId: partner.id, position: PLACES.frosinone, tags: ['verde', 'agricoltura'] }),
 			entry({ name: 'Tirocini in logistica', category: 'opportunity', system: 'employment', partnerId: foreignPartner.id, places: 4 })
 		]);
 		await eventually(async () => {
 			expect(await projected()).toEqual(entriesOf(anna, foreignPartner.id));
 		});
-		expect((await projected()).find((e) => e.name === 'Orto sociale')).toMatchObject({ partnerId: partner.id, position: FROSINONE });
+		expect((await projected()).find((e) => e.name === 'Orto sociale')).toMatchObject({ partnerId: partner.id, position: PLACES.frosinone });
 		// The names are in the document's search text, so the documents list finds the map by an entry.
 		await eventually(async () => {
 			const hits = await searchDocuments(db, scene.network.id, 'orto sociale');

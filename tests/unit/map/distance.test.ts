@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { haversineKm, kmFromParams, kmToParam, latitudeSpan } from '../../../src/lib/map/distance.ts';
-import { PLACES } from './synergy-places.ts';
+import { PLACES } from '../../fixtures/frosinone.ts';
 
 describe('haversineKm', () => {
 	it('measures known distances as the crow flies', () => {

@@ -7,17 +7,17 @@ import {
 	problemsByField,
 	type EntryFormValues
 } from '../../../src/lib/map/entry-form.ts';
+import { PARTNERS, PLACES } from '../../fixtures/frosinone.ts';
 
 const ID = '7c1f0a52-3d4e-4f60-8a7b-9c0d1e2f3a4b';
-const PARTNER = 'a0000000-0000-4000-8000-000000000003';
 const sportello = blankEntry(ID, {
 	name: 'Sportello lavoro Frosinone',
 	category: 'service',
 	system: 'employment',
 	targets: ['long_term_unemployed', 'over_50'],
-	partnerId: PARTNER,
+	partnerId: PARTNERS.cpi.id,
 	address: 'Via Aldo Moro 12, Frosinone',
-	position: { lat: 41.6396, lng: 13.3422 },
+	position: PLACES.frosinone,
 	places: 30,
 	hours: 'lun–ven 9–13',
 	contacts: 'sportello@comune.frosinone.it',

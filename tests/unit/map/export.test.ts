@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { entriesToCsv, entriesToGeoJson, numberCell, textCell } from '../../../src/lib/map/export.ts';
 import { COLUMNS, LIST_SEPARATOR, categoryFrom, columnOf, systemFrom, targetFrom } from '../../../src/lib/map/columns.ts';
 import { blankEntry, type MapEntry } from '../../../src/lib/map/entry.ts';
+import { PARTNERS, PLACES } from '../../fixtures/frosinone.ts';
 
-const PONTE = 'de000000-0000-4000-8000-000000000109';
-const partners = new Map([[PONTE, 'Cooperativa sociale Il Ponte']]);
+const PONTE = PARTNERS.ilPonte.id;
+const partners = new Map([[PONTE, PARTNERS.ilPonte.name]]);
 
 const tirocini: MapEntry = blankEntry('0b7c3a52-5d7e-4c1a-9a51-0c5e8f4b2a10', {
 	name: 'Tirocini in manutenzione del verde',
@@ -14,7 +15,7 @@ const tirocini: MapEntry = blankEntry('0b7c3a52-5d7e-4c1a-9a51-0c5e8f4b2a10', {
 	targets: ['mental_health', 'long_term_unemployed'],
 	partnerId: PONTE,
 	address: 'Via Casilina Sud 112, Frosinone',
-	position: { lat: 41.6397, lng: 13.3426 },
+	position: PLACES.frosinone,
 	places: 6,
 	hours: 'lun–ven 8–14',
 	contacts: 'inserimenti@ilponte.example',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkCell, draftOf, sameValue } from '../../../src/lib/map/inline-edit.ts';
-import { PARTNERS, entry } from './frosinone.ts';
+import { PARTNERS, entry } from '../../fixtures/frosinone.ts';
 
 const sportello = entry({
 	name: 'Sportello lavoro',
@@ -22,6 +22,7 @@ describe('a cell edited in place', () => {
 		expect(checkCell(sportello, 'name', '  Sportello lavoro Alatri ')).toMatchObject({ value: 'Sportello lavoro Alatri', problems: [] });
 		expect(checkCell(sportello, 'tags', 'tirocini,  verde , tirocini,')).toMatchObject({ value: ['tirocini', 'verde'] });
 		expect(checkCell(sportello, 'places', ' 8 ')).toMatchObject({ value: 8 });
+		expect(checkCell(sportello, 'places', '1.000')).toMatchObject({ value: 1000 });
 		expect(checkCell(sportello, 'places', '')).toMatchObject({ value: null });
 		expect(checkCell(sportello, 'partnerId', '')).toMatchObject({ value: null });
 		expect(checkCell(sportello, 'targets', ['neet', 'migrants'])).toMatchObject({ value: ['neet', 'migrants'] });
@@ -30,7 +31,7 @@ describe('a cell edited in place', () => {
 	it('names what is wrong with the words as typed', () => {
 		expect(checkCell(sportello, 'name', '   ').problems).toEqual([{ field: 'name', code: 'required' }]);
 		expect(checkCell(sportello, 'places', 'dodici').problems).toEqual([{ field: 'places', code: 'not_a_number', value: 'dodici' }]);
-		expect(checkCell(sportello, 'places', '2,5').problems).toEqual([{ field: 'places', code: 'not_a_number', value: '2,5' }]);
+		expect(checkCell(sportello, 'places', '2,5').problems).toEqual([{ field: 'places', code: 'places_range', value: '2.5' }]);
 		expect(checkCell(sportello, 'places', '-3').problems).toEqual([{ field: 'places', code: 'places_range', value: '-3' }]);
 		expect(checkCell(sportello, 'tags', 'x'.repeat(41)).problems).toEqual([{ field: 'tags', code: 'tag_too_long', value: 'x'.repeat(41) }]);
 	});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { partnerLinks } from '../../../src/lib/map/network.ts';
-import { PARTNERS, entry, partnerList } from './frosinone.ts';
+import { PARTNERS, entry, partnerList } from '../../fixtures/frosinone.ts';
 
 const { dsm, serd, comune, arcobaleno, futuroLavoro, cpi, ilPonte } = PARTNERS;
 const linkOf = (shape: ReturnType<typeof partnerLinks>, x: string, y: string) =>

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { entriesToCsv, entriesToGeoJson } from '../../../src/lib/map/export.ts';
 import { analyse } from '../../../src/lib/map/import/analyse.ts';
 import { blankEntry, type MapEntry } from '../../../src/lib/map/entry.ts';
+import { PARTNERS } from '../../fixtures/frosinone.ts';
 
 // What Trama exports, Trama imports back unchanged: a network moves its map
 // between documents, or edits it in a spreadsheet or a GIS and brings it home.
 
-const PONTE = { id: 'de000000-0000-4000-8000-000000000109', name: 'Cooperativa sociale Il Ponte' };
-const COMUNE = { id: 'de000000-0000-4000-8000-000000000103', name: "Comune di Sora – Servizi sociali" };
+const { ilPonte: PONTE, comune: COMUNE } = PARTNERS;
 const partners = [PONTE, COMUNE];
 const names = new Map(partners.map((p) => [p.id, p.name]));
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { translate } from '../../../src/lib/i18n/translate.ts';
 import { DEFAULT_SORT, nextSort, sortEntries, sortFromParams, sortToParams, type SortWords } from '../../../src/lib/map/sort.ts';
 import { TARGET_GROUPS } from '../../../src/lib/map/entry.ts';
-import { PARTNERS, entry, partnerList } from './frosinone.ts';
+import { PARTNERS, entry, partnerList } from '../../fixtures/frosinone.ts';
 
 const words: SortWords = {
 	category: (code) => translate('it', `map.category.${code}`),

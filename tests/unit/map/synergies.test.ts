@@ -3,7 +3,7 @@ import type { MapEntry } from '../../../src/lib/map/entry.ts';
 import { NO_FILTER } from '../../../src/lib/map/filter.ts';
 import { haversineKm, KM_PER_DEGREE } from '../../../src/lib/map/distance.ts';
 import { answersFor, findSynergies, roundKm, type NeedSynergies, type SynergyOptions } from '../../../src/lib/map/synergies.ts';
-import { PLACES, need, place, service } from './synergy-places.ts';
+import { PLACES, entry, need, service } from '../../fixtures/frosinone.ts';
 import { randomMap } from '../../../bench/synergy-map.ts';
 
 const names = (matches: { entry: MapEntry }[]) => matches.map((match) => match.entry.name);
@@ -24,14 +24,16 @@ describe('a need in Frosinone and the answers around it', () => {
 		targets: ['long_term_unemployed', 'over_50'],
 		position: PLACES.frosinoneStazione
 	});
-	const tirocini = place('Tirocini in cooperativa sociale di tipo B', {
+	const tirocini = entry({
+		name: 'Tirocini in cooperativa sociale di tipo B',
 		category: 'opportunity',
 		system: 'employment',
 		targets: ['long_term_unemployed', 'detainees'],
 		position: PLACES.ceccano,
 		places: 4
 	});
-	const falegnameria = place('Laboratorio di falegnameria', {
+	const falegnameria = entry({
+		name: 'Laboratorio di falegnameria',
 		category: 'resource',
 		system: 'social',
 		targets: ['detainees'],
@@ -39,7 +41,7 @@ describe('a need in Frosinone and the answers around it', () => {
 	});
 	const haccp = service('Corso HACCP per aiuto cuoco', { system: 'training', targets: ['long_term_unemployed', 'neet'], position: PLACES.sora });
 	const cassino = service('Sportello lavoro di Cassino', { system: 'employment', targets: ['long_term_unemployed'], position: PLACES.cassino });
-	const casaDelQuartiere = place('Casa del quartiere Cavoni', { category: 'meeting_place', targets: ['detainees'], position: PLACES.frosinone });
+	const casaDelQuartiere = entry({ name: 'Casa del quartiere Cavoni', category: 'meeting_place', targets: ['detainees'], position: PLACES.frosinone });
 	const altroBisogno = need('Alloggio temporaneo per ex detenuti', { targets: ['detainees'], position: PLACES.frosinone });
 	const csm = service('Centro di salute mentale di Frosinone', { system: 'health', targets: ['mental_health'], position: PLACES.frosinone });
 	const map = [reinserimento, cpi, tirocini, falegnameria, haccp, cassino, casaDelQuartiere, altroBisogno, csm];
@@ -171,7 +173,7 @@ describe('gaps', () => {
 describe('entries without a position', () => {
 	const neet = need('Orientamento per giovani NEET', { system: 'training', targets: ['neet'], position: PLACES.frosinone });
 	const hub = service('Informagiovani di Alatri', { system: 'training', targets: ['neet'], position: PLACES.alatri });
-	const civile = place('Servizio civile universale', { category: 'opportunity', system: 'social', targets: ['neet'] });
+	const civile = entry({ name: 'Servizio civile universale', category: 'opportunity', system: 'social', targets: ['neet'] });
 
 	it('lists an answer without a position apart, to be checked, when a distance is chosen', () => {
 		const result = only([neet, hub, civile], { maxKm: 25 });

@@ -15,8 +15,6 @@ export const mapImport: Record<keyof typeof italian, string> = {
 	'mapImport.separator.comma': 'Comma ( , )',
 	'mapImport.separator.tab': 'Tab',
 	'mapImport.analysing': 'Reading «{name}»…',
-	'mapImport.progress': 'Reading «{name}»: {done} of {total} rows…',
-	'mapImport.waiting': 'Wait until the map’s entries have loaded.',
 	'mapImport.summary': 'What «{name}» holds',
 	'mapImport.count.rows': 'Rows',
 	'mapImport.count.valid': 'Valid',

@@ -14,8 +14,6 @@ export const mapImport = {
 	'mapImport.separator.comma': 'Virgola ( , )',
 	'mapImport.separator.tab': 'Tabulazione',
 	'mapImport.analysing': 'Analisi del file «{name}»…',
-	'mapImport.progress': 'Analisi del file «{name}»: {done} righe su {total}…',
-	'mapImport.waiting': 'Attendi che le voci della mappa siano caricate.',
 	'mapImport.summary': 'Cosa contiene «{name}»',
 	'mapImport.count.rows': 'Righe',
 	'mapImport.count.valid': 'Valide',

@@ -6,10 +6,10 @@ import { COLUMNS, LIST_SEPARATOR, categoryFrom, systemFrom, targetFrom, type Col
 import { fold } from '../filter.ts';
 import type { MapEntry } from '../entry.ts';
 import type { Partner } from '../../domain.ts';
-import { isUuid } from '../../uuid.ts';
-import { parseNumber } from './numbers.ts';
+import { isUuid, newUuid } from '../../uuid.ts';
 import { excerpt, type RowProblem } from './problems.ts';
 import { fromTextCell } from '../export.ts';
+import { readNumber, type NumberKind } from '../numbers.ts';
 
 export type ColumnKey = Column['key'];
 
@@ -59,26 +59,7 @@ function list(value: unknown): string[] {
 }
 
 /** A number as given, read from text when needed; what is not a number stays as written, for the check to name. */
-function number(value: unknown, kind: 'decimal' | 'integer'): unknown {
-	if (typeof value === 'number') return value;
-	const cell = text(value);
-	const parsed = parseNumber(cell, kind);
-	return parsed === null ? null : Number.isNaN(parsed) ? cell : parsed;
-}
-
-/**
- * A new entry's id. crypto.randomUUID exists only in secure contexts, and an
- * intranet server reached over plain http is not one; getRandomValues is
- * everywhere, so the version-4 UUID is built from it there.
- */
-function newId(): string {
-	if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-	const bytes = crypto.getRandomValues(new Uint8Array(16));
-	bytes[6] = (bytes[6] & 0x0f) | 0x40;
-	bytes[8] = (bytes[8] & 0x3f) | 0x80;
-	const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
-	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
+const number = (value: unknown, kind: NumberKind): unknown => (typeof value === 'number' ? value : readNumber(text(value), kind));
 
 const italianName = (key: ColumnKey): string => COLUMNS.find((column) => column.key === key)!.it;
 
@@ -100,7 +81,7 @@ export function entryFromCells(
 	const lat = number(value('lat'), 'decimal');
 	const lng = number(value('lng'), 'decimal');
 	const checked = checkEntry({
-		id: text(value('id')) || newId(),
+		id: text(value('id')) || newUuid(),
 		name: text(value('name')),
 		category: text(value('category')) && categoryFrom(text(value('category'))),
 		system: text(value('system')) && systemFrom(text(value('system'))),

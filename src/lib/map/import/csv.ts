@@ -17,7 +17,7 @@ const REQUIRED = COLUMNS.filter((column) => column.key === 'category' || column.
  * pass over the characters, quotes respected, so a file far over the limit is
  * refused before it is parsed at all.
  */
-export function countRows(text: string): number {
+function countRows(text: string): number {
 	let rows = 0;
 	let quoted = false;
 	let filled = false;

@@ -12,45 +12,8 @@ import * as Y from 'yjs';
 import type { Database, Queryable } from '../db/types.ts';
 import { entriesMap, rawEntry } from '../../map/entries-doc.ts';
 import { checkEntry } from '../../map/check.ts';
-import { LIMITS, type MapEntry } from '../../map/entry.ts';
-
-/** A row of map_entries as this module writes and reads it, keys in the table's order. */
-export interface EntryRow {
-	id: string;
-	name: string;
-	category: string;
-	system: string;
-	target_groups: string[];
-	partner_id: string | null;
-	address: string;
-	lat: number | null;
-	lng: number | null;
-	places: number | null;
-	hours: string;
-	contacts: string;
-	notes: string;
-	tags: string[];
-}
-
-/** The row an entry becomes; a partner that is not one of the network's becomes none. */
-export function entryRow(entry: MapEntry, partners: ReadonlySet<string>): EntryRow {
-	return {
-		id: entry.id,
-		name: entry.name,
-		category: entry.category,
-		system: entry.system,
-		target_groups: entry.targets,
-		partner_id: entry.partnerId !== null && partners.has(entry.partnerId) ? entry.partnerId : null,
-		address: entry.address,
-		lat: entry.position?.lat ?? null,
-		lng: entry.position?.lng ?? null,
-		places: entry.places,
-		hours: entry.hours,
-		contacts: entry.contacts,
-		notes: entry.notes,
-		tags: entry.tags
-	};
-}
+import { LIMITS } from '../../map/entry.ts';
+import { entryRow, type EntryRow } from '../map/rows.ts';
 
 const ROWS_PER_STATEMENT = 500;
 

@@ -1,8 +1,9 @@
 // The comment form actions that every page with comments shares: a
 // document's page (comments in the text) and a territorial map's entries
-// page (comments on entries). Each page adds its own way of commenting;
-// replying and resolving are the same wherever the comment is.
+// page (comments on entries). Each page says what its comments are anchored
+// to; replying and resolving are the same wherever the comment is.
 import type { RequestEvent } from '@sveltejs/kit';
+import type { z } from 'zod';
 import { attempt, attemptChange, parseForm, refuse } from '../forms.ts';
 import { parseAttachments, unavailableRefusal } from '../attachments/choice.ts';
 import { postAttaching, type AttachmentPost } from '../attachments/queries.ts';
@@ -34,6 +35,28 @@ export async function postWithFiles(
 	if (posted === null) return refuse(403, form, 'comments.refused');
 	if (typeof posted === 'object' && 'unavailable' in posted) return unavailableRefusal(form, posted.unavailable);
 	return posted;
+}
+
+/**
+ * Posts a new comment of the document: `schema` reads what it is anchored to
+ * (words of the text, a map entry) and `insert` stores it there.
+ */
+export function commentAction<S extends z.ZodType>(
+	schema: S,
+	insert: (tx: Queryable, place: { networkId: string; documentId: string }, comment: z.output<S>) => Promise<string | null>
+) {
+	return async ({ request, locals, params }: DocumentEvent) => {
+		const form = await request.formData();
+		const { data, failure } = parseForm(schema, form);
+		if (failure) return failure;
+		const place = { networkId: params.id, documentId: params.docId };
+		const id = await postWithFiles(
+			{ form, locals, networkId: params.id },
+			(tx) => insert(tx, place, data),
+			(comment) => ({ comment })
+		);
+		return typeof id === 'string' ? { commented: id } : id;
+	};
 }
 
 /** Replies to a comment of the document, in the text or on an entry. */

@@ -8,7 +8,8 @@ import type { DocumentKind, DocumentStatus } from '../../documents/kinds.ts';
 import { FRAGMENT } from '../../editor/fragment.ts';
 import { putEntries } from '../../map/entries-doc.ts';
 import type { MapEntry } from '../../map/entry.ts';
-import { entryRow, networkPartners, upsertRows } from '../collab/entries-projection.ts';
+import { networkPartners, upsertRows } from '../collab/entries-projection.ts';
+import { entryRow } from '../map/rows.ts';
 import { DEMO_MAP_ENTRIES } from './demo-map.ts';
 
 /** The demo accounts that supabase/seed.sql gives roles in its network; all share one password. */

@@ -5,23 +5,7 @@
 import type { Queryable } from '../db/types.ts';
 import type { MapEntry } from '../../map/entry.ts';
 import { matchesFilter, type EntryFilter } from '../../map/filter.ts';
-
-interface Row {
-	id: string;
-	name: string;
-	category: MapEntry['category'];
-	system: MapEntry['system'];
-	targets: MapEntry['targets'];
-	partnerId: string | null;
-	address: string;
-	lat: number | null;
-	lng: number | null;
-	places: number | null;
-	hours: string;
-	contacts: string;
-	notes: string;
-	tags: string[];
-}
+import { entryOfRow, type EntryRow } from './rows.ts';
 
 /**
  * The entries of one map that pass `filter`, by name. Category, system,
@@ -30,9 +14,9 @@ interface Row {
  * exactly what the page finds, folding and all.
  */
 export async function listEntries(tx: Queryable, networkId: string, documentId: string, filter: EntryFilter): Promise<MapEntry[]> {
-	const { rows } = await tx.query<Row>(
-		`select id, name, category::text as category, system::text as system, target_groups as targets,
-		        partner_id as "partnerId", address, lat, lng, places, hours, contacts, notes, tags
+	const { rows } = await tx.query<EntryRow>(
+		`select id, name, category::text as category, system::text as system, target_groups,
+		        partner_id, address, lat, lng, places, hours, contacts, notes, tags
 		 from public.map_entries
 		 where network_id = $1 and document_id = $2
 		   and ($3::public.map_category is null or category = $3)
@@ -42,9 +26,6 @@ export async function listEntries(tx: Queryable, networkId: string, documentId: 
 		 order by lower(name), id`,
 		[networkId, documentId, filter.category, filter.system, filter.target, filter.partner]
 	);
-	const entries = rows.map(({ lat, lng, ...row }): MapEntry => ({
-		...row,
-		position: lat !== null && lng !== null ? { lat, lng } : null
-	}));
+	const entries = rows.map(entryOfRow);
 	return filter.q ? entries.filter((entry) => matchesFilter(entry, filter)) : entries;
 }
