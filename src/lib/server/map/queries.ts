@@ -3,7 +3,7 @@
 // only the network's members see them. For the first paint of the entries
 // page, before the live document has loaded, and for exports.
 import type { Queryable } from '../db/types.ts';
-import type { MapEntry } from '../../map/entry.ts';
+import type { Category, MapEntry } from '../../map/entry.ts';
 import { matchesFilter, type EntryFilter } from '../../map/filter.ts';
 import { entryOfRow, type EntryRow } from './rows.ts';
 
@@ -28,4 +28,13 @@ export async function listEntries(tx: Queryable, networkId: string, documentId: 
 	);
 	const entries = rows.map(entryOfRow);
 	return filter.q ? entries.filter((entry) => matchesFilter(entry, filter)) : entries;
+}
+
+/** How many entries of each category a map holds, as last projected: the summary on its text's page. */
+export async function entryCounts(tx: Queryable, documentId: string): Promise<Partial<Record<Category, number>>> {
+	const { rows } = await tx.query<{ category: Category; count: number }>(
+		'select category::text as category, count(*)::int as count from public.map_entries where document_id = $1 group by category',
+		[documentId]
+	);
+	return Object.fromEntries(rows.map((row) => [row.category, row.count]));
 }

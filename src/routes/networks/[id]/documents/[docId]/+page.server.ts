@@ -8,12 +8,17 @@ import { addComment, listComments } from '$lib/server/comments/queries';
 import { loadCommentedDocument } from '$lib/server/comments/load';
 import { commentAction, replyAction, resolveAction } from '$lib/server/comments/actions';
 import { commentViews } from '$lib/server/comments/views';
+import { entryCounts } from '$lib/server/map/queries';
 
 export const load = (async (event) => {
 	const { more, ...commented } = await loadCommentedDocument(event, {
-		more: async (tx, doc) => commentViews(await listComments(tx, doc.id))
+		more: async (tx, doc) => ({
+			comments: commentViews(await listComments(tx, doc.id)),
+			/** A territorial map's entries by category, for the way to them. */
+			entryCounts: doc.kind === 'territorial_map' ? await entryCounts(tx, doc.id) : null
+		})
 	});
-	return { ...commented, comments: more };
+	return { ...commented, ...more };
 }) satisfies PageServerLoad;
 
 export const actions = {
