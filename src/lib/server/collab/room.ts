@@ -215,8 +215,11 @@ export class Room implements Writable {
 				}, wait);
 			}
 			if (this.#tailRows >= this.settings.compactAfterRows && now - this.#lastCompaction >= this.settings.compactEveryMs) {
+				// Rows stored while the snapshot is written (another connection, on a
+				// Postgres server) stay in the log: only those it covers leave the count.
+				const covered = this.#tailRows;
 				await compact(this.db, this.id, this.wholeState(), this.#lastUpdateId);
-				this.#tailRows = 0;
+				this.#tailRows -= covered;
 				this.#lastCompaction = now;
 			}
 			if (this.#changedSinceVersion && now - this.#lastVersionAt >= this.settings.autoVersionEveryMs) {
