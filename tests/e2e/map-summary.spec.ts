@@ -22,6 +22,19 @@ test('the demo map’s text page sums up its entries by category and opens them'
 	await context.close();
 });
 
+test('the demo map’s Markdown export ends with its entries as a table', async ({ browser }) => {
+	const { page, context } = await signIn(browser, DEMO_PEOPLE.paolo.email);
+	const response = await page.request.get(`${DEMO_NETWORK}/documents/dd000000-0000-4000-8000-000000000002/export.md`);
+	expect(response.status()).toBe(200);
+	const markdown = await response.text();
+	expect(markdown).toContain('## Contesto territoriale');
+	const table = markdown.slice(markdown.indexOf('## Voci della mappa'));
+	expect(table).toMatch(/^## Voci della mappa\n\n\| Nome \| Categoria \| Sistema \| Destinatari \| Partner \|/);
+	// A header, its rule and one row an entry.
+	expect(table.split('\n').filter((line) => line.startsWith('| '))).toHaveLength(2 + 35);
+	await context.close();
+});
+
 test('a text document has no entries summary', async ({ browser }) => {
 	const { page, context } = await signIn(browser, DEMO_PEOPLE.paolo.email);
 	await page.goto(`${DEMO_NETWORK}/documents/dd000000-0000-4000-8000-000000000001`);

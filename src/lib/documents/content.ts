@@ -11,6 +11,15 @@ import { imageAlt } from './images.ts';
 
 /** The document held by a Yjs state (an update from Y.encodeStateAsUpdate). */
 export function stateToJson(state: Uint8Array): DocNode {
+	return readState(state, docToJson);
+}
+
+/**
+ * What `read` finds in the Y.Doc a stored state holds, decoded once and
+ * checked whole: an export that needs more than the text reads it from the
+ * same Y.Doc.
+ */
+export function readState<T>(state: Uint8Array, read: (ydoc: Y.Doc) => T): T {
 	if (!(state instanceof Uint8Array)) throw new Error('Document state must be bytes');
 	const ydoc = new Y.Doc();
 	try {
@@ -24,7 +33,7 @@ export function stateToJson(state: Uint8Array): DocNode {
 		if (ydoc.store.pendingStructs || ydoc.store.pendingDs) {
 			throw new Error('Document state is incomplete: it refers to changes it does not contain');
 		}
-		return docToJson(ydoc);
+		return read(ydoc);
 	} finally {
 		ydoc.destroy();
 	}

@@ -12,11 +12,11 @@ import { listPartners } from '$lib/server/networks/partners';
 import { openDocument, readVersion, type DocumentDetail, type Version } from '$lib/server/documents/queries';
 import { isUuid } from '$lib/uuid';
 import { runtime } from '$lib/server/runtime';
-import { stateToJson } from './content.ts';
+import { docToJson, readState } from './content.ts';
 import { versionLabel } from './labels.ts';
 import type { DocNode } from './json.ts';
 import { withEntries } from './entries-table.ts';
-import { entriesInState } from '../map/entries-doc.ts';
+import { readEntries } from '../map/entries-doc.ts';
 
 export interface ExportSource {
 	network: Network;
@@ -60,7 +60,11 @@ export async function loadExportSource(event: Event): Promise<ExportSource> {
 	const state = found.version?.state ?? (await (await runtime()).collab.encodeState(docId));
 	const exportedAt = new Date();
 	const locale = event.locals.locale;
-	const text = stateToJson(state);
+	const isMap = found.document.kind === 'territorial_map';
+	// One decoding of the state gives the text and, for a map, its entries.
+	const json = readState(state, (ydoc) =>
+		isMap ? withEntries(docToJson(ydoc), readEntries(ydoc).entries, found.partners, locale) : docToJson(ydoc)
+	);
 	return {
 		network: found.network,
 		document: found.document,
@@ -69,6 +73,6 @@ export async function loadExportSource(event: Event): Promise<ExportSource> {
 		versionLabel: versionLabel(locale, found.version, exportedAt),
 		exportedAt,
 		locale,
-		json: found.document.kind === 'territorial_map' ? withEntries(text, entriesInState(state), found.partners, locale) : text
+		json
 	};
 }

@@ -66,14 +66,3 @@ export function removeEntries(doc: Y.Doc, ids: string[], origin?: unknown): void
 		for (const id of ids) map.delete(id);
 	}, origin);
 }
-
-/** The well-formed entries of a stored state (a whole document or a saved version). */
-export function entriesInState(state: Uint8Array): MapEntry[] {
-	const doc = new Y.Doc();
-	try {
-		Y.applyUpdate(doc, state);
-		return readEntries(doc).entries;
-	} finally {
-		doc.destroy();
-	}
-}
