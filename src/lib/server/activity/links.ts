@@ -1,4 +1,5 @@
 import type { ActivityEntry } from '../../activity/entry.ts';
+import { commentPath } from '../comments/path.ts';
 
 /** Whether what an entry is about is still there, as the person's own query found it. */
 export interface Still {
@@ -34,8 +35,5 @@ export function subjectHref(
 		return `${network}/discussions/${entry.subjectId}${message ? `#message-${message}` : ''}`;
 	}
 	const comment = group === 'comment' && still.detail ? id(entry.details.comment) : null;
-	const document = `${network}/documents/${entry.subjectId}`;
-	const mapEntry = comment ? id(entry.details.entry) : null;
-	if (comment && mapEntry) return `${document}/entries?entry=${mapEntry}&comment=${comment}`;
-	return `${document}${comment ? `?comment=${comment}` : ''}`;
+	return commentPath(network, entry.subjectId, comment, id(entry.details.entry));
 }

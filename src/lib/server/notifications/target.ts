@@ -1,3 +1,5 @@
+import { commentPath } from '../comments/path.ts';
+
 /** What a notification is about, as its row names it. */
 export interface NotificationTarget {
 	networkId: string;
@@ -18,9 +20,6 @@ export interface NotificationTarget {
 export function targetPath({ networkId, threadId, messageId, documentId, commentId, entryId }: NotificationTarget): string {
 	const network = `/networks/${networkId}`;
 	if (threadId) return `${network}/discussions/${threadId}${messageId ? `#message-${messageId}` : ''}`;
-	if (documentId && commentId && entryId) {
-		return `${network}/documents/${documentId}/entries?entry=${entryId}&comment=${commentId}`;
-	}
-	if (documentId) return `${network}/documents/${documentId}${commentId ? `?comment=${commentId}` : ''}`;
+	if (documentId) return commentPath(network, documentId, commentId, entryId);
 	return network;
 }

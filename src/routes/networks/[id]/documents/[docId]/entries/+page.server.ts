@@ -1,6 +1,6 @@
 import type { Actions, PageServerLoad } from './$types';
 import { listPartners } from '$lib/server/networks/partners';
-import { addEntryComment, countEntryComments, listEntryComments } from '$lib/server/comments/queries';
+import { addEntryComment, listEntryComments } from '$lib/server/comments/queries';
 import { entryCommentSchema } from '$lib/server/comments/schemas';
 import { entryCommentViews } from '$lib/server/comments/views';
 import { loadCommentedDocument } from '$lib/server/comments/load';
@@ -10,29 +10,25 @@ import { listEntries } from '$lib/server/map/queries';
 import { NO_FILTER } from '$lib/map/filter';
 
 export const load = (async (event) => {
-	const { doc, more, ...commented } = await loadCommentedDocument(event, {
+	const { more, ...commented } = await loadCommentedDocument(event, {
 		kind: 'territorial_map',
 		more: async (tx, doc) => ({
 			partners: await listPartners(tx, event.params.id),
+			/** Every comment on the map's entries, removed entries' too; EntryComments shows one entry's. */
 			entryComments: entryCommentViews(await listEntryComments(tx, doc.id)),
-			commentCounts: await countEntryComments(tx, doc.id),
-			// The projected entries show at first paint and without JavaScript, until the live document takes over.
-			// A page already running has its live document: a navigation or a live reload skips them.
+			/**
+			 * The entries as last projected into SQL, on a full page load only: they show at first paint and
+			 * without JavaScript, until the live document takes over. A page already running has its live
+			 * document: a navigation or a live reload skips them.
+			 */
 			projected: event.isDataRequest ? null : await listEntries(tx, event.params.id, doc.id, NO_FILTER)
 		})
 	});
 	return {
-		doc,
 		...commented,
-		partners: more.partners,
-		/** Every comment on the map's entries, removed entries' too; EntryComments shows one entry's. */
-		entryComments: more.entryComments,
-		/** How many comments (and open ones) each commented entry has, by entry id. */
-		commentCounts: more.commentCounts,
+		...more,
 		/** Where the map's background comes from; null draws a plain one. */
-		tiles: (await runtime()).config.map.tiles,
-		/** The entries as last projected into SQL, on a full page load only. */
-		projected: more.projected
+		tiles: (await runtime()).config.map.tiles
 	};
 }) satisfies PageServerLoad;
 
