@@ -5,7 +5,6 @@
 // writing across networks.
 import type { Queryable } from '../db/types.ts';
 import type { AttachedFile } from '../../attachments/types.ts';
-import type { EntryCommentCount } from '../../comments/types.ts';
 import { attachmentsOf } from '../attachments/queries.ts';
 
 export interface AuthorRow {
@@ -103,18 +102,6 @@ export function listComments(tx: Queryable, documentId: string): Promise<Comment
 /** The comments on the entries of a territorial map, with their replies and files. */
 export function listEntryComments(tx: Queryable, documentId: string): Promise<CommentRows<EntryCommentRow>> {
 	return listOf<EntryCommentRow>(tx, documentId, { onEntries: true, columns: 'x.entry_id as "entryId"' });
-}
-
-/** The counts of the map's commented entries, by entry id; an entry nobody commented on is absent. */
-export async function countEntryComments(tx: Queryable, documentId: string): Promise<Record<string, EntryCommentCount>> {
-	const { rows } = await tx.query<EntryCommentCount & { entryId: string }>(
-		`select entry_id as "entryId", count(*)::int as total, (count(*) filter (where not resolved))::int as open
-		 from public.comments
-		 where document_id = $1 and entry_id is not null
-		 group by entry_id`,
-		[documentId]
-	);
-	return Object.fromEntries(rows.map(({ entryId, ...count }) => [entryId, count]));
 }
 
 export interface NewComment {
