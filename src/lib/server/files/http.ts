@@ -15,7 +15,7 @@ import { pipeline } from 'node:stream/promises';
 import busboy from 'busboy';
 import type { AuthPort } from '../auth/types.ts';
 import { authenticate, readOnlyCookies, sameOrigin } from '../auth/raw-request.ts';
-import type { Claims, Database } from '../db/types.ts';
+import type { Claims } from '../db/types.ts';
 import { FILE_NAME_HEADER, type FileRefusal, type UploadedFile } from '../../files/api.ts';
 import { formatSize } from '../../files/size.ts';
 import { DEFAULT_LOCALE, translate, type Locale } from '../../i18n/translate.ts';

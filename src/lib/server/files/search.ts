@@ -6,7 +6,6 @@ import type { FileOption, FileSearchKind } from '../../files/picker.ts';
 import { fold, titlePatterns } from '../documents/title-search.ts';
 import { INLINE_IMAGE_TYPES } from '../../files/kinds.ts';
 
-
 /** Files whose name holds every word typed, most recently changed first; nothing typed lists the latest. */
 export async function searchFiles(
 	tx: Queryable,

@@ -4,8 +4,7 @@ import { LIVE_KEYS } from '$lib/live';
 import { isUuid } from '$lib/uuid';
 import { attempt, parseForm, refuse } from '$lib/server/forms';
 import { runtime } from '$lib/server/runtime';
-import { fileSpace } from '$lib/server/files/queries';
-import { breadcrumbs } from '$lib/server/files/queries';
+import { breadcrumbs, fileSpace } from '$lib/server/files/queries';
 import { listFileVersions, openFile, restoreSchema, restoreVersion } from '$lib/server/files/versions';
 
 export const load = (async ({ locals, params, parent, depends }) => {
