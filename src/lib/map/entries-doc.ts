@@ -4,7 +4,7 @@
 // same time both keep their change; the same field resolves to one of them
 // on every replica. A module without Svelte so the collab server can use it.
 import * as Y from 'yjs';
-import { ENTRY_FIELDS, type MapEntry } from './entry.ts';
+import { ENTRY_FIELDS, sameValue, type MapEntry } from './entry.ts';
 import { checkEntry } from './check.ts';
 
 /** The name of the top-level Y.Map beside the text's XmlFragment. */
@@ -54,7 +54,7 @@ export function patchEntry(doc: Y.Doc, id: string, patch: EntryPatch, origin?: u
 	if (!(fields instanceof Y.Map)) return false;
 	doc.transact(() => {
 		for (const [field, value] of Object.entries(patch)) {
-			if (JSON.stringify(fields.get(field)) !== JSON.stringify(value)) fields.set(field, value);
+			if (!sameValue(fields.get(field), value)) fields.set(field, value);
 		}
 	}, origin);
 	return true;

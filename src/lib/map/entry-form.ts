@@ -4,7 +4,7 @@
 // names the fields a save changes, so a save never overwrites what someone
 // else changed meanwhile in the fields this person left alone.
 import { checkEntry, type Checked, type Problem } from './check.ts';
-import { ENTRY_FIELDS, type MapEntry } from './entry.ts';
+import { ENTRY_FIELDS, sameValue, type MapEntry } from './entry.ts';
 import type { EntryPatch } from './entries-doc.ts';
 import { formatCoordinate } from './coordinates.ts';
 import { readNumber } from './numbers.ts';
@@ -85,7 +85,7 @@ export function problemsByField(problems: Problem[], values: EntryFormValues): P
 export function changedFields(before: MapEntry, after: MapEntry): EntryPatch {
 	const patch: Record<string, unknown> = {};
 	for (const field of ENTRY_FIELDS) {
-		if (JSON.stringify(before[field]) !== JSON.stringify(after[field])) patch[field] = after[field];
+		if (!sameValue(before[field], after[field])) patch[field] = after[field];
 	}
 	return patch as EntryPatch;
 }

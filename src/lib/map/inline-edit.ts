@@ -59,6 +59,3 @@ export function checkCell(entry: MapEntry, field: TableField, draft: Draft): Cel
 	if (!checked.entry) return { problems: checked.problems };
 	return { field, value: checked.entry[field], problems: [] };
 }
-
-/** True when two values of a field are the same, so a cell knows whether someone changed it meanwhile. */
-export const sameValue = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);

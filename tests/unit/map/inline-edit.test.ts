@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkCell, draftOf, sameValue } from '../../../src/lib/map/inline-edit.ts';
+import { checkCell, draftOf } from '../../../src/lib/map/inline-edit.ts';
+import { sameValue } from '../../../src/lib/map/entry.ts';
 import { PARTNERS, entry } from '../../fixtures/frosinone.ts';
 
 const sportello = entry({

@@ -1,9 +1,8 @@
 // How the synergy view puts a ranking's reasons into words, in the page's language.
 import { formatNumber, t } from '$lib/i18n';
-import type { MapEntry, TargetGroup } from '$lib/map/entry';
+import type { MapEntry } from '$lib/map/entry';
 import { roundKm, type MatchReasons } from '$lib/map/synergies';
-
-export const targetNames = (targets: readonly TargetGroup[]): string => targets.map((group) => t(`map.target.${group}`)).join(', ');
+import { targetNames } from './cell-text';
 
 /** The partner an entry belongs to, by name; null when it belongs to none. */
 export const partnerWords = (entry: MapEntry, partnerNames: Map<string, string>): string | null =>
