@@ -2,6 +2,7 @@ import type { Locale, MessageKey } from '$lib/i18n/translate';
 import type { Queryable } from '$lib/server/db/types';
 import type { AuthContext, SessionUser } from '$lib/server/auth/types';
 import type { Profile } from '$lib/server/profiles';
+import type { NetworkAccess } from '$lib/server/networks/networks';
 
 declare global {
 	namespace App {
@@ -19,6 +20,10 @@ declare global {
 			authContext: AuthContext;
 			/** Runs fn in one transaction as the signed-in person (or anonymous): RLS decides. */
 			db: <T>(fn: (tx: Queryable) => Promise<T>) => Promise<T>;
+			/** Names this request in the log and on the error page. */
+			requestId: string;
+			/** On a network's routes, for a signed-in person: what they may see of it (asked once, in the hook). */
+			networkAccess?: NetworkAccess;
 		}
 		interface PageData {
 			locale: Locale;

@@ -1,10 +1,16 @@
-import { randomUUID } from 'node:crypto';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { runtime } from '$lib/server/runtime';
 import { withUser } from '$lib/server/db/with-user';
 import { chosenLocale } from '$lib/server/locale';
 import { readProfile } from '$lib/server/profiles';
 import { allowImagesFrom } from '$lib/server/csp';
+import { log } from '$lib/server/log';
+import { requestId } from '$lib/server/http/request-id';
+import { readableFormsOnly } from '$lib/server/http/form-body';
+import { cleanQuery } from '$lib/server/http/query';
+import { isNetworkRoute, refuseNonMember } from '$lib/server/http/network-routes';
+import { openNetwork } from '$lib/server/networks/networks';
+import { isUuid } from '$lib/uuid';
 
 // Migrations and the demo seed run before the first request is served.
 export const init: ServerInit = async () => {
@@ -13,6 +19,9 @@ export const init: ServerInit = async () => {
 
 export const handle: Handle = async ({ event, resolve }) => {
 	const { auth, db, config } = await runtime();
+	event.locals.requestId = requestId(event.request.headers.get('x-request-id'));
+	readableFormsOnly(event.request);
+	cleanQuery(event.url);
 	const authContext = {
 		cookies: event.cookies,
 		address: event.getClientAddress(),
@@ -31,20 +40,37 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const locale = chosenLocale(event.cookies, event.locals.profile?.locale);
 	event.locals.locale = locale;
 
+	// Asked once per request of a network's route; the layout reads the answer.
+	const networkId = event.params.id;
+	if (user && isNetworkRoute(event.route.id) && networkId && isUuid(networkId)) {
+		const access = await event.locals.db((tx) => openNetwork(tx, networkId, user.id));
+		event.locals.networkAccess = access;
+		const refused = access.status === 'forbidden' ? refuseNonMember(event) : null;
+		if (refused) return withHeaders(refused, event.locals.requestId);
+	}
+
 	const response = await resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('%lang%', locale)
 	});
+	const policy = response.headers.get('content-security-policy');
+	if (policy && config.map.tileOrigin) response.headers.set('content-security-policy', allowImagesFrom(policy, config.map.tileOrigin));
+	return withHeaders(response, event.locals.requestId);
+};
+
+function withHeaders(response: Response, id: string): Response {
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'same-origin');
 	response.headers.set('X-Frame-Options', 'DENY');
-	const policy = response.headers.get('content-security-policy');
-	if (policy && config.map.tileOrigin) response.headers.set('content-security-policy', allowImagesFrom(policy, config.map.tileOrigin));
+	response.headers.set('X-Request-Id', id);
 	return response;
-};
+}
 
-// Unexpected failures: logged once with context, shown as a calm page with a code to quote.
+// Unexpected failures: logged once, without what the request carried, under
+// the request's id, which the calm error page shows for the person to quote.
+// SvelteKit also comes here with the client's own mistakes (a path that is
+// not UTF-8, a method a page lacks): answered, not logged.
 export const handleError: HandleServerError = ({ error, event, status }) => {
-	const id = randomUUID().slice(0, 8);
-	if (status !== 404) console.error(`[${id}] ${event.request.method} ${event.url.pathname}`, error);
+	const id = event.locals.requestId ?? requestId(null);
+	if (status >= 500) log.error({ err: error, requestId: id, method: event.request.method, route: event.route.id, status }, 'request failed');
 	return { message: status === 404 ? 'errors.not_found' : 'errors.generic', id };
 };

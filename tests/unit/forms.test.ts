@@ -32,4 +32,19 @@ describe('parseForm', () => {
 		const { failure } = parseForm(invitationSchema, formOf({ email: 'a@b.it', role: 'owner', partnerId: '' }));
 		expect(failure?.data.errors).toEqual({ role: 'errors.role_invalid' });
 	});
+
+	it('refuses text the database cannot store beside its field, and shows it again without that character', () => {
+		const { failure } = parseForm(
+			signUpSchema,
+			formOf({ displayName: 'Ma\u0000rio', organisation: 'Comune', email: 'mario@comune.it', password: 'Corretto-cavallo-9', locale: 'it' })
+		);
+		expect(failure?.status).toBe(400);
+		expect(failure?.data.errors).toEqual({ displayName: 'errors.text_unstorable' });
+		expect(failure?.data.values.displayName).toBe('Mario');
+	});
+
+	it('reports unstorable text together with the problems the schema finds', () => {
+		const { failure } = parseForm(signUpSchema, formOf({ displayName: '\u0000', email: 'x', password: 'Corretto-cavallo-9', locale: 'it' }));
+		expect(failure?.data.errors).toEqual({ displayName: 'errors.text_unstorable', email: 'errors.email_invalid' });
+	});
 });

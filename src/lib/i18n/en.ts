@@ -104,6 +104,9 @@ export const en: Record<MessageKey, string> = {
 	'errors.network_forbidden': 'You are not part of this network. Ask its facilitator for an invitation to take part.',
 	'errors.generic_title': 'Something went wrong',
 	'errors.generic': 'An unexpected error occurred. Try again shortly; if it persists, report it quoting the code {id}.',
+	'errors.text_unstorable': 'The text holds a character that cannot be saved (such as the null character, often brought in by pasting from another program). We removed it: check the text and send it again.',
+	'errors.form_unreadable_title': 'Request not readable',
+	'errors.form_unreadable': 'The form sent could not be read, so nothing was saved. Reload the page and try again.',
 	'errors.home': 'Back to your networks',
 
 	'profile.title': 'Your profile',

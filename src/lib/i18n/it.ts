@@ -104,6 +104,9 @@ export const it = {
 	'errors.network_forbidden': 'Non fai parte di questa rete. Per partecipare chiedi un invito a chi la facilita.',
 	'errors.generic_title': 'Qualcosa non ha funzionato',
 	'errors.generic': 'Si è verificato un errore imprevisto. Riprova tra poco; se il problema continua, segnalalo indicando il codice {id}.',
+	'errors.text_unstorable': 'Il testo contiene un carattere che non può essere salvato (ad esempio il carattere nullo, spesso arrivato incollando da un altro programma). L’abbiamo tolto: controlla il testo e invia di nuovo.',
+	'errors.form_unreadable_title': 'Richiesta non leggibile',
+	'errors.form_unreadable': 'Il modulo inviato non è leggibile, quindi non è stato salvato nulla. Ricarica la pagina e riprova.',
 	'errors.home': 'Torna alle tue reti',
 
 	'profile.title': 'Il tuo profilo',

@@ -2,6 +2,7 @@
 // import row, or a document's Yjs state (which any client can write, so the
 // server checks it again before projecting it).
 import { isUuid } from '../uuid.ts';
+import { storable } from '../storable-text.ts';
 import {
 	LIMITS,
 	isCategory,
@@ -37,7 +38,8 @@ export interface Problem {
 
 export type Checked = { entry: MapEntry; problems: [] } | { entry: null; problems: Problem[] };
 
-const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
+// Tidied of what Postgres cannot store too: any client can put a NUL in Yjs.
+const text = (value: unknown): string => (typeof value === 'string' ? storable(value).trim() : '');
 
 /**
  * Checks and tidies an entry-shaped value: strings trimmed, lists without

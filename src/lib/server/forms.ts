@@ -2,6 +2,7 @@ import { fail, type ActionFailure } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { isMessageKey, type MessageKey } from '$lib/i18n/translate';
 import { refusalKey } from './db/errors.ts';
+import { isStorable, storable } from '../storable-text.ts';
 
 /** What a refused form returns: per-field message keys and what was typed, never a password. */
 export interface FormFailure {
@@ -16,26 +17,33 @@ const SECRET = /password/i;
 /** Browsers send a textarea's line breaks as CRLF: counted as one character, as typed, and trimmed. */
 export const typedText = (value: string) => value.replace(/\r\n?/g, '\n').trim();
 
+/** What was typed, to show again: without what could not be stored, so sending it again works. */
 function formValues(form: FormData): Record<string, string> {
 	const values: Record<string, string> = {};
-	for (const [name, value] of form) if (typeof value === 'string' && !SECRET.test(name)) values[name] = value;
+	for (const [name, value] of form) if (typeof value === 'string' && !SECRET.test(name)) values[name] = storable(value);
 	return values;
 }
 
 /**
  * Validates a submitted form against a schema. On failure returns the
- * ActionFailure to hand back to the page, keeping everything typed.
+ * ActionFailure to hand back to the page, keeping everything typed. Text
+ * the database cannot store (a NUL, a lone surrogate) is refused here for
+ * every form, beside its field, before any schema or query sees it.
  */
 export function parseForm<S extends z.ZodType>(
 	schema: S,
 	form: FormData
 ): { data: z.output<S>; failure?: undefined } | { data?: undefined; failure: ActionFailure<FormFailure> } {
 	const raw: Record<string, string> = {};
-	for (const [name, value] of form) if (typeof value === 'string') raw[name] = value;
-	const result = schema.safeParse(raw);
-	if (result.success) return { data: result.data };
 	const errors: FormFailure['errors'] = {};
-	for (const issue of result.error.issues) {
+	for (const [name, value] of form) {
+		if (typeof value !== 'string') continue;
+		raw[name] = value;
+		if (!isStorable(value)) errors[name] = 'errors.text_unstorable';
+	}
+	const result = schema.safeParse(raw);
+	if (result.success && Object.keys(errors).length === 0) return { data: result.data };
+	for (const issue of result.error?.issues ?? []) {
 		const field = String(issue.path[0] ?? '');
 		errors[field] ??= isMessageKey(issue.message) ? issue.message : 'common.formErrors';
 	}

@@ -18,6 +18,7 @@ import {
 	type AwarenessEntry
 } from './protocol.ts';
 import type { Peer, Room } from './room.ts';
+import { log } from '../log.ts';
 
 export interface ConnectionLimits {
 	/** Messages per second a connection may send, averaged over a burst. */
@@ -82,7 +83,7 @@ export class Connection implements Peer {
 			this.#handle(decodeClientMessage(toBytes(data)));
 		} catch (error) {
 			const reason = error instanceof ProtocolError ? error.message : 'message could not be applied';
-			if (!(error instanceof ProtocolError)) console.error(`collab: message on ${this.room.id} failed`, error);
+			if (!(error instanceof ProtocolError)) log.error({ err: error, documentId: this.room.id }, 'collab: message failed');
 			this.close(CLOSE.malformed, reason);
 		}
 	}

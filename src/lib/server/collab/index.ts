@@ -13,6 +13,7 @@ import { CLOSE } from './protocol.ts';
 import { Room, type RoomSettings } from './room.ts';
 import { UpdateWriter } from './writer.ts';
 import type { CollabServer } from './types.ts';
+import { log } from '../log.ts';
 
 export type { CollabServer } from './types.ts';
 
@@ -147,7 +148,7 @@ export function createCollabServer(options: { db: Database; auth: AuthPort; sett
 		try {
 			held = await hold(documentId);
 		} catch (error) {
-			console.error(`collab: loading document ${documentId} failed`, error);
+			log.error({ err: error, documentId }, 'collab: loading a document failed');
 		}
 		if (socket.destroyed) return held?.release();
 		wss.handleUpgrade(request, socket, head, (ws) => {
@@ -171,7 +172,7 @@ export function createCollabServer(options: { db: Database; auth: AuthPort; sett
 				pendingUpgrades += 1;
 				admitAndAttach(request, socket, head, documentId)
 					.catch((error) => {
-						console.error(`collab: admitting a socket to ${documentId} failed`, error);
+						log.error({ err: error, documentId }, 'collab: admitting a socket failed');
 						refuse(socket, 503, 'try again shortly');
 					})
 					.finally(() => (pendingUpgrades -= 1));

@@ -3,6 +3,7 @@
 // has already checked the person's role under RLS before a byte moves.
 import * as Y from 'yjs';
 import type { Database, Queryable } from '../db/types.ts';
+import { log } from '../log.ts';
 
 export interface PendingUpdate {
 	update: Uint8Array;
@@ -82,7 +83,7 @@ async function setAside(
 			else await tx.query('delete from public.document_updates where id = $1', [id]);
 		}
 	});
-	console.warn(`collab: document ${documentId}: ${rejected.length} stored row(s) set aside`, rejected.map((r) => r.reason));
+	log.warn({ documentId, rows: rejected.length, reasons: rejected.map((r) => r.reason) }, 'collab: stored rows set aside');
 }
 
 export interface DocumentBatch {

@@ -9,6 +9,7 @@ import type { UpdateWriter, Writable } from './writer.ts';
 import { fragmentText } from './text.ts';
 import { EntriesProjection } from './entries-projection.ts';
 import { FRAGMENT } from '../../editor/fragment.ts';
+import { log } from '../log.ts';
 
 // Shorter than the activity record's 30-minute grouping, so a long session shows as one entry per half hour.
 const CONTRIBUTOR_REFRESH_MS = 10 * 60_000;
@@ -228,7 +229,7 @@ export class Room implements Writable {
 				this.#changedSinceVersion = false;
 			}
 		} catch (error) {
-			console.error(`collab: housekeeping of document ${this.id} failed`, error);
+			log.error({ err: error, documentId: this.id }, 'collab: housekeeping failed');
 		}
 	}
 

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { FRAGMENT } from '../../editor/fragment.ts';
 import { oneLine } from '../../documents/images.ts';
+import { storable } from '../../storable-text.ts';
 
 // Tiptap nodes whose children are laid out side by side rather than stacked.
 const INLINE_CONTAINERS = new Set(['tableRow']);
@@ -8,12 +9,13 @@ const INLINE_CONTAINERS = new Set(['tableRow']);
 /**
  * The plain text of a Tiptap-shaped XmlFragment, for full-text search: one
  * line per block, table cells separated by tabs. Walks Yjs directly so that
- * projecting a large document on every persist stays cheap.
+ * projecting a large document on every persist stays cheap. Any client can
+ * put a NUL in the text: search has no use for it and Postgres refuses it.
  */
 export function fragmentText(fragment: Y.XmlFragment): string {
 	const lines: string[] = [];
 	for (const child of fragment.toArray()) collect(child, lines);
-	return lines.join('\n');
+	return storable(lines.join('\n'));
 }
 
 /** The same text for a stored state, so every content_text is written one way. */

@@ -3,6 +3,7 @@
 // A hundred busy documents cost a few writes a second, not a thousand.
 import type { Database } from '../db/types.ts';
 import { missingDocuments, storeBatches, type DocumentBatch, type StoredBatch } from './persistence.ts';
+import { log } from '../log.ts';
 
 /** What the writer needs of a room. */
 export interface Writable {
@@ -100,7 +101,7 @@ export class UpdateWriter {
 			}
 			if (gone.size > 0) return this.#arm(0);
 			this.#retryDelay = Math.min(Math.max(this.#retryDelay * 2, 100), this.settings.maxRetryDelayMs);
-			console.error(`collab: storing ${batches.size} document(s) failed, retrying in ${this.#retryDelay} ms`, error);
+			log.error({ err: error, documents: batches.size, retryInMs: this.#retryDelay }, 'collab: storing failed, retrying');
 			this.#arm(this.#retryDelay);
 			throw error;
 		}

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import type { Database, Queryable } from './types.ts';
 import { postgresListener } from './postgres-listener.ts';
+import { log } from '../log.ts';
 
 function queryable(client: pg.Pool | pg.PoolClient): Queryable {
 	return {
@@ -19,7 +20,7 @@ function queryable(client: pg.Pool | pg.PoolClient): Queryable {
 export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
 	const pool = new pg.Pool({ connectionString: url, max: poolSize });
 	// An idle client that loses its server must not take the process down.
-	pool.on('error', (error) => console.error('postgres pool error', error));
+	pool.on('error', (error) => log.error({ err: error }, 'postgres pool error'));
 	await pool.query('select 1');
 	const listener = postgresListener(url);
 	return {

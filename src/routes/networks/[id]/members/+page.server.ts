@@ -15,6 +15,7 @@ import {
 	renewInvitation,
 	revokeInvitation
 } from '$lib/server/networks/invitations';
+import { log } from '$lib/server/log';
 
 export const load = (async ({ locals, params, parent }) => {
 	const { role } = await parent();
@@ -40,7 +41,7 @@ async function mailInvitation(mail: InvitationMail): Promise<boolean | null> {
 		await mailer.sendInvitation(mail);
 		return true;
 	} catch (error) {
-		console.error(`invitation mail to ${mail.to} failed`, error);
+		log.error({ err: error }, 'invitation mail failed');
 		return false;
 	}
 }

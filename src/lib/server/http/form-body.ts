@@ -1,0 +1,21 @@
+import { error } from '@sveltejs/kit';
+
+/**
+ * Makes the request's formData() answer 400 when the body is not a form it
+ * can read (multipart without a boundary, a broken part header, a body cut
+ * short). Every form action reads its body through formData(), so this one
+ * wrapper covers them all; SvelteKit would otherwise take the parser's
+ * TypeError for a fault of ours and answer 500.
+ */
+export function readableFormsOnly(request: Request): void {
+	const formData = request.formData.bind(request);
+	Object.defineProperty(request, 'formData', {
+		value: async () => {
+			try {
+				return await formData();
+			} catch {
+				error(400, { message: 'errors.form_unreadable', title: 'errors.form_unreadable_title' });
+			}
+		}
+	});
+}
