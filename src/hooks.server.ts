@@ -1,4 +1,5 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import type { MessageKey } from '$lib/i18n/translate';
 import { runtime } from '$lib/server/runtime';
 import { withUser } from '$lib/server/db/with-user';
 import { chosenLocale } from '$lib/server/locale';
@@ -72,5 +73,11 @@ function withHeaders(response: Response, id: string): Response {
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	const id = event.locals.requestId ?? requestId(null);
 	if (status >= 500) log.error({ err: error, requestId: id, method: event.request.method, route: event.route.id, status }, 'request failed');
-	return { message: status === 404 ? 'errors.not_found' : 'errors.generic', id };
+	return { message: errorMessage(status), id };
 };
+
+function errorMessage(status: number): MessageKey {
+	if (status === 404) return 'errors.not_found';
+	if (status === 413) return 'errors.body_too_large';
+	return status >= 500 ? 'errors.generic' : 'errors.bad_request';
+}

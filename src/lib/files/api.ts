@@ -36,10 +36,12 @@ export const UPLOAD_ERRORS = [
 	'not_found',
 	'cross_site',
 	'bad_request',
+	'form_unreadable',
 	'file_too_large',
 	'quota_exceeded',
 	'upload_incomplete',
-	'storage_failed'
+	'storage_failed',
+	'server_error'
 ] as const;
 export type UploadErrorCode = (typeof UPLOAD_ERRORS)[number];
 

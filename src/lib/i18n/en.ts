@@ -107,6 +107,8 @@ export const en: Record<MessageKey, string> = {
 	'errors.text_unstorable': 'The text holds a character that cannot be saved (such as the null character, often brought in by pasting from another program). We removed it: check the text and send it again.',
 	'errors.form_unreadable_title': 'Request not readable',
 	'errors.form_unreadable': 'The form sent could not be read, so nothing was saved. Reload the page and try again.',
+	'errors.body_too_large': 'What you sent is larger than allowed, so nothing was saved. To upload documents use the Files space.',
+	'errors.bad_request': 'This request is not valid, so it was not carried out. Go back to the previous page and try again.',
 	'errors.home': 'Back to your networks',
 
 	'profile.title': 'Your profile',

@@ -107,6 +107,8 @@ export const it = {
 	'errors.text_unstorable': 'Il testo contiene un carattere che non può essere salvato (ad esempio il carattere nullo, spesso arrivato incollando da un altro programma). L’abbiamo tolto: controlla il testo e invia di nuovo.',
 	'errors.form_unreadable_title': 'Richiesta non leggibile',
 	'errors.form_unreadable': 'Il modulo inviato non è leggibile, quindi non è stato salvato nulla. Ricarica la pagina e riprova.',
+	'errors.body_too_large': 'Quanto hai inviato supera la dimensione ammessa, quindi non è stato salvato nulla. Per caricare documenti usa lo spazio File.',
+	'errors.bad_request': 'Questa richiesta non è valida, quindi non è stata eseguita. Torna alla pagina precedente e riprova.',
 	'errors.home': 'Torna alle tue reti',
 
 	'profile.title': 'Il tuo profilo',

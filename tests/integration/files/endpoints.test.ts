@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../databases.ts';
 import type { Database } from '../../../src/lib/server/db/types.ts';
+import { formLimit } from '../../../src/lib/server/files/http.ts';
 import { sweepFiles } from '../../../src/lib/server/files/sweeper.ts';
 import { fileUrls, FILE_NAME_HEADER, type FileRefusal } from '../../../src/lib/files/api.ts';
 import { pdf, png } from '../../unit/files/samples.ts';
@@ -261,6 +262,101 @@ describe.each(backends)('file endpoints on $name', (backend) => {
 		expect(await rowsNamed('enorme.bin')).toBe(0);
 	});
 
+	describe('a form that cannot be read', () => {
+		const postForm = (headers: Record<string, string | number>, body: Buffer) =>
+			rawRequest(server.port, fileUrls.upload(scene.network.id), { cookie: scene.editor.cookie, ...headers }, (request) =>
+				request.end(body)
+			);
+		const refusalIn = (body: string) => (JSON.parse(body) as FileRefusal).error;
+
+		it('answers multipart without a boundary with 400 and says what to do, storing nothing', async () => {
+			const before = server.storedFiles();
+			const { status, body } = await postForm({ 'content-type': 'multipart/form-data' }, formBody(filePart('filename="senza-confine.txt"')));
+			expect(status).toBe(400);
+			const error = refusalIn(body);
+			expect(error.code).toBe('form_unreadable');
+			expect(error.message).toMatch(/^Il modulo inviato non è leggibile.*Ricarica la pagina e scegli di nuovo i file\.$/);
+			expect(server.storedFiles()).toEqual(before);
+			expect(await rowsNamed('senza-confine.txt')).toBe(0);
+		});
+
+		it('answers a broken part header with 400, storing nothing', async () => {
+			const before = server.storedFiles();
+			const broken = `--${BOUNDARY}\r\nContent-Disposition form-data; name="files"; filename="rotto.txt"\r\n\r\ncontenuto\r\n--${BOUNDARY}--\r\n`;
+			const { status, body } = await postForm({ 'content-type': FORM_TYPE }, Buffer.from(broken));
+			expect(status).toBe(400);
+			expect(refusalIn(body).code).toBe('form_unreadable');
+			expect(server.storedFiles()).toEqual(before);
+			expect(await rowsNamed('rotto.txt')).toBe(0);
+		});
+
+		it('stores a file whose encoded name holds a NUL under the name without it', async () => {
+			const { status } = await postForm({ 'content-type': FORM_TYPE }, formBody(filePart("filename*=UTF-8''nota%00bene.txt", 'nota bene')));
+			expect(status).toBe(303);
+			expect(await rowsNamed('notabene.txt')).toBe(1);
+		});
+
+		it('refuses a raw NUL byte in a part header as a form it cannot read, not as an upload cut short', async () => {
+			const before = server.storedFiles();
+			const { status, body } = await postForm({ 'content-type': FORM_TYPE }, formBody(filePart('filename="nul\u0000byte.txt"')));
+			expect(status).toBe(400);
+			expect(refusalIn(body).code).toBe('form_unreadable');
+			expect(server.storedFiles()).toEqual(before);
+			expect(await rowsNamed('nulbyte.txt')).toBe(0);
+		});
+
+		it('refuses with 413 a form declaring more than its files could carry, before it sends a byte', async () => {
+			const before = server.storedFiles();
+			const { status, body } = await rawRequest(
+				server.port,
+				fileUrls.upload(scene.network.id),
+				{ cookie: scene.editor.cookie, 'content-type': FORM_TYPE, 'content-length': 10_000_000_000 },
+				// Only the headers: an endpoint that waited for the body would never answer.
+				(request) => request.flushHeaders()
+			);
+			expect(status).toBe(413);
+			expect(refusalIn(body)).toMatchObject({ code: 'file_too_large', limit: LIMIT });
+			expect(server.storedFiles()).toEqual(before);
+		});
+
+		it('cuts off with 413 a form that declares no length once it passes what its files could carry', async () => {
+			const before = server.storedFiles();
+			// A part without a disposition, which busboy skips: only the form's own limit stops it.
+			const junk = Buffer.alloc(formLimit(LIMIT) + 1, 'x');
+			const { status, body } = await rawRequest(
+				server.port,
+				fileUrls.upload(scene.network.id),
+				{ cookie: scene.editor.cookie, 'content-type': FORM_TYPE, 'transfer-encoding': 'chunked' },
+				(request) => {
+					request.write(`--${BOUNDARY}\r\nX-Junk: 1\r\n\r\n`);
+					request.on('error', () => {});
+					request.end(junk);
+				}
+			);
+			expect(status).toBe(413);
+			expect(refusalIn(body).code).toBe('file_too_large');
+			expect(server.storedFiles()).toEqual(before);
+		});
+
+		it('keeps nothing of a form whose client leaves halfway', async () => {
+			const before = server.storedFiles();
+			const head = Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="files"; filename="a-metà.bin"\r\n\r\n`);
+			await new Promise<void>((resolve) => {
+				const request = http.request({
+					port: server.port,
+					host: '127.0.0.1',
+					method: 'POST',
+					path: fileUrls.upload(scene.network.id),
+					headers: { cookie: scene.editor.cookie, 'content-type': FORM_TYPE, 'content-length': LIMIT }
+				});
+				request.on('error', () => resolve());
+				request.write(Buffer.concat([head, Buffer.alloc(LIMIT / 2)]), () => setTimeout(() => request.destroy(), 100));
+			});
+			await expect.poll(() => server.storedFiles(), { timeout: 5000 }).toEqual(before);
+			expect(await rowsNamed('a-metà.bin')).toBe(0);
+		});
+	});
+
 	it('deletes for good what stayed 30 days in the bin, and removes bytes no version uses', async () => {
 		const file = await uploaded(scene.editor, 'vecchio.txt', Buffer.from('da buttare'));
 		const kept = await uploaded(scene.editor, 'recente.txt', Buffer.from('da tenere'));
@@ -276,11 +372,21 @@ describe.each(backends)('file endpoints on $name', (backend) => {
 	});
 });
 
-/** A request written by hand, for bodies fetch will not send (chunked past the limit). */
+const BOUNDARY = 'trama-prova-confine';
+const FORM_TYPE = `multipart/form-data; boundary=${BOUNDARY}`;
+
+/** One file part of a form; the disposition's file name is written as given, byte for byte. */
+const filePart = (fileName: string, content = 'contenuto') =>
+	`--${BOUNDARY}\r\nContent-Disposition: form-data; name="files"; ${fileName}\r\nContent-Type: application/octet-stream\r\n\r\n${content}\r\n`;
+
+/** A form's body in bytes, each character one byte, as a hand-made client would send it. */
+const formBody = (...parts: string[]) => Buffer.from(`${parts.join('')}--${BOUNDARY}--\r\n`, 'latin1');
+
+/** A request written by hand, for bodies fetch will not send (chunked past the limit, broken forms). */
 function rawRequest(
 	port: number,
 	path: string,
-	headers: Record<string, string>,
+	headers: Record<string, string | number>,
 	write: (request: http.ClientRequest) => void
 ): Promise<{ status: number; body: string }> {
 	return new Promise((resolve, reject) => {

@@ -42,13 +42,21 @@ describe.each(backends)('file space form actions, on $name', (backend) => {
 	it('renames to a name made safe — no path, control or direction characters — and says the name it now has', async () => {
 		const { editor, network } = await createNetworkCast(db);
 		const { id } = await uploadFile(db, editor, network, { name: 'bozza.xlsx' });
-		const typed = '  ../../Bilancio\u0000 finale\u202e\tv2.xlsx  ';
+		const typed = '  ../../Bilancio\u0007 finale\u202e\tv2.xlsx  ';
 		const answer = await post(folderActions.rename, editor, network.id, { id, name: typed });
 		const safe = safeFileName(typed.trim());
 		expect(answer).toEqual({ status: 200, data: { done: 'files.renamed', params: { name: safe } } });
 		expect(await nameOf(id)).toBe(safe);
 		expect(safe).not.toMatch(/[/\\\u0000-\u001f\u202e]/);
 		expect(safe).toContain('Bilancio');
+	});
+
+	it('refuses a name with a NUL beside the field, as every form does, and renames nothing', async () => {
+		const { editor, network } = await createNetworkCast(db);
+		const { id } = await uploadFile(db, editor, network, { name: 'bozza.xlsx' });
+		const answer = await post(folderActions.rename, editor, network.id, { id, name: 'Bilancio\u0000.xlsx' });
+		expect(answer).toEqual({ status: 400, data: { errors: { name: 'errors.text_unstorable' }, values: { id, name: 'Bilancio.xlsx' } } });
+		expect(await nameOf(id)).toBe('bozza.xlsx');
 	});
 
 	it('shortens a 500-character name to one the database keeps, still readable', async () => {

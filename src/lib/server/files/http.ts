@@ -21,8 +21,10 @@ import { formatSize } from '../../files/size.ts';
 import { DEFAULT_LOCALE, translate, type Locale } from '../../i18n/translate.ts';
 import { isUuid } from '../../uuid.ts';
 import { chosenLocale } from '../locale.ts';
+import { log } from '../log.ts';
 import { readProfile } from '../profiles.ts';
 import { findServable } from './download.ts';
+import { TooLarge } from './measure.ts';
 import { FileRequestError } from './refusal.ts';
 import { fileResponseHeaders, parseRange } from './serving.ts';
 import { ObjectMissing, type FileStore } from './store.ts';
@@ -39,6 +41,27 @@ export interface FileEndpointDeps extends UploadDeps {
 
 /** A page without scripts may post several files at once; more are refused. */
 const MAX_FORM_FILES = 20;
+/** Besides its files a form has a few short fields (the page to go back to). */
+const MAX_FORM_FIELDS = 10;
+const MAX_FIELD_BYTES = 2048;
+
+/**
+ * What a form may send besides its files' bytes. A browser frames twenty
+ * files in a few KiB; even every part with headers at busboy's 16 KiB cap
+ * and every field full takes half of this.
+ */
+const FORM_FRAMING = 1024 * 1024;
+
+/**
+ * The most bytes a form may send: every file it may carry at the upload
+ * limit, and its framing. A form that declares more is refused before a
+ * byte is read; one that declares no length is cut off when it passes this.
+ * The room left in the network would be tighter, but it would refuse whole
+ * a form whose first files fit (stored today, the one over refused), and a
+ * browser refused while still sending mostly shows a broken connection,
+ * not the answer: so only what no form could be is refused early.
+ */
+export const formLimit = (uploadLimit: number): number => MAX_FORM_FILES * uploadLimit + FORM_FRAMING;
 
 type Route =
 	| { kind: 'upload'; target: UploadTarget }
@@ -64,12 +87,14 @@ function route(path: string, query: URLSearchParams): Route | null {
 export function createFileEndpoints(deps: FileEndpointDeps): FileEndpoints {
 	return {
 		handle(req, res) {
-			const url = new URL(req.url ?? '/', 'http://trama.invalid');
-			const found = route(url.pathname, url.searchParams);
-			if (!found) return false;
-			serve(deps, req, res, found, url).catch((error) => {
-				console.error(`files: ${req.method} ${url.pathname}`, error);
-				if (!res.headersSent) refuse(res, req, DEFAULT_LOCALE, new FileRequestError('storage_failed', 500));
+			// An address URL cannot parse ("http://[") is no file endpoint's: the next handler answers it.
+			const url = URL.parse(req.url ?? '/', 'http://trama.invalid');
+			const found = url && route(url.pathname, url.searchParams);
+			if (!url || !found) return false;
+			// Whatever a client sends is refused inside serve(); what reaches here is a fault of ours.
+			serve(deps, req, res, found, url).catch((error: unknown) => {
+				log.error({ err: error, method: req.method, path: url.pathname }, 'file request failed');
+				if (!res.headersSent) refuse(res, req, DEFAULT_LOCALE, new FileRequestError('server_error', 500));
 				else res.destroy();
 			});
 			return true;
@@ -97,7 +122,7 @@ async function serve(deps: FileEndpointDeps, req: IncomingMessage, res: ServerRe
 		respondJson(res, 201, { file });
 	} catch (error) {
 		if (!(error instanceof FileRequestError)) throw error;
-		if (error.status >= 500) console.error(`files: ${req.method} ${url.pathname}`, error.cause ?? error);
+		if (error.status >= 500) log.error({ err: error.cause ?? error, method: req.method, path: url.pathname }, 'file request failed');
 		// Asked only to word a refusal: a download that goes through needs no language.
 		const saved = userId ? (await readProfile(deps.db, userId))?.locale : null;
 		refuse(res, req, chosenLocale(readOnlyCookies(req.headers.cookie ?? ''), saved), error);
@@ -107,17 +132,15 @@ async function serve(deps: FileEndpointDeps, req: IncomingMessage, res: ServerRe
 function uploadRaw(deps: UploadDeps, claims: Claims, req: IncomingMessage, target: UploadTarget): Promise<UploadedFile> {
 	const name = decodeName(req.headers[FILE_NAME_HEADER]);
 	if (!name) throw new FileRequestError('bad_request', 400);
-	const length = req.headers['content-length'];
-	return storeUpload(deps, claims, {
-		target,
-		name,
-		body: req,
-		declaredSize: length === undefined ? undefined : Number(length),
-		signal: abortedWith(req)
-	});
+	return storeUpload(deps, claims, { target, name, body: req, declaredSize: declaredLength(req), signal: abortedWith(req) });
 }
 
-/** A page without scripts: every file of the form, one after another, then back to the page. */
+/**
+ * A page without scripts: every file of the form, one after another, then
+ * back to the page, whose address names a refused file's reason. A form
+ * that cannot be read to its end is refused itself; files stored before
+ * the break stay, as they do before a refused file.
+ */
 async function uploadForm(
 	deps: UploadDeps,
 	claims: Claims,
@@ -126,40 +149,51 @@ async function uploadForm(
 	target: UploadTarget,
 	url: URL
 ) {
+	const limit = formLimit(deps.uploadLimit);
+	const tooLarge = new FileRequestError('file_too_large', 413, { limit: deps.uploadLimit });
+	if ((declaredLength(req) ?? 0) > limit) throw tooLarge;
+	const form = openForm(req);
+	const signal = abortedWith(req);
 	let back = url.searchParams.get('return');
 	let stored = 0;
 	let refusal: FileRequestError | null = null;
+	// A fault of ours while storing one file: the rest of the form is still read
+	// (busboy waits for each file to be consumed), then it is thrown.
+	let fault: unknown = null;
 	let queue = Promise.resolve();
-	const signal = abortedWith(req);
-	const form = busboy({ headers: req.headers, defParamCharset: 'utf8', limits: { files: MAX_FORM_FILES, fields: 10, fieldSize: 2048 } });
 	form.on('field', (name, value) => {
 		if (name === 'return') back = value;
 	});
 	form.on('file', (_field, body, info) => {
 		queue = queue.then(async () => {
-			if (refusal || !info.filename) return void body.resume();
+			if (refusal || fault || !info.filename) return void body.resume();
 			try {
 				await storeUpload(deps, claims, { target, name: info.filename, body, signal });
 				stored += 1;
 			} catch (error) {
-				if (!(error instanceof FileRequestError)) throw error;
-				refusal = error;
+				if (error instanceof FileRequestError) refusal = error;
+				else fault = error;
 				body.resume();
 			}
 		});
 	});
-	const parsed = new Promise<void>((resolve, reject) => {
-		form.on('close', resolve);
-		form.on('error', reject);
-		form.on('filesLimit', () => (refusal ??= new FileRequestError('bad_request', 400)));
+	form.on('filesLimit', () => (refusal ??= new FileRequestError('bad_request', 400)));
+	const parsed = new Promise<void>((resolve, reject) => form.on('close', resolve).on('error', reject));
+	// pipe() does not tell busboy that the client left: without this the form would wait for ever.
+	signal.addEventListener('abort', () => form.destroy(new Error('client left')), { once: true });
+	let received = 0;
+	req.on('data', (chunk: Buffer) => {
+		received += chunk.length;
+		if (received > limit) form.destroy(new TooLarge(limit));
 	});
 	req.pipe(form);
-	try {
-		await parsed;
-	} catch {
-		refusal ??= new FileRequestError('upload_incomplete', 400);
-	}
+	const unread = await parsed.then(
+		() => null,
+		(error: unknown) => formFailure(error, signal, tooLarge)
+	);
 	await queue;
+	if (fault) throw fault;
+	if (unread) throw unread;
 	if (!refusal && stored === 0) refusal = new FileRequestError('bad_request', 400);
 	const to = new URL(safeReturn(back, target), 'http://trama.invalid');
 	if (refusal) {
@@ -167,6 +201,26 @@ async function uploadForm(
 	} else to.searchParams.set('uploaded', String(stored));
 	res.writeHead(303, { location: to.pathname + to.search, 'cache-control': 'no-store' });
 	res.end();
+}
+
+/** busboy for this request, or a refusal when the form cannot even be started (no boundary, a broken content type). */
+function openForm(req: IncomingMessage): busboy.Busboy {
+	try {
+		return busboy({ headers: req.headers, defParamCharset: 'utf8', limits: { files: MAX_FORM_FILES, fields: MAX_FORM_FIELDS, fieldSize: MAX_FIELD_BYTES } });
+	} catch (error) {
+		throw new FileRequestError('form_unreadable', 400, {}, error);
+	}
+}
+
+/**
+ * Why a form was not read to its end: the client left (the files under way
+ * are dropped), it passed the form limit, or busboy could not parse it (a
+ * broken part header, a control character in one, a form cut short).
+ */
+function formFailure(error: unknown, signal: AbortSignal, tooLarge: FileRequestError): FileRequestError {
+	if (signal.aborted) return new FileRequestError('upload_incomplete', 400);
+	if (error instanceof TooLarge) return tooLarge;
+	return new FileRequestError('form_unreadable', 400, {}, error);
 }
 
 async function download(deps: FileEndpointDeps, claims: Claims, req: IncomingMessage, res: ServerResponse, fileId: string, url: URL) {
@@ -214,9 +268,9 @@ async function download(deps: FileEndpointDeps, claims: Claims, req: IncomingMes
 
 function refuse(res: ServerResponse, req: IncomingMessage, locale: Locale, error: FileRequestError) {
 	const text = message(locale, error);
-	// Someone following a link in the browser gets a page, not JSON.
-	if (req.method === 'GET' && (req.headers.accept ?? '').includes('text/html')) {
-		if (error.code === 'not_signed_in') {
+	// Someone whose browser asked (a link followed, a form sent without scripts) gets a page, not JSON.
+	if ((req.headers.accept ?? '').includes('text/html')) {
+		if (error.code === 'not_signed_in' && req.method === 'GET') {
 			res.writeHead(303, { location: `/login?redirectTo=${encodeURIComponent(req.url ?? '/')}`, 'cache-control': 'no-store' });
 			return res.end();
 		}
@@ -258,6 +312,12 @@ function errorPage(locale: Locale, text: string): string {
 
 function isForm(req: IncomingMessage): boolean {
 	return (req.headers['content-type'] ?? '').toLowerCase().startsWith('multipart/form-data');
+}
+
+/** The length the client announced, if it did. */
+function declaredLength(req: IncomingMessage): number | undefined {
+	const length = req.headers['content-length'];
+	return length === undefined ? undefined : Number(length);
 }
 
 function decodeName(header: string | string[] | undefined): string | null {

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import { log } from '../log.ts';
 import { ObjectMissing, type FileStore } from './store.ts';
 import { assertByteRange, assertObjectKey } from './store-input.ts';
 
@@ -95,7 +96,7 @@ export async function openSupabaseStore(o: SupabaseStoreSettings): Promise<FileS
 				// fresh UUID no one else uses: removing it clears that case and harms nothing.
 				if (sent && !answered) {
 					await remove([key]).catch((cleanup: unknown) =>
-						console.error(`files: removing ${key} after an interrupted upload failed`, cleanup)
+						log.error({ err: cleanup, storageKey: key }, 'could not remove the object of an interrupted upload')
 					);
 				}
 				throw signal?.aborted ? signal.reason : (bodyError ?? error);

@@ -4,6 +4,7 @@
 // removed from the store. A key leaves the queue only once its bytes are
 // gone, so a store that is down is simply tried again next time.
 import type { Database } from '../db/types.ts';
+import { log } from '../log.ts';
 import type { FileStore } from './store.ts';
 import { BIN_DAYS } from '../../files/space.ts';
 
@@ -40,7 +41,7 @@ export async function sweepFiles(db: Database, store: FileStore): Promise<SweepR
 export function startSweeping(db: Database, store: FileStore, every = 60 * 60 * 1000): () => Promise<void> {
 	let running: Promise<unknown> = Promise.resolve();
 	const sweep = () => {
-		running = sweepFiles(db, store).catch((error) => console.error('files: sweep failed, tried again later', error));
+		running = sweepFiles(db, store).catch((error: unknown) => log.error({ err: error }, 'file sweep failed, tried again later'));
 	};
 	const first = setTimeout(sweep, 5_000);
 	const timer = setInterval(sweep, every);

@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { Claims, Database, Queryable } from '../db/types.ts';
 import { actAs, withUser } from '../db/with-user.ts';
+import { log } from '../log.ts';
 import type { UploadedFile } from '../../files/api.ts';
 import { safeFileName } from '../../files/names.ts';
 import { freeName } from './changes.ts';
@@ -82,7 +83,7 @@ export async function storeUpload(deps: UploadDeps, claims: Claims, upload: Uplo
 			contentType: detectContentType(measure.head, name)
 		});
 	} catch (error) {
-		await deps.store.remove([key]).catch((cause) => console.error(`files: could not remove ${key}`, cause));
+		await deps.store.remove([key]).catch((cause: unknown) => log.error({ err: cause, storageKey: key }, 'could not remove the bytes of an upload not recorded'));
 		throw error;
 	}
 }

@@ -5,7 +5,8 @@ import { error } from '@sveltejs/kit';
  * can read (multipart without a boundary, a broken part header, a body cut
  * short). Every form action reads its body through formData(), so this one
  * wrapper covers them all; SvelteKit would otherwise take the parser's
- * TypeError for a fault of ours and answer 500.
+ * TypeError for a fault of ours and answer 500. A failure that already
+ * carries its status (SvelteKit's own 413 for a body over the limit) keeps it.
  */
 export function readableFormsOnly(request: Request): void {
 	const formData = request.formData.bind(request);
@@ -13,7 +14,8 @@ export function readableFormsOnly(request: Request): void {
 		value: async () => {
 			try {
 				return await formData();
-			} catch {
+			} catch (failure) {
+				if (typeof (failure as { status?: unknown })?.status === 'number') throw failure;
 				error(400, { message: 'errors.form_unreadable', title: 'errors.form_unreadable_title' });
 			}
 		}
