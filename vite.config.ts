@@ -45,6 +45,20 @@ export default defineConfig({
 					testTimeout: 60_000,
 					hookTimeout: 120_000
 				}
+			},
+			{
+				extends: './vite.config.ts',
+				test: {
+					// The hostile-input sweep (tests/sweep): the built server in a child
+					// process, so `npm test` runs it after the build. One file at a time:
+					// each starts a server, and the slow-body test measures time limits.
+					name: 'sweep',
+					environment: 'node',
+					include: ['tests/sweep/**/*.test.ts'],
+					fileParallelism: false,
+					testTimeout: 120_000,
+					hookTimeout: 900_000
+				}
 			}
 		]
 	}

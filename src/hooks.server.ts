@@ -9,7 +9,7 @@ import { log } from '$lib/server/log';
 import { requestId } from '$lib/server/http/request-id';
 import { readableFormsOnly } from '$lib/server/http/form-body';
 import { cleanQuery } from '$lib/server/http/query';
-import { isNetworkRoute, refuseNonMember } from '$lib/server/http/network-routes';
+import { isNetworkRoute, refuseNonMember, refuseVisitor } from '$lib/server/http/network-routes';
 import { openNetwork } from '$lib/server/networks/networks';
 import { isUuid } from '$lib/uuid';
 
@@ -43,10 +43,13 @@ export const handle: Handle = async ({ event, resolve }) => {
 
 	// Asked once per request of a network's route; the layout reads the answer.
 	const networkId = event.params.id;
-	if (user && isNetworkRoute(event.route.id) && networkId && isUuid(networkId)) {
-		const access = await event.locals.db((tx) => openNetwork(tx, networkId, user.id));
-		event.locals.networkAccess = access;
-		const refused = access.status === 'forbidden' ? refuseNonMember(event) : null;
+	if (isNetworkRoute(event.route.id) && networkId && isUuid(networkId)) {
+		let refused = user ? null : refuseVisitor(event);
+		if (user) {
+			const access = await event.locals.db((tx) => openNetwork(tx, networkId, user.id));
+			event.locals.networkAccess = access;
+			if (access.status === 'forbidden') refused = refuseNonMember(event);
+		}
 		if (refused) return withHeaders(refused, event.locals.requestId);
 	}
 

@@ -1,5 +1,6 @@
 // `npm test`: every runner in turn — Vitest unit, Vitest integration, the
-// build, Playwright e2e — then one line per runner and, as the very last
+// build, the Vitest hostile-input sweep (tests/sweep, on the build),
+// Playwright e2e — then one line per runner and, as the very last
 // line, the total: "N passed, N failed[, N skipped]". A runner that fails
 // does not stop the others, so the total always covers everything; a runner
 // that ends without results counts as (at least) one failure.
@@ -103,13 +104,16 @@ findChromium();
 rmSync(RESULTS, { recursive: true, force: true });
 mkdirSync(RESULTS, { recursive: true });
 if (!process.env.TEST_DATABASE_URL) {
-	console.log('TEST_DATABASE_URL is not set: integration tests run on PGlite only.');
+	console.log('TEST_DATABASE_URL is not set: integration tests and the sweep run on PGlite only.');
 }
 
 const results: Result[] = [vitest('unit'), vitest('integration')];
 const built = build();
 results.push(built);
-results.push(built.failed ? { runner: 'e2e', passed: 0, failed: 0, skipped: 0, note: 'not run: the build failed' } : playwright());
+// The sweep and e2e start the built server (build/handler.js): nothing to run without a build.
+const notRun = (runner: string): Result => ({ runner, passed: 0, failed: 0, skipped: 0, note: 'not run: the build failed' });
+results.push(built.failed ? notRun('sweep') : vitest('sweep'));
+results.push(built.failed ? notRun('e2e') : playwright());
 
 const total = results.reduce<Count>(
 	(sum, r) => ({ passed: sum.passed + r.passed, failed: sum.failed + r.failed, skipped: sum.skipped + r.skipped }),

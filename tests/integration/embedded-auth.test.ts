@@ -115,7 +115,7 @@ describe.each(backends)('embedded auth on $name', (backend) => {
 		const { email } = await newAccount();
 		const office = browser();
 		await db.query(
-			`insert into trama_auth.sign_in_failures (email, address, at) values ($1, $2, now() - interval '10 minutes')`,
+			`insert into trama_auth.sign_in_failures (account, address, at) values (sha256(convert_to($1, 'UTF8')), $2, now() - interval '10 minutes')`,
 			[`${unique('collega')}@trama.test`, office.address]
 		);
 		for (let i = 0; i < LIMITS.accountAddress; i++) await refusal(auth.signIn({ email, password: 'sbagliata ancora' }, office));
@@ -123,6 +123,14 @@ describe.each(backends)('embedded auth on $name', (backend) => {
 		expect(blocked.code).toBe('rate_limited');
 		// The five failures that block this account are seconds old: the wait is nearly the whole window.
 		expect(blocked.retryAfterSeconds).toBeGreaterThan(SIGN_IN_WINDOW_SECONDS - 60);
+	});
+
+	it('keeps of a failed sign-in neither the address typed nor anything else typed', async () => {
+		const typed = `${unique('refuso')}@trama.test`;
+		await refusal(auth.signIn({ email: typed, password: 'sbagliata' }, browser()));
+		const { rows } = await db.query<{ row: string }>(`select row_to_json(f)::text as row from trama_auth.sign_in_failures f`);
+		expect(rows.length).toBeGreaterThan(0);
+		expect(rows.map((r) => r.row).join('\n')).not.toContain(typed.split('@')[0]);
 	});
 
 	it('forgets the failures of an account from an address once it signs in there', async () => {

@@ -10,7 +10,8 @@ const SESSION_DAYS = 30;
 // Sliding expiry is written at most this often, not on every request.
 const REFRESH_AFTER_MS = 24 * 60 * 60 * 1000;
 
-const sha256 = (token: string) => createHash('sha256').update(token).digest();
+// Session tokens, and the addresses typed in failed sign-ins, are kept only as hashes.
+const sha256 = (text: string) => createHash('sha256').update(text).digest();
 
 /**
  * Email and password accounts kept in the app's own database (auth.users of
@@ -45,18 +46,18 @@ export function embeddedAuth(db: Database): AuthPort {
 			wait_address: number;
 		}>(
 			`select
-			   count(*) filter (where email = $1 and address = $2)::int as account_address,
-			   count(*) filter (where email = $1)::int as account,
+			   count(*) filter (where account = $1 and address = $2)::int as account_address,
+			   count(*) filter (where account = $1)::int as account,
 			   count(*) filter (where address = $2)::int as address,
-			   coalesce(extract(epoch from min(at) filter (where email = $1 and address = $2)
+			   coalesce(extract(epoch from min(at) filter (where account = $1 and address = $2)
 			     + make_interval(secs => $3) - now()), 0)::float8 as wait_account_address,
-			   coalesce(extract(epoch from min(at) filter (where email = $1)
+			   coalesce(extract(epoch from min(at) filter (where account = $1)
 			     + make_interval(secs => $3) - now()), 0)::float8 as wait_account,
 			   coalesce(extract(epoch from min(at) filter (where address = $2)
 			     + make_interval(secs => $3) - now()), 0)::float8 as wait_address
 			 from trama_auth.sign_in_failures
-			 where (email = $1 or address = $2) and at > now() - make_interval(secs => $3)`,
-			[email, address, SIGN_IN_WINDOW_SECONDS]
+			 where (account = $1 or address = $2) and at > now() - make_interval(secs => $3)`,
+			[sha256(email), address, SIGN_IN_WINDOW_SECONDS]
 		);
 		const r = rows[0];
 		return {
@@ -108,8 +109,8 @@ export function embeddedAuth(db: Database): AuthPort {
 			const user = rows[0];
 			const ok = await verifyPassword(input.password, user?.encrypted_password ?? decoyHash);
 			if (!user || !ok) {
-				await db.query('insert into trama_auth.sign_in_failures (email, address) values ($1, $2)', [
-					email,
+				await db.query('insert into trama_auth.sign_in_failures (account, address) values ($1, $2)', [
+					sha256(email),
 					ctx.address
 				]);
 				// Failures older than the window count for nothing; keep the table small.
@@ -118,8 +119,8 @@ export function embeddedAuth(db: Database): AuthPort {
 				]);
 				throw new AuthError('invalid_credentials');
 			}
-			await db.query('delete from trama_auth.sign_in_failures where email = $1 and address = $2', [
-				email,
+			await db.query('delete from trama_auth.sign_in_failures where account = $1 and address = $2', [
+				sha256(email),
 				ctx.address
 			]);
 			await db.query('update auth.users set last_sign_in_at = now() where id = $1', [user.id]);
