@@ -43,7 +43,8 @@ const pglite: Backend = {
 	}
 };
 
-async function adminQuery(url: string, sql: string) {
+/** One statement on the server as its administrator (create or drop a database). */
+export async function adminQuery(url: string, sql: string) {
 	const admin = new pg.Client({ connectionString: url });
 	await admin.connect();
 	try {

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
+import { adminQuery } from '../integration/databases.ts';
 import { openPglite } from '../../src/lib/server/db/pglite.ts';
 import { openPostgres } from '../../src/lib/server/db/postgres.ts';
 import { migrate } from '../../src/lib/server/db/migrate.ts';
@@ -79,16 +79,6 @@ export interface SweepDatabase {
 	drop(): Promise<void>;
 }
 
-async function admin(url: string, sql: string) {
-	const client = new pg.Client({ connectionString: url });
-	await client.connect();
-	try {
-		await client.query(sql);
-	} finally {
-		await client.end();
-	}
-}
-
 /** An empty database of its own: a PGlite directory, or `trama_sweep_<random>` on the TEST_DATABASE_URL server. */
 export async function createDatabase(backend: BackendName): Promise<SweepDatabase> {
 	const dataDir = mkdtempSync(path.join(tmpdir(), 'trama-sweep-'));
@@ -101,7 +91,7 @@ export async function createDatabase(backend: BackendName): Promise<SweepDatabas
 	const server = process.env.TEST_DATABASE_URL;
 	if (!server) throw new Error('the Postgres sweep needs TEST_DATABASE_URL');
 	const name = `trama_sweep_${randomBytes(6).toString('hex')}`;
-	await admin(server, `create database ${name}`);
+	await adminQuery(server, `create database ${name}`);
 	const url = new URL(server);
 	url.pathname = `/${name}`;
 	return {
@@ -110,7 +100,7 @@ export async function createDatabase(backend: BackendName): Promise<SweepDatabas
 		env: { DATABASE_URL: url.toString() },
 		open: () => openPostgres(url.toString(), 2),
 		async drop() {
-			await admin(server, `drop database if exists ${name} with (force)`);
+			await adminQuery(server, `drop database if exists ${name} with (force)`);
 			await removeDir();
 		}
 	};

@@ -43,7 +43,10 @@ export function send(origin: URL, outgoing: Outgoing): Promise<Reply> {
 			port: origin.port,
 			method: outgoing.method,
 			path: outgoing.path,
-			headers: outgoing.headers,
+			// Keep-alive, as browsers ask: a server that answers before it has read a
+			// body (a refusal, a 413) then drains the rest, where with
+			// `connection: close` it closes on a client still writing (EPIPE).
+			headers: { connection: 'keep-alive', ...outgoing.headers },
 			agent: false
 		});
 		const timer = setTimeout(() => finish({ error: `no answer within ${outgoing.timeoutMs / 1000} s`, ms: elapsed() }), outgoing.timeoutMs);

@@ -152,17 +152,12 @@ describe.each(backends)('file endpoints on $name', (backend) => {
 
 	it('keeps nothing of an upload cut off halfway', async () => {
 		const before = server.storedFiles();
-		await new Promise<void>((resolve) => {
-			const request = http.request({
-				port: server.port,
-				host: '127.0.0.1',
-				method: 'POST',
-				path: fileUrls.upload(scene.network.id),
-				headers: { cookie: scene.editor.cookie, [FILE_NAME_HEADER]: 'interrotto.bin', 'content-length': LIMIT - 10 }
-			});
-			request.on('error', () => resolve());
-			request.write(Buffer.alloc(LIMIT / 2), () => setTimeout(() => request.destroy(), 100));
-		});
+		await sendHalfAndLeave(
+			server.port,
+			fileUrls.upload(scene.network.id),
+			{ cookie: scene.editor.cookie, [FILE_NAME_HEADER]: 'interrotto.bin', 'content-length': LIMIT - 10 },
+			Buffer.alloc(LIMIT / 2)
+		);
 		// The server notices the closed socket and removes its temporary file.
 		await expect.poll(() => server.storedFiles(), { timeout: 5000 }).toEqual(before);
 		expect(await rowsNamed('interrotto.bin')).toBe(0);
@@ -341,17 +336,12 @@ describe.each(backends)('file endpoints on $name', (backend) => {
 		it('keeps nothing of a form whose client leaves halfway', async () => {
 			const before = server.storedFiles();
 			const head = Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="files"; filename="a-metà.bin"\r\n\r\n`);
-			await new Promise<void>((resolve) => {
-				const request = http.request({
-					port: server.port,
-					host: '127.0.0.1',
-					method: 'POST',
-					path: fileUrls.upload(scene.network.id),
-					headers: { cookie: scene.editor.cookie, 'content-type': FORM_TYPE, 'content-length': LIMIT }
-				});
-				request.on('error', () => resolve());
-				request.write(Buffer.concat([head, Buffer.alloc(LIMIT / 2)]), () => setTimeout(() => request.destroy(), 100));
-			});
+			await sendHalfAndLeave(
+				server.port,
+				fileUrls.upload(scene.network.id),
+				{ cookie: scene.editor.cookie, 'content-type': FORM_TYPE, 'content-length': LIMIT },
+				Buffer.concat([head, Buffer.alloc(LIMIT / 2)])
+			);
 			await expect.poll(() => server.storedFiles(), { timeout: 5000 }).toEqual(before);
 			expect(await rowsNamed('a-metà.bin')).toBe(0);
 		});
@@ -398,5 +388,14 @@ function rawRequest(
 		});
 		request.on('error', reject);
 		write(request);
+	});
+}
+
+/** A client that sends part of what it announced, then goes away. */
+function sendHalfAndLeave(port: number, path: string, headers: Record<string, string | number>, part: Buffer): Promise<void> {
+	return new Promise((resolve) => {
+		const request = http.request({ port, host: '127.0.0.1', method: 'POST', path, headers });
+		request.on('error', () => resolve());
+		request.write(part, () => setTimeout(() => request.destroy(), 100));
 	});
 }
