@@ -18,7 +18,13 @@ if (ownProtocol) process.env.PROTOCOL_HEADER = OWN_PROTOCOL_HEADER;
 const timeouts = readServerTimeouts(process.env);
 
 const buildDir = path.resolve(process.env.TRAMA_BUILD_DIR ?? 'build');
-const { handler } = await import(pathToFileURL(path.join(buildDir, 'handler.js')).href);
+// Importing the bundle starts the runtime (migrations, the demo seed). A
+// refusal people can act on is said in one line; anything else keeps its stack.
+const { handler } = await import(pathToFileURL(path.join(buildDir, 'handler.js')).href).catch((error: Error) => {
+	if (error?.name !== 'DataFolderInUse') throw error;
+	console.error(error.message);
+	process.exit(1);
+});
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { readConfig, type Config } from './config.ts';
 import type { Database } from './db/types.ts';
 import { openPglite } from './db/pglite.ts';
+import { lockDataFolder } from './db/data-folder-lock.ts';
 import { openPostgres } from './db/postgres.ts';
 import { migrate } from './db/migrate.ts';
 import { seedDemo } from './db/seed.ts';
@@ -39,7 +40,14 @@ export async function openDatabase(config: Config): Promise<Database> {
 	if (config.databaseUrl) return openPostgres(config.databaseUrl);
 	const dir = path.join(config.dataDir, 'pglite');
 	mkdirSync(dir, { recursive: true });
-	return openPglite(dir);
+	const release = lockDataFolder(dir);
+	try {
+		const db = await openPglite(dir);
+		return { ...db, close: () => db.close().finally(release) };
+	} catch (error) {
+		release();
+		throw error;
+	}
 }
 
 async function start(config: Config): Promise<Runtime> {
