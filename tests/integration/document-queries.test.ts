@@ -95,7 +95,11 @@ describe.each(backends)('document queries as each person, on $name', (backend) =
 		expect(await as(lead, (tx) => setDocumentStatus(tx, network.id, doc.id, 'approved'))).toBe(true);
 		// Approved: the editor can no longer rename it.
 		expect(await as(editor, (tx) => renameDocument(tx, network.id, doc.id, 'Nuovo titolo'))).toBe(false);
-		expect(await as(lead, (tx) => documentAccess(tx, doc.id))).toMatchObject({ role: 'facilitator', status: 'approved' });
+		expect(await as(lead, (tx) => documentAccess(tx, doc.id))).toMatchObject({ role: 'facilitator', status: 'approved', mayWrite: true });
+		expect(await as(editor, (tx) => documentAccess(tx, doc.id))).toMatchObject({ role: 'editor', mayWrite: true });
+		expect(await as(commenter, (tx) => documentAccess(tx, doc.id))).toMatchObject({ role: 'commenter', mayWrite: false });
+		expect(await as(lead, (tx) => setDocumentStatus(tx, network.id, doc.id, 'archived'))).toBe(true);
+		expect(await as(lead, (tx) => documentAccess(tx, doc.id))).toMatchObject({ status: 'archived', mayWrite: false });
 	});
 
 	it('lists a named version saved by an editor and refuses one from a commenter', async () => {

@@ -1,7 +1,8 @@
 // Who may open a document's socket, decided before any document data is
 // sent: the session from the upgrade request's cookies, then the person's
-// role on the document's network, asked of the database as that person so
-// that row-level security has the last word.
+// role on the document's network and whether they may write it, asked of
+// the database as that person (document_access, may_write_document), so
+// that the SQL rule is the only one.
 import type { SessionUser } from '../auth/types.ts';
 import type { Database } from '../db/types.ts';
 import { withUser } from '../db/with-user.ts';
@@ -15,7 +16,7 @@ export interface Admission {
 	networkId: string;
 	presence: Presence;
 	role: Role;
-	/** Commenters, viewers, and everyone on an archived document. */
+	/** Whoever may_write_document refuses: commenters, viewers, and everyone on an archived document. */
 	readOnly: boolean;
 }
 
@@ -33,8 +34,9 @@ export function documentIdFromPath(url: string | undefined): string | null | und
 export async function authorize(db: Database, user: SessionUser, documentId: string): Promise<Admission | Refusal> {
 	const claims = { sub: user.id, email: user.email, role: 'authenticated' as const };
 	const found = await withUser(db, claims, async (tx) => {
-		const { rows } = await tx.query<{ network_id: string; role: Role; status: string; display_name: string | null }>(
-			`select a.network_id, a.role, a.status, (select p.display_name from public.profiles p where p.id = $2) as display_name
+		const { rows } = await tx.query<{ network_id: string; role: Role; may_write: boolean; display_name: string | null }>(
+			`select a.network_id, a.role, public.may_write_document($1) as may_write,
+			        (select p.display_name from public.profiles p where p.id = $2) as display_name
 			 from public.document_access($1) a`,
 			[documentId, user.id]
 		);
@@ -46,12 +48,6 @@ export async function authorize(db: Database, user: SessionUser, documentId: str
 		]);
 		return exists.rows[0].found ? { status: 403, reason: 'not a member of this network' } : { status: 404, reason: 'no such document' };
 	}
-	const { network_id: networkId, role, status } = found.access;
-	return {
-		user,
-		networkId,
-		presence: presenceOf({ id: user.id, name: found.name }),
-		role,
-		readOnly: role === 'commenter' || role === 'viewer' || status === 'archived'
-	};
+	const { network_id: networkId, role, may_write: mayWrite } = found.access;
+	return { user, networkId, presence: presenceOf({ id: user.id, name: found.name }), role, readOnly: !mayWrite };
 }

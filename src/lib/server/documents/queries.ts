@@ -215,12 +215,14 @@ export interface DocumentAccess {
 	networkId: string;
 	role: Role;
 	status: DocumentStatus;
+	/** Whether the person may write the text and its versions: the database's rule (may_write_document), not a copy of it. */
+	mayWrite: boolean;
 }
 
-/** The person's role and the document's status, asked of the database as the person; null when hidden. */
+/** The person's role, the document's status and whether they may write it, asked of the database as the person; null when hidden. */
 export async function documentAccess(tx: Queryable, documentId: string): Promise<DocumentAccess | null> {
 	const { rows } = await tx.query<DocumentAccess>(
-		`select network_id as "networkId", role::text as role, status::text as status
+		`select network_id as "networkId", role::text as role, status::text as status, public.may_write_document($1) as "mayWrite"
 		 from public.document_access($1)`,
 		[documentId]
 	);

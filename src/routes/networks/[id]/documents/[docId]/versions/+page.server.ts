@@ -5,7 +5,6 @@ import { versionSchema } from '$lib/server/documents/schemas';
 import { isUuid } from '$lib/uuid';
 import { documentAccess, listVersions, openDocument, saveVersion } from '$lib/server/documents/queries';
 import { runtime } from '$lib/server/runtime';
-import { mayWrite } from '$lib/document-access';
 import { stateText } from '$lib/server/collab/text';
 
 export const load = (async ({ locals, params, parent }) => {
@@ -27,7 +26,7 @@ export const actions = {
 		// Asked of the database as the person, in its own transaction: the collab
 		// server reads the state with its own connection, and PGlite has only one.
 		const access = await locals.db((tx) => documentAccess(tx, params.docId));
-		if (!access || access.networkId !== params.id || !mayWrite(access.role, access.status)) {
+		if (!access || access.networkId !== params.id || !access.mayWrite) {
 			return refuse(403, form, 'versions.saveRefused');
 		}
 		const state = await (await runtime()).collab.encodeState(params.docId);

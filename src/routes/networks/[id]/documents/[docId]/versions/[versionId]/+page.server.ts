@@ -4,7 +4,6 @@ import { refuse } from '$lib/server/forms';
 import { isUuid } from '$lib/uuid';
 import { documentAccess, openDocument, readVersion } from '$lib/server/documents/queries';
 import { runtime } from '$lib/server/runtime';
-import { mayWrite } from '$lib/document-access';
 import { stateToJson } from '$lib/documents/content';
 import { diffBlocks } from '$lib/documents/diff';
 import { toHtml } from '$lib/documents/html';
@@ -40,7 +39,7 @@ export const actions = {
 		// server (which works with service access) changes anything.
 		const found = await locals.db(async (tx) => {
 			const access = await documentAccess(tx, params.docId);
-			if (!access || access.networkId !== params.id || !mayWrite(access.role, access.status)) return 'refused';
+			if (!access || access.networkId !== params.id || !access.mayWrite) return 'refused';
 			return (await readVersion(tx, params.docId, params.versionId)) ?? 'missing';
 		});
 		if (found === 'refused') return refuse(403, form, 'versions.restoreRefused');
