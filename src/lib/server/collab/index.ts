@@ -14,6 +14,8 @@ import { Room, type RoomSettings } from './room.ts';
 import { UpdateWriter } from './writer.ts';
 import type { CollabServer } from './types.ts';
 import { log } from '../log.ts';
+import { CHANNEL } from '../live/hub.ts';
+import { recheckScope } from './access-events.ts';
 
 export type { CollabServer } from './types.ts';
 
@@ -159,7 +161,14 @@ export function createCollabServer(options: { db: Database; auth: AuthPort; sett
 		});
 	}
 
-	return {
+	// Access changes, however and wherever made, arrive as the database's announcements.
+	const listening = db.listen(CHANNEL, (payload) => {
+		const scope = recheckScope(payload);
+		if (scope) server.recheck(scope).catch((error: unknown) => log.error({ err: error, scope }, 'collab: rechecking access failed'));
+	});
+	listening.catch((error: unknown) => log.error({ err: error }, 'collab: listening for access changes failed'));
+
+	const server: CollabServer = {
 		handleUpgrade(request, socket, head) {
 			const documentId = documentIdFromPath(request.url);
 			if (documentId === undefined) return false;
@@ -207,6 +216,7 @@ export function createCollabServer(options: { db: Database; auth: AuthPort; sett
 
 		async close() {
 			closing = true;
+			await (await listening.catch(() => null))?.();
 			clearInterval(heartbeat);
 			for (const connection of connections) connection.close(CLOSE.shuttingDown, 'server is restarting');
 			await Promise.allSettled(
@@ -232,7 +242,8 @@ export function createCollabServer(options: { db: Database; auth: AuthPort; sett
 			await Promise.all(
 				affected.map(async (connection) => {
 					const now = await authorize(db, connection.admission.user, connection.room.id);
-					if ('status' in now || now.readOnly !== connection.admission.readOnly) {
+					if ('status' in now && now.status === 404) connection.close(CLOSE.gone, 'this document was deleted');
+					else if ('status' in now || now.readOnly !== connection.admission.readOnly) {
 						connection.close(CLOSE.accessChanged, 'your access to this document changed; reload the page');
 					}
 				})
@@ -241,6 +252,7 @@ export function createCollabServer(options: { db: Database; auth: AuthPort; sett
 
 		stats: () => ({ documents: rooms.size, connections: connections.size })
 	};
+	return server;
 }
 
 function refuse(socket: Duplex, status: number, reason: string) {

@@ -91,10 +91,8 @@ export const actions = {
 		const { data, failure } = parseForm(roleChangeSchema, form);
 		if (failure) return failure;
 		const refused = await attemptChange(form, () => locals.db((tx) => changeMember(tx, params.id, data)));
-		if (refused) return refused;
-		// Open documents follow the new role at once: a new commenter stops writing.
-		await (await runtime()).collab.recheck({ networkId: params.id, userId: data.userId });
-		return { roleChanged: true };
+		// Open documents follow the new role through the database's announcement (collab/access-events.ts).
+		return refused ?? { roleChanged: true };
 	},
 	remove: async ({ request, locals, params }) => {
 		const form = await request.formData();
@@ -102,7 +100,6 @@ export const actions = {
 		if (failure) return failure;
 		const refused = await attemptChange(form, () => locals.db((tx) => removeMember(tx, params.id, data.userId)));
 		if (refused) return refused;
-		await (await runtime()).collab.recheck({ networkId: params.id, userId: data.userId });
 		// Whoever leaves can no longer see this page.
 		if (data.userId === locals.user?.id) redirect(303, '/');
 		return { memberRemoved: true };

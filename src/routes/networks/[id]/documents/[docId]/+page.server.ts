@@ -2,7 +2,6 @@ import type { Actions, PageServerLoad } from './$types';
 import { attemptChange, parseForm } from '$lib/server/forms';
 import { renameSchema, statusSchema } from '$lib/server/documents/schemas';
 import { commentSchema } from '$lib/server/comments/schemas';
-import { runtime } from '$lib/server/runtime';
 import { renameDocument, setDocumentStatus } from '$lib/server/documents/queries';
 import { addComment, listComments } from '$lib/server/comments/queries';
 import { loadCommentedDocument } from '$lib/server/comments/load';
@@ -42,10 +41,8 @@ export const actions = {
 			() => locals.db((tx) => setDocumentStatus(tx, params.id, params.docId, data.status)),
 			'documents.statusRefused'
 		);
-		if (refused) return refused;
-		// Archiving makes the text read-only for people who have it open.
-		await (await runtime()).collab.recheck({ documentId: params.docId });
-		return { statusChanged: data.status };
+		// Archiving makes the text read-only for people who have it open, through the database's announcement.
+		return refused ?? { statusChanged: data.status };
 	},
 	comment: commentAction(commentSchema, addComment),
 	reply: replyAction,
