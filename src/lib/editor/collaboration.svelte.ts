@@ -4,6 +4,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import type { Presence } from '$lib/presence';
 import { INITIAL_CONNECTION, nextConnection, shouldReconnect, type ConnectionEvent, type ConnectionState } from './connection.ts';
 import { peopleHere, type PersonHere } from './people.ts';
+import { localCopyName, markSynced, markUnsynced } from './local-copies.ts';
 
 /** The collab socket's address on this host: /collab/<documentId> once the provider appends the room. */
 export function collabUrl(location: Pick<Location, 'protocol' | 'host'>): string {
@@ -28,13 +29,15 @@ export class CollaborationSession {
 	readonly #self: Presence;
 	readonly #cleanups: (() => void)[] = [];
 
-	constructor(documentId: string, self: Presence) {
+	constructor(opened: { id: string; title: string }, self: Presence) {
+		const documentId = opened.id;
 		this.#self = self;
 		this.doc = new Y.Doc();
 		// Edits made offline in an earlier visit come back from IndexedDB; whether
 		// they load before or after the socket's first sync, the provider sends
-		// every update it did not receive itself, so they reach the server.
-		this.local = new IndexeddbPersistence(`trama:${documentId}`, this.doc);
+		// every update it did not receive itself, so they reach the server. The
+		// copy is this person's own: nobody else signing in here loads it.
+		this.local = new IndexeddbPersistence(localCopyName(self.id, documentId), this.doc);
 		this.provider = new WebsocketProvider(collabUrl(window.location), documentId, this.doc, {
 			shouldReconnect
 		});
@@ -47,7 +50,16 @@ export class CollaborationSession {
 			}
 		});
 		this.#on(this.provider, 'sync', (synced: boolean) => {
-			if (synced) this.#dispatch({ type: 'synced' });
+			if (!synced) return;
+			this.#dispatch({ type: 'synced' });
+			// Syncing sent the server whatever it lacked of this copy.
+			markSynced(self.id, documentId);
+		});
+		// An edit of this person's that no open socket carries is listed, so that
+		// signing out can say what would be lost.
+		this.#on(this.doc, 'update', (_update: Uint8Array, origin: unknown) => {
+			if (origin === this.provider || origin === this.local) return;
+			if (!(this.provider.wsconnected && this.provider.synced)) markUnsynced(self.id, { id: documentId, title: opened.title, path: location.pathname });
 		});
 		// Fired for every socket that closes, with the server's close code or
 		// null when the browser closed it itself; 'status: disconnected' adds nothing.

@@ -27,6 +27,11 @@ export const en: Record<MessageKey, string> = {
 	'nav.signin': 'Sign in',
 	'nav.signup': 'Sign up',
 	'nav.signout': 'Sign out',
+	'nav.unsyncedTitle': 'Changes not sent yet',
+	'nav.unsynced': 'In {count} documents you wrote while offline and the server has not received your changes yet. If you sign out now they will be lost on this computer. To send them, get back online and open the document.',
+	'nav.unsyncedOne': 'In one document you wrote while offline and the server has not received your changes yet. If you sign out now they will be lost on this computer. To send them, get back online and open the document.',
+	'nav.unsyncedStay': 'Stay signed in',
+	'nav.unsyncedLeave': 'Sign out and lose the changes',
 	'nav.main': 'Main navigation',
 	'nav.language': 'Language',
 

@@ -27,6 +27,11 @@ export const it = {
 	'nav.signin': 'Accedi',
 	'nav.signup': 'Registrati',
 	'nav.signout': 'Esci',
+	'nav.unsyncedTitle': 'Modifiche non ancora inviate',
+	'nav.unsynced': 'In {count} documenti hai scritto senza connessione e il server non ha ancora ricevuto le modifiche. Se esci ora, su questo computer andranno perse. Per inviarle, torna in linea e apri il documento.',
+	'nav.unsyncedOne': 'In un documento hai scritto senza connessione e il server non ha ancora ricevuto le modifiche. Se esci ora, su questo computer andranno perse. Per inviarle, torna in linea e apri il documento.',
+	'nav.unsyncedStay': 'Resta connesso',
+	'nav.unsyncedLeave': 'Esci e perdi le modifiche',
 	'nav.main': 'Navigazione principale',
 	'nav.language': 'Lingua',
 
