@@ -3,9 +3,12 @@
 // announcements: the activity triggers NOTIFY every role change, removal,
 // status change and deletion on one channel, after commit, to every
 // process listening. Only what may change someone's access is acted on.
-import type { CollabServer } from './types.ts';
-
-export type RecheckScope = Parameters<CollabServer['recheck']>[0];
+/** The open sockets to ask about again: those matching every id given (none given: all). */
+export interface RecheckScope {
+	documentId?: string;
+	networkId?: string;
+	userId?: string;
+}
 
 const MEMBERSHIP = new Set(['member_role_changed', 'member_left', 'member_removed']);
 const DOCUMENT = new Set(['document_status_changed', 'document_deleted']);

@@ -15,7 +15,7 @@ import { UpdateWriter } from './writer.ts';
 import type { CollabServer } from './types.ts';
 import { log } from '../log.ts';
 import { CHANNEL } from '../live/hub.ts';
-import { recheckScope } from './access-events.ts';
+import { recheckScope, type RecheckScope } from './access-events.ts';
 
 export type { CollabServer } from './types.ts';
 
@@ -161,14 +161,37 @@ export function createCollabServer(options: { db: Database; auth: AuthPort; sett
 		});
 	}
 
+	/**
+	 * Asks the database again what the matching connections may do; one whose
+	 * access changed is closed (4403) so that its page reloads with the new
+	 * rights, and one whose document is gone is told so (4410).
+	 */
+	async function recheck(scope: RecheckScope) {
+		const affected = [...connections].filter(
+			({ room, admission }) =>
+				(!scope.documentId || room.id === scope.documentId) &&
+				(!scope.networkId || admission.networkId === scope.networkId) &&
+				(!scope.userId || admission.user.id === scope.userId)
+		);
+		await Promise.all(
+			affected.map(async (connection) => {
+				const now = await authorize(db, connection.admission.user, connection.room.id);
+				if ('status' in now && now.status === 404) connection.close(CLOSE.gone, 'this document was deleted');
+				else if ('status' in now || now.readOnly !== connection.admission.readOnly) {
+					connection.close(CLOSE.accessChanged, 'your access to this document changed; reload the page');
+				}
+			})
+		);
+	}
+
 	// Access changes, however and wherever made, arrive as the database's announcements.
 	const listening = db.listen(CHANNEL, (payload) => {
 		const scope = recheckScope(payload);
-		if (scope) server.recheck(scope).catch((error: unknown) => log.error({ err: error, scope }, 'collab: rechecking access failed'));
+		if (scope) recheck(scope).catch((error: unknown) => log.error({ err: error, scope }, 'collab: rechecking access failed'));
 	});
 	listening.catch((error: unknown) => log.error({ err: error }, 'collab: listening for access changes failed'));
 
-	const server: CollabServer = {
+	return {
 		handleUpgrade(request, socket, head) {
 			const documentId = documentIdFromPath(request.url);
 			if (documentId === undefined) return false;
@@ -232,27 +255,8 @@ export function createCollabServer(options: { db: Database; auth: AuthPort; sett
 			wss.close();
 		},
 
-		async recheck(scope) {
-			const affected = [...connections].filter(
-				({ room, admission }) =>
-					(!scope.documentId || room.id === scope.documentId) &&
-					(!scope.networkId || admission.networkId === scope.networkId) &&
-					(!scope.userId || admission.user.id === scope.userId)
-			);
-			await Promise.all(
-				affected.map(async (connection) => {
-					const now = await authorize(db, connection.admission.user, connection.room.id);
-					if ('status' in now && now.status === 404) connection.close(CLOSE.gone, 'this document was deleted');
-					else if ('status' in now || now.readOnly !== connection.admission.readOnly) {
-						connection.close(CLOSE.accessChanged, 'your access to this document changed; reload the page');
-					}
-				})
-			);
-		},
-
 		stats: () => ({ documents: rooms.size, connections: connections.size })
 	};
-	return server;
 }
 
 function refuse(socket: Duplex, status: number, reason: string) {

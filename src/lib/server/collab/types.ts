@@ -18,12 +18,6 @@ export interface CollabServer {
 	 * export. A document that is not open settled before it left memory.
 	 */
 	project(documentId: string): Promise<void>;
-	/**
-	 * Asks the database again what the matching connections may do, after a
-	 * role or a document's status changed; a connection whose access changed
-	 * is closed (4403) so that its page reloads with the new rights.
-	 */
-	recheck(scope: { documentId?: string; networkId?: string; userId?: string }): Promise<void>;
 	/** Stores every pending change, closes every socket. */
 	close(): Promise<void>;
 	stats(): { documents: number; connections: number };
