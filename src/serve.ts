@@ -5,6 +5,7 @@ import http from 'node:http';
 import type { Duplex } from 'node:stream';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { plainResponse } from './lib/server/plain-response.ts';
 import { bodyTimeLeft, expectsBody, readServerTimeouts, SLOW_BODY_MESSAGE, type BodyTimeout } from './lib/server/timeouts.ts';
 
 // adapter-node assumes https when neither ORIGIN nor PROTOCOL_HEADER is set,
@@ -58,14 +59,7 @@ const server = http.createServer(
 	}
 );
 
-const SLOW_BODY_RESPONSE = [
-	'HTTP/1.1 408 Request Timeout',
-	'content-type: text/plain; charset=utf-8',
-	`content-length: ${Buffer.byteLength(SLOW_BODY_MESSAGE)}`,
-	'connection: close',
-	'',
-	SLOW_BODY_MESSAGE
-].join('\r\n');
+const SLOW_BODY_RESPONSE = plainResponse(408, SLOW_BODY_MESSAGE);
 
 /**
  * Holds a request's body to the rule of timeouts.ts, for pages and file

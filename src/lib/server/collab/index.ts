@@ -1,7 +1,7 @@
 // The collaboration server: y-websocket's protocol at /collab/<documentId>,
 // attached to any http.Server's upgrade event. No SvelteKit imports, so it
 // can run in the app's process (the default) or alone.
-import { STATUS_CODES, type IncomingMessage } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { AuthPort } from '../auth/types.ts';
@@ -14,6 +14,7 @@ import { Room, type RoomSettings } from './room.ts';
 import { UpdateWriter } from './writer.ts';
 import type { CollabServer } from './types.ts';
 import { log } from '../log.ts';
+import { plainResponse } from '../plain-response.ts';
 import { CHANNEL } from '../live/hub.ts';
 import { recheckScope, type RecheckScope } from './access-events.ts';
 
@@ -261,8 +262,5 @@ export function createCollabServer(options: { db: Database; auth: AuthPort; sett
 
 function refuse(socket: Duplex, status: number, reason: string) {
 	if (!socket.writable) return socket.destroy();
-	socket.end(
-		`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\n` +
-			`Content-Length: ${Buffer.byteLength(reason)}\r\n\r\n${reason}`
-	);
+	socket.end(plainResponse(status, reason));
 }
