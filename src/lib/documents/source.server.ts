@@ -6,8 +6,8 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
 import type { Partner } from '$lib/domain';
 import type { Locale } from '$lib/i18n/translate';
-import { requireUser } from '$lib/server/guards';
-import { openNetwork, type Network } from '$lib/server/networks/networks';
+import { networkAccess, requireUser } from '$lib/server/guards';
+import type { Network } from '$lib/server/networks/networks';
 import { listPartners } from '$lib/server/networks/partners';
 import { openDocument, readVersion, type DocumentDetail, type Version } from '$lib/server/documents/queries';
 import { isUuid } from '$lib/uuid';
@@ -41,17 +41,16 @@ export async function loadExportSource(event: Event): Promise<ExportSource> {
 	if (!isUuid(docId)) error(404, 'documents.notFound');
 	if (versionId !== null && !isUuid(versionId)) error(404, 'versions.notFound');
 
+	const access = await networkAccess(event, id, user.id);
+	if (access.status === 'missing') error(404, 'errors.network_not_found');
+	if (access.status === 'forbidden') error(403, 'errors.network_forbidden');
 	const found = await event.locals.db(async (tx) => {
-		const access = await openNetwork(tx, id, user.id);
-		if (access.status !== 'member') return access;
 		const document = await openDocument(tx, id, docId);
-		if (!document) return { status: 'no-document' as const };
+		if (!document) return null;
 		const version = versionId ? await readVersion(tx, docId, versionId) : null;
-		return { ...access, document, version, partners: await listPartners(tx, id) };
+		return { document, version, partners: await listPartners(tx, id) };
 	});
-	if (found.status === 'missing') error(404, 'errors.network_not_found');
-	if (found.status === 'forbidden') error(403, 'errors.network_forbidden');
-	if (found.status === 'no-document') error(404, 'documents.notFound');
+	if (!found) error(404, 'documents.notFound');
 	if (versionId && !found.version) error(404, 'versions.notFound');
 
 	// The live text comes from the collab server, outside the transaction
@@ -66,7 +65,7 @@ export async function loadExportSource(event: Event): Promise<ExportSource> {
 		isMap ? withEntries(docToJson(ydoc), readEntries(ydoc).entries, found.partners, locale) : docToJson(ydoc)
 	);
 	return {
-		network: found.network,
+		network: access.network,
 		document: found.document,
 		partners: found.partners,
 		version: found.version,

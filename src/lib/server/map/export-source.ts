@@ -4,8 +4,7 @@
  * person so that RLS decides; refused as the document's other exports are.
  */
 import { error, type RequestEvent } from '@sveltejs/kit';
-import { requireUser } from '$lib/server/guards';
-import { openNetwork } from '$lib/server/networks/networks';
+import { networkAccess, requireUser } from '$lib/server/guards';
 import { listPartners } from '$lib/server/networks/partners';
 import { openDocument } from '$lib/server/documents/queries';
 import { listEntries } from '$lib/server/map/queries';
@@ -33,16 +32,15 @@ export async function loadMapExport(event: Event): Promise<MapExportSource> {
 	// Only a document already open is touched, so asking costs a stranger's request nothing.
 	await (await runtime()).collab.project(docId);
 
+	const access = await networkAccess(event, id, user.id);
+	if (access.status === 'missing') error(404, 'errors.network_not_found');
+	if (access.status === 'forbidden') error(403, 'errors.network_forbidden');
 	const found = await event.locals.db(async (tx) => {
-		const access = await openNetwork(tx, id, user.id);
-		if (access.status !== 'member') return access;
 		const document = await openDocument(tx, id, docId);
-		if (!document || document.kind !== 'territorial_map') return { status: 'no-document' as const };
+		if (!document || document.kind !== 'territorial_map') return null;
 		const entries = await listEntries(tx, id, docId, filter);
-		return { status: 'found' as const, title: document.title, entries, partners: await listPartners(tx, id) };
+		return { title: document.title, entries, partners: await listPartners(tx, id) };
 	});
-	if (found.status === 'missing') error(404, 'errors.network_not_found');
-	if (found.status === 'forbidden') error(403, 'errors.network_forbidden');
-	if (found.status === 'no-document') error(404, 'documents.notFound');
+	if (!found) error(404, 'documents.notFound');
 	return { title: found.title, entries: found.entries, partners: new Map(found.partners.map((p) => [p.id, p.name])) };
 }
