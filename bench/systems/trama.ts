@@ -31,7 +31,7 @@ export const trama: System = {
 		for (const d of documents) {
 			await db.query(
 				`insert into public.document_snapshots (document_id, state) values ($1, $2)
-				 on conflict (document_id) do update set state = excluded.state, through_update = 0`,
+				 on conflict (document_id) do update set state = excluded.state`,
 				[d.id, Buffer.from(d.state)]
 			);
 		}

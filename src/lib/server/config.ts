@@ -4,6 +4,8 @@ import type { TileSource } from '../map/basemap.ts';
 /** How this process runs, read from the environment only: modes are never code edits. */
 export interface Config {
 	databaseUrl: string | undefined;
+	/** Redis pub/sub for live documents between processes, instead of Postgres's NOTIFY. */
+	redisUrl: string | undefined;
 	dataDir: string;
 	supabase: { url: string; anonKey: string } | undefined;
 	files: FilesConfig;
@@ -91,9 +93,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 	if (supabaseUrl && !env.DATABASE_URL) {
 		throw new Error('Supabase mode needs DATABASE_URL: the connection string of the project database');
 	}
+	const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+	const redisUrl = env.REDIS_URL?.trim() || undefined;
+	if (redisUrl && !databaseUrl) {
+		throw new Error('REDIS_URL links several processes on one Postgres server; the embedded database (no DATABASE_URL) serves one process');
+	}
 	const dataDir = path.resolve(env.TRAMA_DATA_DIR ?? '.data');
 	return {
-		databaseUrl: env.DATABASE_URL?.trim() || undefined,
+		databaseUrl,
+		redisUrl,
 		dataDir,
 		supabase: supabaseUrl && anonKey ? { url: supabaseUrl, anonKey } : undefined,
 		files: readFilesConfig(env, dataDir, supabaseUrl),

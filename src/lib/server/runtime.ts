@@ -12,6 +12,7 @@ import { embeddedAuth } from './auth/embedded.ts';
 import { supabaseAuth } from './auth/supabase.ts';
 import { mailerFromEnv, type Mailer } from './mail.ts';
 import { createCollabServer, type CollabServer } from './collab/index.ts';
+import { redisBus } from './collab/bus-redis.ts';
 import { createLiveHub, type LiveHub } from './live/hub.ts';
 import type { FileStore } from './files/store.ts';
 import { openStore } from './files/open-store.ts';
@@ -56,7 +57,7 @@ async function start(config: Config): Promise<Runtime> {
 	const auth = config.supabase ? supabaseAuth(config.supabase) : embeddedAuth(db);
 	const fileStore = await openStore(config.files.store);
 	if (config.seedDemo && !config.supabase && (await seedDemo(db))) await seedDemoFiles(db, fileStore);
-	const collab = createCollabServer({ db, auth });
+	const collab = createCollabServer({ db, auth, bus: config.redisUrl ? redisBus(config.redisUrl) : undefined });
 	const live = createLiveHub(db);
 	const files = createFileEndpoints({ db, auth, store: fileStore, uploadLimit: config.files.uploadLimit });
 	const stopSweeping = startSweeping(db, fileStore);

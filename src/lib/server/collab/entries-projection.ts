@@ -4,12 +4,15 @@
 // people edit (the room's projectEveryMs) and exactly once the room settles.
 //
 // Only what changed is written: the entries map is observed, and each
-// changed id is compared with what was last written for it. The first
-// projection after the room loads compares every entry with the table's rows
-// instead, so a projection lost to a crash is made good. A document without
-// entries never fires the observer, and costs nothing here.
+// changed id is compared with its row in the table, as it is now, whichever
+// process wrote it (several may serve the document, one projecting at a
+// time). The first projection after the room loads compares every entry
+// with the table's rows instead, so a projection lost to a crash is made
+// good. A document without entries never fires the observer, and costs
+// nothing here.
 import * as Y from 'yjs';
 import type { Database, Queryable } from '../db/types.ts';
+import { inTurn } from './persistence.ts';
 import { entriesMap, rawEntry } from '../../map/entries-doc.ts';
 import { checkEntry } from '../../map/check.ts';
 import { LIMITS } from '../../map/entry.ts';
@@ -41,8 +44,6 @@ function fingerprint(row: EntryRow): string {
 export class EntriesProjection {
 	/** Map keys changed since the last projection. */
 	#changed = new Set<string>();
-	/** What the table holds for each entry id, once known. */
-	#written = new Map<string, string>();
 	#reconciled = false;
 	/** The projection under way: the next waits for it, so two never diff against the same rows. */
 	#running: Promise<unknown> = Promise.resolve();
@@ -70,8 +71,9 @@ export class EntriesProjection {
 	}
 
 	/**
-	 * Writes the difference in one transaction, with the service connection.
-	 * On failure nothing is forgotten: the same ids are tried again next time.
+	 * Writes the difference in one transaction, with the service connection,
+	 * unless another process is projecting the document right now. Whatever
+	 * is not written is not forgotten: the same ids are tried again next time.
 	 */
 	project(db: Database): Promise<void> {
 		const run = this.#running.then(() => this.#projectOnce(db));
@@ -82,28 +84,28 @@ export class EntriesProjection {
 	async #projectOnce(db: Database): Promise<void> {
 		if (!this.due) return;
 		const changed = this.#changed;
+		const reconciling = !this.#reconciled;
 		this.#changed = new Set();
+		let done = false;
 		try {
-			await db.transaction(async (tx) => {
+			done = await inTurn(db, 'entries', this.documentId, async (tx) => {
 				// Asked each time: a document deleted while open must not be retried for ever.
 				const networkId = await mapNetwork(tx, this.documentId);
 				// Entries written into another kind of document are not a map's; a deleted document's rows went with it.
 				if (networkId === null) return;
 				const partners = await networkPartners(tx, networkId);
-				const written = this.#reconciled ? this.#written : await rowsOf(tx, this.documentId);
-				const keys = this.#reconciled ? changed : new Set([...this.#map.keys(), ...written.keys()]);
-				const { upserts, deletes, next } = this.#difference(keys, written, partners);
+				const written = await rowsOf(tx, this.documentId, reconciling ? null : [...changed]);
+				const keys = reconciling ? new Set([...this.#map.keys(), ...written.keys()]) : changed;
+				const { upserts, deletes } = this.#difference(keys, written, partners);
 				// In slices, so that an import of thousands of entries lets sockets be served between statements (PGlite runs in this thread).
 				for (let start = 0; start < upserts.length; start += ROWS_PER_STATEMENT) {
 					await upsertRows(tx, this.documentId, networkId, upserts.slice(start, start + ROWS_PER_STATEMENT));
 				}
 				if (deletes.length > 0) await remove(tx, this.documentId, deletes);
-				this.#written = next;
-				this.#reconciled = true;
 			});
-		} catch (error) {
-			for (const key of changed) this.#changed.add(key);
-			throw error;
+		} finally {
+			if (done) this.#reconciled = true;
+			else for (const key of changed) this.#changed.add(key);
 		}
 	}
 
@@ -124,8 +126,7 @@ export class EntriesProjection {
 		// Removed, or made malformed by a faulty client: the table keeps only well-formed entries. A key
 		// differs from its id only in case, if a client wrote it in upper case: the id is what the table knows.
 		const deletes = [...keys].map((key) => key.toLowerCase()).filter((id) => next.has(id) && !present.has(id));
-		for (const id of deletes) next.delete(id);
-		return { upserts: [...upserts.values()], deletes: [...new Set(deletes)], next };
+		return { upserts: [...upserts.values()], deletes: [...new Set(deletes)] };
 	}
 
 	/** The entries' names, one a line, for the document's search text: a map is found by what it holds. */
@@ -157,8 +158,16 @@ export async function networkPartners(tx: Queryable, networkId: string): Promise
 	return new Set(rows.map((row) => row.id));
 }
 
-async function rowsOf(tx: Queryable, documentId: string): Promise<Map<string, string>> {
-	const { rows } = await tx.query<EntryRow>(`select ${COLUMNS} from public.map_entries where document_id = $1`, [documentId]);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The table's rows for the document (only those of the map keys given, if any), as fingerprints by id. */
+async function rowsOf(tx: Queryable, documentId: string, keys: string[] | null): Promise<Map<string, string>> {
+	// A key that is no uuid has no row: the table holds only well-formed entries.
+	const ids = keys?.filter((key) => UUID.test(key)) ?? null;
+	const { rows } = await tx.query<EntryRow>(
+		`select ${COLUMNS} from public.map_entries where document_id = $1 and ($2::uuid[] is null or id = any($2::uuid[]))`,
+		[documentId, ids]
+	);
 	return new Map(rows.map((row) => [row.id, fingerprint(row)]));
 }
 

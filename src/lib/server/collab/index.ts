@@ -17,6 +17,8 @@ import { log } from '../log.ts';
 import { plainResponse } from '../plain-response.ts';
 import { CHANNEL } from '../live/hub.ts';
 import { recheckScope, type RecheckScope } from './access-events.ts';
+import { singleProcess, type CollabBus } from './bus.ts';
+import { postgresBus } from './bus-postgres.ts';
 
 export type { CollabServer } from './types.ts';
 
@@ -60,8 +62,20 @@ interface OpenRoom {
 	unloadTimer: NodeJS.Timeout | null;
 }
 
-export function createCollabServer(options: { db: Database; auth: AuthPort; settings?: Partial<CollabSettings> }): CollabServer {
+/**
+ * `bus` carries changes and presence between the processes serving a
+ * document: by default NOTIFY on a Postgres server, nothing on the embedded
+ * database (one process by nature); Redis when the caller passes one. The
+ * server closes it.
+ */
+export function createCollabServer(options: {
+	db: Database;
+	auth: AuthPort;
+	bus?: CollabBus;
+	settings?: Partial<CollabSettings>;
+}): CollabServer {
 	const { db, auth } = options;
+	const bus = options.bus ?? (db.kind === 'postgres' ? postgresBus(db) : singleProcess);
 	const settings = { ...DEFAULT_SETTINGS, ...options.settings };
 	const wss = new WebSocketServer({ noServer: true, maxPayload: settings.maxMessageBytes, perMessageDeflate: false });
 	const writer = new UpdateWriter(db, settings);
@@ -83,7 +97,7 @@ export function createCollabServer(options: { db: Database; auth: AuthPort; sett
 	async function hold(documentId: string): Promise<{ room: Room; release: () => void }> {
 		let open = rooms.get(documentId);
 		if (!open) {
-			const room = new Room(documentId, db, settings, writer);
+			const room = new Room(documentId, db, settings, writer, bus);
 			const created: OpenRoom = { room, ready: room.load().then(() => room), holders: 0, unloadTimer: null };
 			rooms.set(documentId, created);
 			created.ready.catch(() => {
@@ -253,6 +267,7 @@ export function createCollabServer(options: { db: Database; auth: AuthPort; sett
 			);
 			rooms.clear();
 			writer.stop();
+			await bus.close();
 			wss.close();
 		},
 

@@ -11,9 +11,7 @@ export interface PendingUpdate {
 }
 
 export interface LoadedDocument {
-	/** The id of the last stored update folded into the document. */
-	lastUpdateId: number;
-	/** Rows left in the log after the snapshot. */
+	/** Rows in the log beside the snapshot. */
 	tailRows: number;
 	lastVersionAt: Date | null;
 	/** The stored snapshot, when it alone is the whole document (no log after it, nothing set aside). */
@@ -30,20 +28,17 @@ const bytes = (data: Uint8Array) => Buffer.from(data.buffer, data.byteOffset, da
  */
 export async function loadDocument(db: Database, documentId: string, doc: Y.Doc): Promise<LoadedDocument> {
 	const { snapshot, tail, lastVersionAt } = await db.transaction(async (tx) => {
-		const snapshots = await tx.query<{ state: Uint8Array; through_update: string }>(
-			'select state, through_update from public.document_snapshots where document_id = $1',
-			[documentId]
-		);
+		const snapshots = await tx.query<{ state: Uint8Array }>('select state from public.document_snapshots where document_id = $1', [
+			documentId
+		]);
 		const snapshot = snapshots.rows[0] ?? null;
-		const tail = await tx.query<{ id: string; update: Uint8Array }>(
-			'select id, update from public.document_updates where document_id = $1 and id > $2 order by id',
-			[documentId, snapshot?.through_update ?? 0]
-		);
+		// Every row still in the log: compaction deletes exactly the rows it folded.
+		const tail = await logRows(tx, documentId);
 		const versions = await tx.query<{ at: Date | null }>(
 			'select max(created_at) as at from public.document_versions where document_id = $1',
 			[documentId]
 		);
-		return { snapshot, tail: tail.rows, lastVersionAt: versions.rows[0]?.at ?? null };
+		return { snapshot, tail, lastVersionAt: versions.rows[0]?.at ?? null };
 	});
 
 	const rejected: { id: string | null; update: Uint8Array; reason: string }[] = [];
@@ -62,9 +57,32 @@ export async function loadDocument(db: Database, documentId: string, doc: Y.Doc)
 	for (const row of tail) apply(row.update, row.id, `update ${row.id}`);
 	if (rejected.length > 0) await setAside(db, documentId, rejected);
 
-	const lastUpdateId = Number(tail.at(-1)?.id ?? snapshot?.through_update ?? 0);
 	const wholeState = snapshot && tail.length === 0 && rejected.length === 0 ? snapshot.state : null;
-	return { lastUpdateId, tailRows: tail.length, lastVersionAt, wholeState };
+	return { tailRows: tail.length, lastVersionAt, wholeState };
+}
+
+function logRows(tx: Queryable, documentId: string) {
+	return tx.query<{ id: string; update: Uint8Array }>('select id, update from public.document_updates where document_id = $1 order by id', [
+		documentId
+	]).then((result) => result.rows);
+}
+
+/** True when this transaction may do `task` for the document: no other process is doing it (see take_turn). */
+async function takeTurn(tx: Queryable, task: 'text' | 'entries' | 'compact' | 'version', documentId: string): Promise<boolean> {
+	const { rows } = await tx.query<{ turn: boolean }>('select trama_collab.take_turn($1, $2) as turn', [task, documentId]);
+	return rows[0].turn;
+}
+
+/**
+ * Runs `work` in a transaction if no other process is doing `task` for the
+ * document at this moment; false when one is (it does the work instead).
+ */
+export function inTurn(db: Database, task: 'text' | 'entries', documentId: string, work: (tx: Queryable) => Promise<void>): Promise<boolean> {
+	return db.transaction(async (tx) => {
+		if (!(await takeTurn(tx, task, documentId))) return false;
+		await work(tx);
+		return true;
+	});
 }
 
 async function setAside(
@@ -94,8 +112,6 @@ export interface DocumentBatch {
 }
 
 export interface StoredBatch {
-	/** The id of the last row written for the document. */
-	lastId: number;
 	rows: number;
 }
 
@@ -118,15 +134,12 @@ export async function storeBatches(db: Database, batches: DocumentBatch[]): Prom
 		const stored = new Map<string, StoredBatch>();
 		for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
 			const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
-			const { rows: written } = await tx.query<{ id: string; document_id: string }>(
+			const { rows: written } = await tx.query<{ document_id: string }>(
 				`insert into public.document_updates (document_id, update, created_by) values ${placeholders(chunk.length, 3)}
-				 returning id, document_id`,
+				 returning document_id`,
 				chunk.flat()
 			);
-			for (const { id, document_id } of written) {
-				const seen = stored.get(document_id) ?? { lastId: 0, rows: 0 };
-				stored.set(document_id, { lastId: Math.max(seen.lastId, Number(id)), rows: seen.rows + 1 });
-			}
+			for (const { document_id } of written) stored.set(document_id, { rows: (stored.get(document_id)?.rows ?? 0) + 1 });
 		}
 		if (contributors.length > 0) {
 			await tx.query(
@@ -154,34 +167,79 @@ export async function missingDocuments(db: Database, documentIds: string[]): Pro
 }
 
 /** The document's plain text, copied where full-text search can find it. */
-export async function projectText(db: Queryable, documentId: string, text: string): Promise<void> {
-	await db.query('update public.documents set content_text = $2, content_updated_at = now() where id = $1', [
-		documentId,
-		text
-	]);
+export async function projectText(tx: Queryable, documentId: string, text: string): Promise<void> {
+	await tx.query('update public.documents set content_text = $2, content_updated_at = now() where id = $1', [documentId, text]);
 }
 
 /**
- * Replaces the snapshot with `state` and drops the log rows it covers. The
- * state may already hold changes that are not yet stored: they will be
- * appended later with higher ids, and applying them twice changes nothing.
+ * Folds the log into the snapshot when it holds at least `minRows` rows, in
+ * one process at a time: the new snapshot is the old one, every row read,
+ * and `state` (what this process holds, which may include changes not yet
+ * stored by whoever received them: stored later, they change nothing), and
+ * exactly the rows read are deleted. A row committed after the read, whatever
+ * its id, stays for the next load. Returns the rows left in the log, or null
+ * when another process is compacting the document right now.
  */
-export async function compact(db: Database, documentId: string, state: Uint8Array, throughUpdate: number): Promise<void> {
-	await db.transaction(async (tx) => {
-		await tx.query(
-			`insert into public.document_snapshots (document_id, state, through_update, updated_at) values ($1, $2, $3, now())
-			 on conflict (document_id) do update set state = excluded.state, through_update = excluded.through_update, updated_at = now()`,
-			[documentId, bytes(state), throughUpdate]
+export async function compact(db: Database, documentId: string, state: Uint8Array, minRows: number): Promise<number | null> {
+	return db.transaction(async (tx) => {
+		if (!(await takeTurn(tx, 'compact', documentId))) return null;
+		const rows = await logRows(tx, documentId);
+		if (rows.length < minRows) return rows.length;
+		const { rows: snapshots } = await tx.query<{ state: Uint8Array }>(
+			'select state from public.document_snapshots where document_id = $1',
+			[documentId]
 		);
-		await tx.query('delete from public.document_updates where document_id = $1 and id <= $2', [documentId, throughUpdate]);
+		const doc = new Y.Doc();
+		const folded: string[] = [];
+		try {
+			if (snapshots[0]) Y.applyUpdate(doc, snapshots[0].state);
+			Y.applyUpdate(doc, state);
+			for (const row of rows) {
+				try {
+					Y.applyUpdate(doc, row.update);
+					folded.push(row.id);
+				} catch {
+					// Left in the log: the next load sets it aside with its reason.
+				}
+			}
+			await tx.query(
+				`insert into public.document_snapshots (document_id, state, updated_at) values ($1, $2, now())
+				 on conflict (document_id) do update set state = excluded.state, updated_at = now()`,
+				[documentId, bytes(Y.encodeStateAsUpdate(doc))]
+			);
+		} finally {
+			doc.destroy();
+		}
+		await tx.query('delete from public.document_updates where id = any($1::bigint[])', [folded]);
+		return rows.length - folded.length;
 	});
 }
 
-/** An automatic version: kept while a document changes, so history has no long gaps. */
-export async function saveAutomaticVersion(db: Database, documentId: string, state: Uint8Array, text: string): Promise<void> {
-	await db.query(
-		`insert into public.document_versions (document_id, automatic, state, content_text, created_by)
-		 values ($1, true, $2, $3, null)`,
-		[documentId, bytes(state), text]
-	);
+/**
+ * An automatic version, kept while a document changes so that history has no
+ * long gaps, by one process: none is made when the last version (by anyone)
+ * is younger than `everyMs`. Returns when the latest version was made.
+ */
+export async function saveAutomaticVersion(
+	db: Database,
+	documentId: string,
+	state: Uint8Array,
+	text: string,
+	everyMs: number
+): Promise<Date | null> {
+	return db.transaction(async (tx) => {
+		if (!(await takeTurn(tx, 'version', documentId))) return null;
+		const { rows } = await tx.query<{ at: Date }>(
+			`select max(created_at) as at from public.document_versions
+			 where document_id = $1 and created_at > now() - make_interval(secs => $2 / 1000.0)`,
+			[documentId, everyMs]
+		);
+		if (rows[0]?.at) return rows[0].at;
+		const { rows: made } = await tx.query<{ at: Date }>(
+			`insert into public.document_versions (document_id, automatic, state, content_text, created_by)
+			 values ($1, true, $2, $3, null) returning created_at as at`,
+			[documentId, bytes(state), text]
+		);
+		return made[0].at;
+	});
 }

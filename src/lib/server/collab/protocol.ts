@@ -167,6 +167,12 @@ export function updateMessage(update: Uint8Array): Uint8Array {
 	return encoding.toUint8Array(encoder);
 }
 
+export function queryAwarenessMessage(): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, MESSAGE_QUERY_AWARENESS);
+	return encoding.toUint8Array(encoder);
+}
+
 export function awarenessMessage(awarenessUpdate: Uint8Array): Uint8Array {
 	const encoder = encoding.createEncoder();
 	encoding.writeVarUint(encoder, MESSAGE_AWARENESS);

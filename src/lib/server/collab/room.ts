@@ -2,14 +2,26 @@
 // the pending changes on their way to Postgres.
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
+import * as decoding from 'lib0/decoding';
 import type { Database } from '../db/types.ts';
 import { CLOSE, awarenessMessage, updateMessage } from './protocol.ts';
-import { compact, loadDocument, projectText, saveAutomaticVersion, type DocumentBatch, type PendingUpdate, type StoredBatch } from './persistence.ts';
+import {
+	compact,
+	inTurn,
+	loadDocument,
+	projectText,
+	saveAutomaticVersion,
+	type DocumentBatch,
+	type PendingUpdate,
+	type StoredBatch
+} from './persistence.ts';
 import type { UpdateWriter, Writable } from './writer.ts';
 import { fragmentText } from './text.ts';
 import { EntriesProjection } from './entries-projection.ts';
 import { FRAGMENT } from '../../editor/fragment.ts';
 import { log } from '../log.ts';
+import type { CollabBus } from './bus.ts';
+import { FanOut, REMOTE, type FannedOut } from './fan-out.ts';
 
 // Shorter than the activity record's 30-minute grouping, so a long session shows as one entry per half hour.
 const CONTRIBUTOR_REFRESH_MS = 10 * 60_000;
@@ -35,7 +47,10 @@ export interface ChangeOrigin {
 	userId: string;
 }
 
-export class Room implements Writable {
+/** Speaks for the awareness client ids of another process's clients, so that no local socket may take them. */
+const remotePeer: Peer = { send() {}, close() {} };
+
+export class Room implements Writable, FannedOut {
 	readonly doc = new Y.Doc({ gc: true });
 	readonly awareness = new awarenessProtocol.Awareness(this.doc);
 	readonly peers = new Set<Peer>();
@@ -44,6 +59,8 @@ export class Room implements Writable {
 
 	#outgoing: { update: Uint8Array; origin: unknown }[] = [];
 	#awarenessChanged = new Set<number>();
+	/** Changed by this process's own clients: the others are told. */
+	#awarenessChangedHere = new Set<number>();
 	#awarenessOrigins = new Set<unknown>();
 	#broadcastScheduled = false;
 	/** The whole document as one update, kept while nothing changes. */
@@ -64,7 +81,8 @@ export class Room implements Writable {
 	#projectTimer: NodeJS.Timeout | null = null;
 	/** A territorial map's entries, followed into SQL; idle in a document that has none. */
 	#entries: EntriesProjection;
-	#lastUpdateId = 0;
+	#fanOut: FanOut;
+	/** Log rows this process knows of since the last compaction: a hint of when to try one. */
 	#tailRows = 0;
 	#lastCompaction = 0;
 	#lastProjection = 0;
@@ -76,14 +94,20 @@ export class Room implements Writable {
 		readonly id: string,
 		private readonly db: Database,
 		private readonly settings: RoomSettings,
-		private readonly writer: UpdateWriter
+		private readonly writer: UpdateWriter,
+		bus: CollabBus
 	) {
 		// The server speaks for nobody: it has no presence of its own.
 		this.awareness.setLocalState(null);
 		this.#entries = new EntriesProjection(id, this.doc);
+		this.#fanOut = new FanOut(this, bus);
 		this.doc.on('update', (update: Uint8Array, origin: unknown) => this.#onUpdate(update, origin));
 		this.awareness.on('update', ({ added, updated, removed }: Record<string, number[]>, origin: unknown) => {
-			for (const id of [...added, ...updated, ...removed]) this.#awarenessChanged.add(id);
+			const changed = [...added, ...updated, ...removed];
+			for (const id of changed) this.#awarenessChanged.add(id);
+			// A state another process sent, or one it stopped renewing (it may have died), is its own business.
+			if (origin !== REMOTE && origin !== 'timeout') for (const id of changed) this.#awarenessChangedHere.add(id);
+			for (const id of removed) if (this.awarenessOwners.get(id) === remotePeer) this.awarenessOwners.delete(id);
 			this.#awarenessOrigins.add(origin);
 			this.#scheduleBroadcast();
 		});
@@ -106,26 +130,65 @@ export class Room implements Writable {
 		const batch = this.#outgoing;
 		if (batch.length === 0) return;
 		this.#outgoing = [];
-		const update = batch.length === 1 ? batch[0].update : Y.mergeUpdates(batch.map((item) => item.update));
+		const update = merged(batch);
 		sendToOthers(this.peers, new Set(batch.map((item) => item.origin)), updateMessage(update));
+		const here = batch.filter((item) => item.origin !== REMOTE);
+		if (here.length > 0) this.#fanOut.publishUpdate(here.length === batch.length ? update : merged(here));
 	}
 
 	#broadcastAwareness() {
 		if (this.#awarenessChanged.size === 0) return;
 		const message = awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.#awarenessChanged]));
 		sendToOthers(this.peers, this.#awarenessOrigins, message);
+		if (this.#awarenessChangedHere.size > 0) {
+			this.#fanOut.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.#awarenessChangedHere]));
+		}
 		this.#awarenessChanged.clear();
+		this.#awarenessChangedHere.clear();
 		this.#awarenessOrigins.clear();
 	}
 
-	async load(): Promise<void> {
-		const loaded = await loadDocument(this.db, this.id, this.doc);
-		this.#lastUpdateId = loaded.lastUpdateId;
-		this.#tailRows = loaded.tailRows;
-		this.#lastVersionAt = loaded.lastVersionAt?.getTime() ?? Date.now();
-		this.#wholeState = loaded.wholeState;
-		// A map's table is checked against its entries once per load, in case a projection was lost.
-		if (this.#entries.due) this.#queueMaintenance();
+	/** Loads the stored document, hearing the other processes from before the read. */
+	load(): Promise<void> {
+		return this.#fanOut.start(async () => {
+			const loaded = await loadDocument(this.db, this.id, this.doc);
+			this.#tailRows = loaded.tailRows;
+			this.#lastVersionAt = loaded.lastVersionAt?.getTime() ?? Date.now();
+			this.#wholeState = loaded.wholeState;
+			// A map's table is checked against its entries once per load, in case a projection was lost.
+			if (this.#entries.due) this.#queueMaintenance();
+		});
+	}
+
+	async catchUp(): Promise<void> {
+		const stored = new Y.Doc();
+		try {
+			await loadDocument(this.db, this.id, stored);
+			Y.applyUpdate(this.doc, Y.encodeStateAsUpdate(stored), REMOTE);
+		} finally {
+			stored.destroy();
+		}
+	}
+
+	applyRemoteAwareness(update: Uint8Array) {
+		const decoder = decoding.createDecoder(update);
+		const count = decoding.readVarUint(decoder);
+		for (let i = 0; i < count; i++) {
+			const clientID = decoding.readVarUint(decoder);
+			decoding.readVarUint(decoder);
+			const state = JSON.parse(decoding.readVarString(decoder)) as unknown;
+			const owner = this.awarenessOwners.get(clientID);
+			// Random 32-bit ids: should another process's client share one with ours, ours keeps it and this message is dropped.
+			if (owner && owner !== remotePeer) return;
+			if (state === null) this.awarenessOwners.delete(clientID);
+			else this.awarenessOwners.set(clientID, remotePeer);
+		}
+		awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE);
+	}
+
+	localAwareness(): Uint8Array | null {
+		const ids = [...this.awarenessOwners].filter(([, owner]) => owner !== remotePeer).map(([id]) => id);
+		return ids.length > 0 ? awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids) : null;
 	}
 
 	/** True while changes wait for Postgres: such a room must stay in memory. */
@@ -147,10 +210,12 @@ export class Room implements Writable {
 		this.#wholeState = null;
 		this.#outgoing.push({ update, origin });
 		this.#scheduleBroadcast();
-		const userId = (origin as Partial<ChangeOrigin> | null)?.userId ?? null;
-		this.#pending.push({ update, userId });
 		this.#projectedSince = false;
 		this.#changedSinceVersion = true;
+		// The process that received a change stores it; here it is only shown, and the projections may fall to this process.
+		if (origin === REMOTE) return this.#queueMaintenance();
+		const userId = (origin as Partial<ChangeOrigin> | null)?.userId ?? null;
+		this.#pending.push({ update, userId });
 		this.writer.schedule(this);
 	}
 
@@ -165,12 +230,11 @@ export class Room implements Writable {
 		return { documentId: this.id, updates: this.#inFlight, newContributors };
 	}
 
-	stored({ lastId, rows }: StoredBatch) {
+	stored({ rows }: StoredBatch) {
 		const now = Date.now();
 		for (const id of this.#recording) this.#contributors.set(id, now);
 		this.#recording = [];
 		this.#inFlight = null;
-		this.#lastUpdateId = Math.max(this.#lastUpdateId, lastId);
 		this.#tailRows += rows;
 		this.#queueMaintenance();
 	}
@@ -209,24 +273,26 @@ export class Room implements Writable {
 			if (this.#projectionDue) {
 				const wait = this.#lastProjection + this.settings.projectEveryMs - now;
 				if (wait <= 0) await this.#project(now);
-				// The last words typed are searchable soon, even if nobody types again.
-				else this.#projectTimer ??= setTimeout(() => {
+				// The last words typed are searchable soon, even if nobody types again
+				// (and if another process was projecting, this one looks again then).
+				if (this.#projectionDue) this.#projectTimer ??= setTimeout(() => {
 					this.#projectTimer = null;
 					this.#queueMaintenance();
-				}, wait);
+				}, wait > 0 ? wait : this.settings.projectEveryMs);
 			}
 			if (this.#tailRows >= this.settings.compactAfterRows && now - this.#lastCompaction >= this.settings.compactEveryMs) {
-				// Rows stored while the snapshot is written (another connection, on a
-				// Postgres server) stay in the log: only those it covers leave the count.
-				const covered = this.#tailRows;
-				await compact(this.db, this.id, this.wholeState(), this.#lastUpdateId);
-				this.#tailRows -= covered;
+				// Rows this process stores meanwhile count for the next one.
+				const counted = this.#tailRows;
+				const left = await compact(this.db, this.id, this.wholeState(), this.settings.compactAfterRows);
+				if (left !== null) this.#tailRows += left - counted;
 				this.#lastCompaction = now;
 			}
 			if (this.#changedSinceVersion && now - this.#lastVersionAt >= this.settings.autoVersionEveryMs) {
-				await saveAutomaticVersion(this.db, this.id, this.wholeState(), this.#text());
-				this.#lastVersionAt = now;
-				this.#changedSinceVersion = false;
+				const latest = await saveAutomaticVersion(this.db, this.id, this.wholeState(), this.#text(), this.settings.autoVersionEveryMs);
+				if (latest) {
+					this.#lastVersionAt = latest.getTime();
+					this.#changedSinceVersion = false;
+				}
 			}
 		} catch (error) {
 			log.error({ err: error, documentId: this.id }, 'collab: housekeeping failed');
@@ -250,11 +316,11 @@ export class Room implements Writable {
 	async #project(now: number) {
 		if (!this.#projectedSince) {
 			this.#projectedSince = true;
+			let done = false;
 			try {
-				await projectText(this.db, this.id, this.#searchText());
-			} catch (error) {
-				this.#projectedSince = false;
-				throw error;
+				done = await inTurn(this.db, 'text', this.id, (tx) => projectText(tx, this.id, this.#searchText()));
+			} finally {
+				if (!done) this.#projectedSince = false;
 			}
 		}
 		await this.#entries.project(this.db);
@@ -292,12 +358,17 @@ export class Room implements Writable {
 	}
 
 	destroy() {
+		this.#fanOut.stop();
 		this.writer.forget(this);
 		if (this.#projectTimer) clearTimeout(this.#projectTimer);
 		this.#entries.destroy();
 		this.awareness.destroy();
 		this.doc.destroy();
 	}
+}
+
+function merged(batch: { update: Uint8Array }[]): Uint8Array {
+	return batch.length === 1 ? batch[0].update : Y.mergeUpdates(batch.map((item) => item.update));
 }
 
 /** A peer whose own message is the only one in a batch already has it. */

@@ -88,7 +88,7 @@ export class UpdateWriter {
 		if (batches.size === 0) return;
 		try {
 			const results = await storeBatches(this.db, [...batches.values()]);
-			for (const room of batches.keys()) room.stored(results.get(room.id) ?? { lastId: 0, rows: 0 });
+			for (const room of batches.keys()) room.stored(results.get(room.id) ?? { rows: 0 });
 			this.#retryDelay = 0;
 		} catch (error) {
 			const gone = await this.#gone(error, [...batches.keys()]);
