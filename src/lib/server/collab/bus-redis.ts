@@ -15,6 +15,7 @@ export function redisBus(url: string, name = processName()): CollabBus {
 	const subscriber = new Redis(url, options);
 	const handlers = new Map<string, BusHandler>();
 	let ready = false;
+	let closed = false;
 
 	for (const client of [publisher, subscriber]) {
 		client.on('error', (error: Error) => log.warn({ err: error }, 'collab bus: Redis connection failed, retrying'));
@@ -42,11 +43,13 @@ export function redisBus(url: string, name = processName()): CollabBus {
 			};
 		},
 		publish(documentId, message) {
+			if (closed) return;
 			publisher.publish(channelOf(documentId), Buffer.concat([self, message])).catch((error: unknown) => {
 				log.warn({ err: error, documentId }, 'collab bus: publishing to Redis failed');
 			});
 		},
 		async close() {
+			closed = true;
 			await Promise.allSettled([publisher.quit(), subscriber.quit()]);
 		}
 	};

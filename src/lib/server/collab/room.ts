@@ -187,7 +187,8 @@ export class Room implements Writable, FannedOut {
 	}
 
 	localAwareness(): Uint8Array | null {
-		const ids = [...this.awarenessOwners].filter(([, owner]) => owner !== remotePeer).map(([id]) => id);
+		const states = this.awareness.getStates();
+		const ids = [...this.awarenessOwners].filter(([id, owner]) => owner !== remotePeer && states.has(id)).map(([id]) => id);
 		return ids.length > 0 ? awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids) : null;
 	}
 
