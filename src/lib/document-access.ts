@@ -1,21 +1,18 @@
 // Who may do what with a document, as the pages show it. The database and
-// the collab server decide for real (RLS, may_set_status, the socket's
-// read-only roles); these functions only choose which controls to offer and
-// which explanation to give.
+// the collab server decide for real (RLS, may_set_status,
+// may_write_document); these functions only choose which controls to offer
+// and which explanation to give.
 import type { Role } from '$lib/domain';
 import type { DocumentStatus } from '$lib/documents/kinds';
 
-/** Why the text cannot be changed here, or null when it can. */
+/** Why the text cannot be changed here. */
 export type ReadOnlyReason = 'commenter' | 'viewer' | 'archived';
 
-export function readOnlyReason(role: Role, status: DocumentStatus): ReadOnlyReason | null {
-	if (role === 'commenter' || role === 'viewer') return role;
-	if (status === 'archived') return 'archived';
-	return null;
+/** The explanation for a person whom the database does not let write (`mayWrite`), or null when it does. */
+export function readOnlyReason(role: Role, mayWrite: boolean): ReadOnlyReason | null {
+	if (mayWrite) return null;
+	return role === 'commenter' || role === 'viewer' ? role : 'archived';
 }
-
-/** Whether the person may write the text: save a version, restore one, type. */
-export const mayWrite = (role: Role, status: DocumentStatus): boolean => readOnlyReason(role, status) === null;
 
 /**
  * The statuses a person may choose from, the current one included so a

@@ -172,6 +172,8 @@ export interface DocumentDetail extends DocumentSummary {
 	createdByName: string | null;
 	/** Stored changes that could not be read back and were set aside. */
 	problems: number;
+	/** Whether this person may write the text and its versions: the database's rule (may_write_document). */
+	mayWrite: boolean;
 }
 
 /** The document if this person may see it in this network, else null (RLS hid it, or it does not exist). */
@@ -179,7 +181,8 @@ export async function openDocument(tx: Queryable, networkId: string, documentId:
 	const { rows } = await tx.query<DocumentDetail>(
 		`select ${SUMMARY}, d.network_id as "networkId", d.created_at as "createdAt",
 		        p.display_name as "createdByName",
-		        (select count(*) from public.document_problems x where x.document_id = d.id)::int as problems
+		        (select count(*) from public.document_problems x where x.document_id = d.id)::int as problems,
+		        public.may_write_document(d.id) as "mayWrite"
 		 from public.documents d
 		 left join public.profiles p on p.id = d.created_by
 		 where d.id = $1 and d.network_id = $2`,
