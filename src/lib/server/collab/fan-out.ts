@@ -47,15 +47,14 @@ export class FanOut {
 	) {}
 
 	/**
-	 * Listens before `load` reads the database, so nothing published in
-	 * between is missed, then asks the others for what the database does not
-	 * have yet (changes they have not stored) and for their presence.
+	 * Listens while `load` reads the database, then asks the others for what
+	 * it lacks: changes they have not stored yet, and whatever they published
+	 * before this process was listening. Their presence too.
 	 */
 	async start(load: () => Promise<void>): Promise<void> {
 		if (this.bus.kind === 'none') return load();
 		this.#unsubscribe = this.bus.subscribe(this.room.id, (message) => this.#receive(message));
-		await this.#unsubscribe;
-		await load();
+		await Promise.all([this.#unsubscribe, load()]);
 		const early = this.#early ?? [];
 		this.#early = null;
 		for (const message of early) this.#handle(message);

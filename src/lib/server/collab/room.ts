@@ -148,7 +148,7 @@ export class Room implements Writable, FannedOut {
 		this.#awarenessOrigins.clear();
 	}
 
-	/** Loads the stored document, hearing the other processes from before the read. */
+	/** Loads the stored document, and hears the other processes serving it. */
 	load(): Promise<void> {
 		return this.#fanOut.start(async () => {
 			const loaded = await loadDocument(this.db, this.id, this.doc);
