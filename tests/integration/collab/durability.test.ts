@@ -1,12 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { backends } from '../databases.ts';
 import type { Database, Queryable } from '../../../src/lib/server/db/types.ts';
-import { FRAGMENT } from '../../../src/lib/editor/fragment.ts';
-import { connect, eventually, startCollab } from './harness.ts';
+import { connect, eventually, paragraphs, startCollab } from './harness.ts';
 import { createScene } from './scene.ts';
+import { killChildServers, startChildServer } from './children.ts';
 
 /** A database whose queries fail while `failing(sql)` says so, as when the server goes away. */
 function breakable(db: Database) {
@@ -27,12 +25,6 @@ function breakable(db: Database) {
 	};
 	return { db: wrapped, fail: (when: (sql: string) => boolean) => (failing = when), mend: () => (failing = () => false) };
 }
-
-const paragraphs = (doc: Y.Doc) =>
-	doc
-		.getXmlFragment(FRAGMENT)
-		.toArray()
-		.map((node) => (node as Y.XmlElement).toArray().map(String).join(''));
 
 describe.each(backends)('durability on $name', (backend) => {
 	it('serves nothing while a load fails, then the stored text once it works', async () => {
@@ -93,28 +85,7 @@ describe.each(backends)('durability on $name', (backend) => {
 	});
 
 	describe('a server killed with SIGKILL', () => {
-		const child = fileURLToPath(new URL('./child-server.ts', import.meta.url));
-		let running: ChildProcess | null = null;
-
-		async function startChild(env: Record<string, string>): Promise<{ url: string; port: number; process: ChildProcess }> {
-			const started = spawn(process.execPath, ['--experimental-transform-types', '--no-warnings', child], {
-				env: { ...process.env, ...env },
-				stdio: ['ignore', 'pipe', 'inherit']
-			});
-			running = started;
-			const port = await new Promise<number>((resolve, reject) => {
-				started.stdout!.on('data', (chunk: Buffer) => {
-					const match = /listening (\d+)/.exec(chunk.toString());
-					if (match) resolve(Number(match[1]));
-				});
-				started.once('exit', (code) => reject(new Error(`child server exited with ${code}`)));
-			});
-			return { url: `ws://127.0.0.1:${port}/collab`, port, process: started };
-		}
-
-		afterAll(() => {
-			running?.kill('SIGKILL');
-		});
+		afterAll(killChildServers);
 
 		it('keeps every stored edit, neither lost nor duplicated, after a restart', { timeout: 60_000 }, async () => {
 			const shared = await backend.shared();
@@ -122,16 +93,15 @@ describe.each(backends)('durability on $name', (backend) => {
 			const scene = await createScene(setup);
 			await setup.close();
 
-			const first = await startChild(shared.env);
+			const first = await startChildServer(shared.env);
 			const enzo = connect(first.url, scene.document.id, scene.editor.cookie);
 			await eventually(() => expect(enzo.provider.synced).toBe(true));
 			for (let i = 1; i <= 20; i++) enzo.write(`Azione ${i}`);
 			// Changes reach the database within 500 ms of reaching the server: wait three times that.
 			await new Promise((resolve) => setTimeout(resolve, 1_500));
-			first.process.kill('SIGKILL');
-			await new Promise((resolve) => first.process.once('exit', resolve));
+			await first.kill();
 
-			const second = await startChild({ ...shared.env, CHILD_PORT: String(first.port) });
+			const second = await startChildServer({ ...shared.env, CHILD_PORT: String(first.port) });
 			const fresh = connect(second.url, scene.document.id, scene.facilitator.cookie);
 			await eventually(() => expect(paragraphs(fresh.doc)).toHaveLength(20), 10_000);
 			expect(paragraphs(fresh.doc)).toEqual(Array.from({ length: 20 }, (_, i) => `Azione ${i + 1}`));
@@ -141,9 +111,7 @@ describe.each(backends)('durability on $name', (backend) => {
 			await eventually(() => expect(paragraphs(fresh.doc)).toHaveLength(21));
 			enzo.destroy();
 			fresh.destroy();
-			second.process.kill('SIGTERM');
-			await new Promise((resolve) => second.process.once('exit', resolve));
-			running = null;
+			await second.stop();
 			await shared.drop();
 		});
 	});

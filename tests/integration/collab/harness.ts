@@ -93,6 +93,14 @@ export function connect(url: string, documentId: string, cookie: string | null, 
 	};
 }
 
+/** The document's paragraphs, one string each: what a test counts when every write is one paragraph. */
+export function paragraphs(doc: Y.Doc): string[] {
+	return doc
+		.getXmlFragment(FRAGMENT)
+		.toArray()
+		.map((node) => (node as Y.XmlElement).toArray().map(String).join(''));
+}
+
 /** Polls until `check` stops throwing, or fails with its last error after the deadline. */
 export async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 5_000): Promise<T> {
 	const deadline = Date.now() + timeoutMs;

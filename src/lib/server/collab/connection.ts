@@ -110,13 +110,14 @@ export class Connection implements Peer {
 		}
 	}
 
-	// A client speaks only for the awareness ids it introduced, and always
-	// under the name and colour the server knows from its session.
+	// A client speaks only for the awareness ids it introduced (or, come from
+	// another process, for its own person's id there), and always under the
+	// name and colour the server knows from its session.
 	#applyAwareness(entries: AwarenessEntry[]) {
 		const owners = this.room.awarenessOwners;
 		const own = entries.filter(({ clientID }) => {
 			const owner = owners.get(clientID);
-			if (owner) return owner === this;
+			if (owner && !this.room.movedHere(clientID, this.userId)) return owner === this;
 			if (this.clientIds.size >= this.limits.maxClientIds) return false;
 			this.clientIds.add(clientID);
 			owners.set(clientID, this);

@@ -89,6 +89,8 @@ export class Room implements Writable, FannedOut {
 	#projectedSince = true;
 	#lastVersionAt = 0;
 	#changedSinceVersion = false;
+	/** Holds changes another process sent, which that process may not live to store: folded in before the room leaves memory. */
+	#heldForOthers = false;
 
 	constructor(
 		readonly id: string,
@@ -186,6 +188,17 @@ export class Room implements Writable, FannedOut {
 		awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE);
 	}
 
+	/**
+	 * True when another process speaks for the awareness id, for `userId`: the
+	 * person's tab has come here from it (killed, or left by the load
+	 * balancer), and its own presence would otherwise be refused until the
+	 * stale one timed out. That process's server stamped the id's user.
+	 */
+	movedHere(clientID: number, userId: string): boolean {
+		const state = this.awareness.getStates().get(clientID) as { user?: { id?: unknown } } | undefined;
+		return this.awarenessOwners.get(clientID) === remotePeer && state?.user?.id === userId;
+	}
+
 	localAwareness(): Uint8Array | null {
 		const states = this.awareness.getStates();
 		const ids = [...this.awarenessOwners].filter(([id, owner]) => owner !== remotePeer && states.has(id)).map(([id]) => id);
@@ -214,7 +227,10 @@ export class Room implements Writable, FannedOut {
 		this.#projectedSince = false;
 		this.#changedSinceVersion = true;
 		// The process that received a change stores it; here it is only shown, and the projections may fall to this process.
-		if (origin === REMOTE) return this.#queueMaintenance();
+		if (origin === REMOTE) {
+			this.#heldForOthers = true;
+			return this.#queueMaintenance();
+		}
 		const userId = (origin as Partial<ChangeOrigin> | null)?.userId ?? null;
 		this.#pending.push({ update, userId });
 		this.writer.schedule(this);
@@ -352,10 +368,27 @@ export class Room implements Writable, FannedOut {
 		if (this.#projectionDue) await this.#project(Date.now());
 	}
 
-	/** Stores every change and projects the latest text: what a room owes before it leaves memory. */
+	/**
+	 * Stores every change and projects the latest text: what a room owes before
+	 * it leaves memory. A process killed between sending its clients' changes
+	 * and storing them leaves them only in the others' memory (and changes
+	 * stored here after them would not load without them), so a room that
+	 * holds changes from another process folds all it holds into the snapshot
+	 * too; those already stored change nothing.
+	 */
 	async settle(): Promise<void> {
 		await this.flush();
 		await this.projectNow();
+		if (!this.#heldForOthers) return;
+		this.#heldForOthers = false;
+		const left = await compact(this.db, this.id, this.wholeState(), 0).catch((error: unknown) => {
+			this.#heldForOthers = true;
+			throw error;
+		});
+		if (left === null) {
+			this.#heldForOthers = true;
+			throw new Error('another process is compacting the document; trying again');
+		}
 	}
 
 	destroy() {

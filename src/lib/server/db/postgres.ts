@@ -28,6 +28,11 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
 		...queryable(pool),
 		async transaction(fn) {
 			const client = await pool.connect();
+			// A checked-out client has no listener of the pool's: a server that goes
+			// away between two statements must fail this transaction, not the process.
+			let lost: Error | undefined;
+			const onError = (error: Error) => (lost = error);
+			client.on('error', onError);
 			try {
 				await client.query('begin');
 				const result = await fn(queryable(client));
@@ -37,7 +42,9 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
 				await client.query('rollback').catch(() => {});
 				throw error;
 			} finally {
-				client.release();
+				client.off('error', onError);
+				// With the error, the pool drops the broken client instead of lending it again.
+				client.release(lost);
 			}
 		},
 		listen: listener.listen,
