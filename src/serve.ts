@@ -5,8 +5,13 @@ import http from 'node:http';
 import type { Duplex } from 'node:stream';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { ensureEngineFlags } from './lib/server/engine-flags.ts';
 import { plainResponse } from './lib/server/plain-response.ts';
 import { bodyTimeLeft, expectsBody, readServerTimeouts, SLOW_BODY_MESSAGE, type BodyTimeout } from './lib/server/timeouts.ts';
+
+// The embedded mode needs V8 flags on the command line (engine-flags.ts):
+// without them this process becomes, in place, the same command with them.
+ensureEngineFlags();
 
 // adapter-node assumes https when neither ORIGIN nor PROTOCOL_HEADER is set,
 // which makes every form post over plain http look cross-site. Without a

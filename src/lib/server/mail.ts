@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { translate, type Locale } from '$lib/i18n/translate';
 import type { Role } from '$lib/domain';
 
@@ -36,16 +36,20 @@ export function invitationText(mail: InvitationMail): { subject: string; text: s
 }
 
 export function smtpMailer(url: string, from: string): Mailer {
-	// Short timeouts: a facilitator is waiting for the page to answer.
-	const transport = nodemailer.createTransport(url, {
-		connectionTimeout: 5_000,
-		greetingTimeout: 5_000,
-		socketTimeout: 10_000
-	} as never);
+	// nodemailer (5 MB of heap) is loaded with the first invitation sent, not with the server.
+	let transport: Promise<Transporter> | undefined;
 	return {
 		async sendInvitation(mail) {
 			const { subject, text } = invitationText(mail);
-			await transport.sendMail({ from, to: mail.to, subject, text });
+			transport ??= import('nodemailer').then(({ default: nodemailer }) =>
+				// Short timeouts: a facilitator is waiting for the page to answer.
+				nodemailer.createTransport(url, {
+					connectionTimeout: 5_000,
+					greetingTimeout: 5_000,
+					socketTimeout: 10_000
+				} as never)
+			);
+			await (await transport).sendMail({ from, to: mail.to, subject, text });
 		}
 	};
 }

@@ -2,23 +2,17 @@ import path from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { readConfig, type Config } from './config.ts';
 import type { Database } from './db/types.ts';
-import { openPglite } from './db/pglite.ts';
 import { lockDataFolder } from './db/data-folder-lock.ts';
-import { openPostgres } from './db/postgres.ts';
 import { migrate } from './db/migrate.ts';
-import { seedDemo } from './db/seed.ts';
 import type { AuthPort } from './auth/types.ts';
 import { embeddedAuth } from './auth/embedded.ts';
-import { supabaseAuth } from './auth/supabase.ts';
 import { mailerFromEnv, type Mailer } from './mail.ts';
 import { createCollabServer, type CollabServer } from './collab/index.ts';
-import { redisBus } from './collab/bus-redis.ts';
 import { createLiveHub, type LiveHub } from './live/hub.ts';
 import type { FileStore } from './files/store.ts';
 import { openStore } from './files/open-store.ts';
 import { createFileEndpoints, type FileEndpoints } from './files/http.ts';
 import { startSweeping } from './files/sweeper.ts';
-import { seedDemoFiles } from './files/demo-files.ts';
 
 export interface Runtime {
 	config: Config;
@@ -37,8 +31,14 @@ export interface Runtime {
 	close(): Promise<void>;
 }
 
+// What only one mode uses is imported by that mode when it starts: the
+// embedded mode never loads node-postgres, Supabase's clients or ioredis, nor
+// the Postgres mode PGlite; the demo seed (and Tiptap, which builds its
+// documents) is loaded only when there is a demo to seed (bench/AT-REST.md).
+
 export async function openDatabase(config: Config): Promise<Database> {
-	if (config.databaseUrl) return openPostgres(config.databaseUrl);
+	if (config.databaseUrl) return (await import('./db/postgres.ts')).openPostgres(config.databaseUrl);
+	const { openPglite } = await import('./db/pglite.ts');
 	const dir = path.join(config.dataDir, 'pglite');
 	mkdirSync(dir, { recursive: true });
 	const release = lockDataFolder(dir);
@@ -51,13 +51,23 @@ export async function openDatabase(config: Config): Promise<Database> {
 	}
 }
 
+/** Whether the database has no accounts yet: the demo's condition, which seedDemo checks again. */
+async function noAccountsYet(db: Database): Promise<boolean> {
+	const { rows } = await db.query<{ empty: boolean }>('select not exists (select 1 from auth.users) as empty');
+	return rows[0].empty;
+}
+
 async function start(config: Config): Promise<Runtime> {
 	const db = await openDatabase(config);
 	await migrate(db, { embeddedAuth: !config.supabase });
-	const auth = config.supabase ? supabaseAuth(config.supabase) : embeddedAuth(db);
+	const auth = config.supabase ? (await import('./auth/supabase.ts')).supabaseAuth(config.supabase) : embeddedAuth(db);
 	const fileStore = await openStore(config.files.store);
-	if (config.seedDemo && !config.supabase && (await seedDemo(db))) await seedDemoFiles(db, fileStore);
-	const collab = createCollabServer({ db, auth, bus: config.redisUrl ? redisBus(config.redisUrl) : undefined });
+	if (config.seedDemo && !config.supabase && (await noAccountsYet(db))) {
+		const [{ seedDemo }, { seedDemoFiles }] = await Promise.all([import('./db/seed.ts'), import('./files/demo-files.ts')]);
+		if (await seedDemo(db)) await seedDemoFiles(db, fileStore);
+	}
+	const bus = config.redisUrl ? (await import('./collab/bus-redis.ts')).redisBus(config.redisUrl) : undefined;
+	const collab = createCollabServer({ db, auth, bus });
 	const live = createLiveHub(db);
 	const files = createFileEndpoints({ db, auth, store: fileStore, uploadLimit: config.files.uploadLimit });
 	const stopSweeping = startSweeping(db, fileStore);
