@@ -106,7 +106,11 @@ export async function seedAll(
 	systems: System[],
 	documents: { id: string; state: Uint8Array }[]
 ): Promise<void> {
+	const done = new Set<System['seed']>();
 	for (const system of systems) {
+		// trama-redis stores its documents where trama does.
+		if (done.has(system.seed)) continue;
+		done.add(system.seed);
 		await system.prepare(db);
 		await system.seed(db, documents);
 	}

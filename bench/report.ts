@@ -15,12 +15,14 @@ import type { IdleResult } from './workloads/w3.ts';
 export type Outcome<T> = T | { error: string };
 export interface Results {
 	w1: Partial<Record<SystemName, Outcome<EditingResult>>>;
+	w1x2: Partial<Record<SystemName, Outcome<EditingResult>>>;
 	w2: Partial<Record<SystemName, Outcome<EditingResult>>>;
 	w3: Partial<Record<SystemName, Outcome<IdleResult>>>;
 	memory: Partial<Record<SystemName, Outcome<MemoryResult>>>;
 	open: Partial<Record<SystemName, Outcome<OpenResult>>>;
 }
 
+/** The table's columns. trama-redis appears in Trama's column on its own lines (W1 × 2 over Redis). */
 const SYSTEMS: SystemName[] = ['trama', 'hocuspocus', 'y-websocket-server'];
 const PEERS: SystemName[] = ['hocuspocus', 'y-websocket-server'];
 
@@ -28,10 +30,18 @@ interface Line {
 	section: string;
 	metric: string;
 	target?: number;
+	/** The target is "no worse than either peer" itself (W1's p50). */
+	targetNoWorse?: boolean;
 	/** true when more is better (delivery ratio). */
 	higher?: boolean;
 	/** About the harness, not the server: never compared. */
 	info?: boolean;
+	/** A value of Trama's alone (a ratio to the peers): the peers' cells stay empty and nothing is compared. */
+	tramaOnly?: boolean;
+	/** The result shown in Trama's column (default trama; W1 × 2 over Redis: trama-redis). */
+	tramaAs?: SystemName;
+	/** The peers Trama is compared with on this line (default both; W1 × 2: Hocuspocus alone). */
+	peers?: SystemName[];
 	/** Differences this small are measurement noise, not "worse". */
 	slack: number;
 	digits: number;
@@ -41,31 +51,88 @@ interface Line {
 
 const ok = <T>(o: Outcome<T> | undefined): T | undefined => (o && !('error' in (o as object)) ? (o as T) : undefined);
 
-function editingLines(config: Config, key: 'w1' | 'w2', title: string, targets: { p50?: number; p99?: number }): Omit<Line, 'failed'>[] {
-	const get = (r: Results, s: SystemName) => ok(r[key][s]);
-	const rate = key === 'w1' ? config.w1.documents * config.w1.editors * config.w1.editsPerSecond : config.w2.editors * config.w2.editsPerSecond;
-	return [
-		{ section: title, metric: 'propagation p50 (ms)', target: targets.p50, slack: 1, digits: 2, value: (r, s) => get(r, s)?.latency.p50 },
+type EditingKey = 'w1' | 'w1x2' | 'w2';
+type LineSpec = Omit<Line, 'failed'>;
+
+function editingLines(
+	config: Config,
+	key: EditingKey,
+	title: string,
+	targets: { p50?: number | 'no worse'; p99?: number },
+	extra: Partial<LineSpec> = {}
+): LineSpec[] {
+	// RESULTS.json from before a workload existed has no entry for it.
+	const get = (r: Results, s: SystemName) => ok(r[key]?.[s]);
+	const rate = key === 'w2' ? config.w2.editors * config.w2.editsPerSecond : config.w1.documents * config.w1.editors * config.w1.editsPerSecond;
+	const several = key === 'w1x2';
+	const both = several ? ', both processes' : '';
+	const lines: LineSpec[] = [
+		{
+			section: title,
+			metric: 'propagation p50 (ms)',
+			target: typeof targets.p50 === 'number' ? targets.p50 : undefined,
+			targetNoWorse: targets.p50 === 'no worse',
+			slack: 1,
+			digits: 2,
+			value: (r, s) => get(r, s)?.latency.p50
+		},
 		{ section: title, metric: 'propagation p99 (ms)', target: targets.p99, slack: 2, digits: 2, value: (r, s) => get(r, s)?.latency.p99 },
+		...(key === 'w1'
+			? [
+					{
+						section: title,
+						metric: 'propagation p99, Trama ÷ the better peer',
+						target: 0.5,
+						tramaOnly: true,
+						slack: 0,
+						digits: 2,
+						value: (r: Results, s: SystemName) => {
+							if (s !== 'trama') return undefined;
+							const peers = PEERS.map((p) => get(r, p)?.latency.p99);
+							const trama = get(r, s)?.latency.p99;
+							if (trama === undefined || peers.some((p) => p === undefined)) return undefined;
+							return trama / Math.min(...(peers as number[]));
+						}
+					}
+				]
+			: []),
 		{ section: title, metric: 'propagation max (ms)', slack: 10, digits: 1, value: (r, s) => get(r, s)?.latency.max },
 		{ section: title, metric: 'edits delivered (%)', higher: true, slack: 0.1, digits: 2, value: (r, s) => pct(get(r, s)?.delivered) },
 		{ section: title, metric: `edits sent per second (harness; asked ${rate})`, info: true, slack: 0, digits: 0, value: (r, s) => get(r, s)?.editsPerSecond },
 		{ section: title, metric: 'whole machine CPU (harness, % of a core; 200 = both)', info: true, slack: 0, digits: 0, value: (r, s) => get(r, s)?.cpu.machinePercent },
 		{ section: title, metric: 'client event-loop delay p99 (harness, ms)', info: true, slack: 0, digits: 1, value: (r, s) => get(r, s)?.clientEventLoop.p99 },
-		{ section: title, metric: 'server event-loop delay p50 (ms)', slack: 1, digits: 2, value: (r, s) => get(r, s)?.server.eventLoop.p50 },
-		{ section: title, metric: 'server event-loop delay p99 (ms)', slack: 2, digits: 2, value: (r, s) => get(r, s)?.server.eventLoop.p99 },
-		{ section: title, metric: 'server event-loop delay max (ms)', slack: 10, digits: 1, value: (r, s) => get(r, s)?.server.eventLoop.max },
-		{ section: title, metric: 'server CPU (% of a core)', slack: 3, digits: 1, value: (r, s) => get(r, s)?.server.cpuPercent },
+		{ section: title, metric: `server event-loop delay p50 (ms${several ? ', the worse process' : ''})`, slack: 1, digits: 2, value: (r, s) => get(r, s)?.server.eventLoop.p50 },
+		{ section: title, metric: `server event-loop delay p99 (ms${several ? ', the worse process' : ''})`, slack: 2, digits: 2, value: (r, s) => get(r, s)?.server.eventLoop.p99 },
+		{ section: title, metric: `server event-loop delay max (ms${several ? ', the worse process' : ''})`, slack: 10, digits: 1, value: (r, s) => get(r, s)?.server.eventLoop.max },
+		{ section: title, metric: `server CPU (% of a core${both})`, slack: 3, digits: 1, value: (r, s) => get(r, s)?.server.cpuPercent },
 		{ section: title, metric: 'Postgres CPU (% of a core)', slack: 3, digits: 1, value: (r, s) => get(r, s)?.cpu.postgresPercent },
-		{ section: title, metric: 'server peak RSS (MB)', slack: 5, digits: 0, value: (r, s) => get(r, s)?.server.peakRssMb },
+		...(several
+			? [{ section: title, metric: 'Redis CPU (% of a core)', slack: 3, digits: 1, value: (r: Results, s: SystemName) => get(r, s)?.cpu.redisPercent }]
+			: []),
+		{ section: title, metric: `server peak RSS (MB${both})`, slack: 5, digits: 0, value: (r, s) => get(r, s)?.server.peakRssMb },
+		...(several
+			? [
+					{
+						section: title,
+						metric: 'server peak RSS (MB, the larger process)',
+						slack: 5,
+						digits: 0,
+						value: (r: Results, s: SystemName) => {
+							const servers = get(r, s)?.servers;
+							return servers?.length ? Math.max(...servers.map((x) => x.peakRssMb)) : undefined;
+						}
+					}
+				]
+			: []),
 		{ section: title, metric: 'connect → synced p50 (ms)', slack: 2, digits: 1, value: (r, s) => get(r, s)?.connect.p50 },
 		{ section: title, metric: 'connect → synced p99 (ms)', slack: 5, digits: 1, value: (r, s) => get(r, s)?.connect.p99 }
 	];
+	return lines.map((line) => ({ ...line, ...extra }));
 }
 const pct = (v: number | undefined) => (v === undefined ? undefined : v * 100);
 
 const failedIn = (key: keyof Results) => (r: Results, s: SystemName) => {
-	const o = r[key][s];
+	const o = r[key]?.[s];
 	return !!o && 'error' in (o as object);
 };
 
@@ -74,6 +141,7 @@ export function lines(config: Config): Line[] {
 }
 
 function keyOf(section: string): keyof Results {
+	if (section.startsWith('W1 × 2')) return 'w1x2';
 	if (section.startsWith('W1')) return 'w1';
 	if (section.startsWith('W2')) return 'w2';
 	if (section.startsWith('W3')) return 'w3';
@@ -81,15 +149,33 @@ function keyOf(section: string): keyof Results {
 	return 'open';
 }
 
-function allLines(config: Config): Omit<Line, 'failed'>[] {
+/** W1 × 2 over Redis: the lines worth a second look when only the bus changes. */
+const REDIS_METRICS = /^(propagation|edits delivered|server CPU|Postgres CPU|Redis CPU|server peak RSS|connect)/;
+
+function allLines(config: Config): LineSpec[] {
 	const w3 = (r: Results, s: SystemName) => ok(r.w3[s]);
 	const open = (r: Results, s: SystemName) => ok(r.open[s]);
 	const memory = (r: Results, s: SystemName) => ok(r.memory[s]);
 	const { w1, w2 } = config;
+	const twoProcesses = `W1 × 2 — W1 on ${config.w1x2?.processes ?? 2} server processes (each document's clients split between them)`;
 	return [
-		...editingLines(config, 'w1', `W1 — ${w1.documents} docs × ${w1.editors} editors @ ${w1.editsPerSecond}/s + ${w1.viewers} viewers`, { p50: 5, p99: 25 }),
-		...editingLines(config, 'w2', `W2 — 1 doc × ${w2.editors} editors @ ${w2.editsPerSecond}/s`, { p99: 150 }),
-		{ section: `W3 — ${config.w3.connections} idle connections`, metric: 'server peak RSS (MB)', target: 400, slack: 5, digits: 0, value: (r, s) => w3(r, s)?.peakRssMb },
+		...editingLines(config, 'w1', `W1 — ${w1.documents} docs × ${w1.editors} editors @ ${w1.editsPerSecond}/s + ${w1.viewers} viewers, one server process`, {
+			p50: 'no worse'
+		}),
+		...editingLines(config, 'w1x2', `${twoProcesses}: Trama over Postgres NOTIFY, Hocuspocus over Redis`, { p99: 50 }, { peers: ['hocuspocus'] }),
+		...editingLines(config, 'w1x2', `W1 × 2 (Redis bus) — Trama over Redis (redisBus); Hocuspocus as above`, { p99: 50 }, {
+			peers: ['hocuspocus'],
+			tramaAs: 'trama-redis'
+		}).filter((line) => REDIS_METRICS.test(line.metric)),
+		...editingLines(
+			config,
+			'w2',
+			w2.observers
+				? `W2 — 1 doc × ${w2.editors} editors @ ${w2.editsPerSecond}/s (read, not applying each other's edits) + ${w2.observers} observers`
+				: `W2 — 1 doc × ${w2.editors} editors @ ${w2.editsPerSecond}/s`,
+			{ p99: 150 }
+		),
+		{ section: `W3 — ${config.w3.connections} idle connections`, metric: 'server peak RSS (MB)', target: 600, slack: 5, digits: 0, value: (r, s) => w3(r, s)?.peakRssMb },
 		{ section: 'W3', metric: 'server RSS after GC (MB)', slack: 5, digits: 0, value: (r, s) => w3(r, s)?.settledRssMb },
 		{ section: 'W3', metric: 'of which: fresh server (MB)', slack: 5, digits: 0, value: (r, s) => w3(r, s)?.baselineRssMb },
 		{ section: 'W3', metric: `of which: ${config.w3.documents} documents open, 1 connection each (MB)`, slack: 5, digits: 0, value: (r, s) => w3(r, s)?.documentsOpenRssMb },
@@ -118,28 +204,36 @@ interface Row {
 
 function rows(config: Config, results: Results, systems: SystemName[]): Row[] {
 	return lines(config).map((line) => {
-		const values = Object.fromEntries(SYSTEMS.map((s) => [s, finite(line.value(results, s))])) as Record<SystemName, number | undefined>;
+		// The result in each column: the column's system, but Trama's column may show a variant of it.
+		const shown = (column: SystemName): SystemName => (column === 'trama' ? (line.tramaAs ?? 'trama') : column);
+		const values = Object.fromEntries(SYSTEMS.map((s) => [s, finite(line.value(results, shown(s)))])) as Record<SystemName, number | undefined>;
 		const meets = (v: number | undefined) =>
 			line.target === undefined || v === undefined ? null : line.higher ? v >= line.target : v <= line.target;
 		const cells = SYSTEMS.map((s) => {
-			if (!systems.includes(s)) return 'not run';
+			if (!systems.includes(shown(s))) return 'not run';
+			if (line.tramaOnly && s !== 'trama') return '';
 			const v = values[s];
-			if (v === undefined) return line.failed(results, s) ? 'failed' : '—';
-			const m = meets(v);
+			if (v === undefined) return line.failed(results, shown(s)) ? 'failed' : '—';
+			const m = s === 'trama' || !line.tramaOnly ? meets(v) : null;
 			return `${v.toFixed(line.digits)}${m === null ? '' : m ? ' ✅' : ' ❌'}`;
 		});
 		const trama = values.trama;
-		const peers = PEERS.map((p) => values[p]).filter((v): v is number => v !== undefined);
+		const peerNames = line.peers ?? PEERS;
+		const peers = peerNames.map((p) => values[p]).filter((v): v is number => v !== undefined);
 		let noWorse: boolean | null = null;
-		if (!line.info && trama !== undefined && peers.length === PEERS.length) {
+		if (!line.info && !line.tramaOnly && trama !== undefined && peers.length === peerNames.length) {
 			noWorse = peers.every((p) => (line.higher ? trama >= p - line.slack : trama <= Math.max(p * 1.1, p + line.slack)));
 		}
 		return {
 			section: line.section,
 			metric: line.metric,
-			target: line.target === undefined ? '' : `${line.higher ? '≥' : '≤'} ${line.target}`,
+			target: line.targetNoWorse
+				? 'no worse than either peer'
+				: line.target === undefined
+					? ''
+					: `${line.higher ? '≥' : '≤'} ${line.target}${line.peers ? ` and no worse than ${line.peers.join(', ')}` : ''}`,
 			cells,
-			meetsTarget: meets(trama),
+			meetsTarget: line.targetNoWorse ? noWorse : meets(trama),
 			noWorse
 		};
 	});
@@ -150,7 +244,7 @@ const mark = (b: boolean | null) => (b === null ? '—' : b ? '✅' : '❌');
 
 export function table(config: Config, results: Results, systems: SystemName[]): string {
 	const out = [
-		'| section | metric | target | trama | hocuspocus | y-websocket-server | Trama meets target | Trama no worse than either peer |',
+		'| section | metric | target | trama | hocuspocus | y-websocket-server | Trama meets target | Trama no worse than the peers (W1 × 2: Hocuspocus) |',
 		'|---|---|---|---|---|---|---|---|'
 	];
 	let last = '';
@@ -202,6 +296,8 @@ export interface Notes {
 	minutes: number;
 	systems: SystemName[];
 	persistence: Record<string, string>;
+	/** How each system runs on two processes (W1 × 2), or why it does not. */
+	multiProcess?: Record<string, string>;
 	trama: string;
 	errors: string[];
 	disturbed: string[];
@@ -213,15 +309,15 @@ export interface Notes {
 /** Per editing run: was the harness able to do what was asked? */
 function health(config: Config, results: Results, systems: SystemName[]): string[] {
 	const out: string[] = [];
-	for (const key of ['w1', 'w2'] as const) {
+	for (const key of ['w1', 'w1x2', 'w2'] as const) {
 		for (const name of systems) {
-			const r = ok(results[key][name]);
+			const r = ok(results[key]?.[name]);
 			if (!r) continue;
 			const asked =
-				key === 'w1' ? config.w1.documents * config.w1.editors * config.w1.editsPerSecond : config.w2.editors * config.w2.editsPerSecond;
+				key === 'w2' ? config.w2.editors * config.w2.editsPerSecond : config.w1.documents * config.w1.editors * config.w1.editsPerSecond;
 			const saturated = r.clientEventLoop.p99 > 50 || r.editsPerSecond < asked * 0.9;
 			out.push(
-				`- ${key.toUpperCase()} · ${name}: client event loop p50 ${r.clientEventLoop.p50.toFixed(1)} ms, p99 ${r.clientEventLoop.p99.toFixed(1)} ms, max ${r.clientEventLoop.max.toFixed(0)} ms; ` +
+				`- ${key === 'w1x2' ? 'W1 × 2' : key.toUpperCase()} · ${name}: client event loop p50 ${r.clientEventLoop.p50.toFixed(1)} ms, p99 ${r.clientEventLoop.p99.toFixed(1)} ms, max ${r.clientEventLoop.max.toFixed(0)} ms; ` +
 					`${r.editsPerSecond.toFixed(0)} of ${asked} edits/s sent; client GC ${r.clientGc.totalMs.toFixed(0)} ms in total, longest ${r.clientGc.maxMs.toFixed(0)} ms; ` +
 					`machine CPU ${r.cpu.machinePercent.toFixed(0)} % of a core, of which other people's processes ${r.cpu.foreignPercent.toFixed(0)} %` +
 					(saturated ? ' — **harness saturated: these latencies are mostly the clients’ own queueing, not the server’s**' : '')
@@ -245,7 +341,9 @@ export function markdown(config: Config, results: Results, notes: Notes): string
 	const started = new Date(notes.started);
 	const targets = rows(config, results, systems).filter((r) => r.target);
 	const summary = targets.map(
-		(r) => `- ${r.section.split(' — ')[0]} ${r.metric} ${r.target}: Trama ${mark(r.meetsTarget)}, no worse than either peer ${mark(r.noWorse)}`
+		(r) =>
+			`- ${r.section.split(' — ')[0]} ${r.metric} ${r.target}: Trama ${mark(r.meetsTarget)}` +
+			(r.noWorse === null || r.target.startsWith('no worse') ? '' : `, no worse than ${r.section.startsWith('W1 × 2') ? 'Hocuspocus' : 'either peer'} ${mark(r.noWorse)}`)
 	);
 	return `# Trama collab benchmark — results
 
@@ -253,15 +351,17 @@ Generated by \`npm run bench\` (bench/run.ts) on ${started.toISOString()} in ${n
 See bench/README.md for what each number means and how it is measured. The pages of a grown network and their live updates are measured by \`npm run bench:pages\`: bench/PAGES.md.
 
 ${notes.machine ?? machineInfo()}
-- Each server alone in its own process; the simulated clients in ${config.workers} client processes under \`nice -n 10\`, so that the server under test gets the cores first. Systems interleaved per workload in the order trama → hocuspocus → y-websocket-server.
-- Each editing run: ${config.warmupSeconds} s warm-up, then the measured window — W1 ${config.w1.rounds} × ${config.w1.measureSeconds} s (rounds interleaved across systems, samples pooled, other lines the median round), W2 ${config.measureSeconds} s. W3 idle period ${config.w3.idleSeconds} s. Open times: median of ${config.open.runs1mb} runs (1 MB) and ${config.open.runs16mb} runs (16 MB).${config.quick ? '\n- **QUICK RUN (smoke test): short windows, not a result.**' : ''}
+- Each server alone in its own process (W1 × 2: two processes); the simulated clients in ${config.workers} client processes under \`nice -n 10\`, so that the server under test gets the cores first. Systems interleaved per workload in the order trama → (trama-redis) → hocuspocus → y-websocket-server.
+- Each editing run: ${config.warmupSeconds} s warm-up, then the measured window — W1 ${config.w1.rounds} × ${config.w1.measureSeconds} s${config.w1x2 ? ` and W1 × 2 ${config.w1x2.rounds} × ${config.w1x2.measureSeconds} s` : ''} (rounds interleaved across systems, samples pooled, other lines the median round), W2 ${config.measureSeconds} s. W3 idle period ${config.w3.idleSeconds} s. Open times: median of ${config.open.runs1mb} runs (1 MB) and ${config.open.runs16mb} runs (16 MB).${config.quick ? '\n- **QUICK RUN (smoke test): short windows, not a result.**' : ''}
 
 **Trama:** ${notes.trama}${notes.commit ? ` Commit ${notes.commit}.` : ''}
 
 ${table(config, results, systems)}
 
 Reading it:
-- **W2 cannot be driven from this machine.** 200 real Yjs clients each applying 200 remote updates a second is some 40,000 Yjs transactions a second in the harness — more than two cores can do whatever the server does (see Harness health: both cores busy, client event loops seconds late, editors unable to send at the asked rate). W2's latencies measure the clients' queueing; its server-side lines (event loop, CPU, RSS) are at whatever load the clients managed. Run the client processes on another machine to measure W2.
+- **W1**: Trama's p99 is also shown as a ratio of the better peer's p99 in the same run (target ≤ 0.5); its p50's target is to be no worse than either peer.
+- **W1 × 2**: the same clients on two server processes of each system, each document's editors and viewers split evenly between them, so that every edit reaches half its receivers through the other process. Server CPU and RSS are the two processes' sum (and the larger process's RSS); event-loop lines are the worse process's. Postgres CPU includes Trama's NOTIFY fan-out, Redis CPU the Redis fan-out (all of the machine's redis-server). The y-websocket server cannot share a document between processes: "—". Compared with Hocuspocus alone.
+- **W2**: the 200 editors read every message the server sends them but do not apply each other's edits (two cores cannot run 200 Yjs documents applying 200 updates a second each); ${config.w2.observers ?? 0} observers (read-only viewers) apply everything and log the propagation. The server's work is unchanged: it receives, applies, stores and sends every edit to all ${config.w2.editors + (config.w2.observers ?? 0)} sockets.
 - Trama checks the session and the person's role in Postgres on every socket upgrade; the peers admit anyone. That is in its connect → synced and open times.
 - Open times include the client applying the document (about 0.6 s of the 16 MB ones).
 
@@ -277,7 +377,7 @@ The clients share the two cores with the server; a client process whose event lo
 
 ${health(config, results, systems).join('\n')}
 
-Other people's processes on the machine (CPU that was neither the bench's nor Postgres's; each run waits for a quiet moment first):
+Other people's processes on the machine (CPU that was neither the bench's nor Postgres's nor Redis's; each run waits for a quiet moment first):
 ${notes.disturbed.length ? notes.disturbed.map((d) => `- **disturbed:** ${d}`).join('\n') : '- none above 25 % of a core during any run.'}
 
 ## Persistence used for each system
@@ -286,7 +386,13 @@ ${Object.entries(notes.persistence)
 	.map(([name, text]) => `- **${name}**: ${text}`)
 	.join('\n')}
 
-Cold opens therefore read from Postgres for all three. For y-websocket-server, setupWSConnection does not wait for its persistence to load: its \`synced\` event fires with the document still empty and the content follows as an update; open times here are to the whole document, for every system.
+${
+	notes.multiProcess
+		? `On two processes (W1 × 2):\n\n${Object.entries(notes.multiProcess)
+				.map(([name, text]) => `- **${name}**: ${text}`)
+				.join('\n')}\n\n`
+		: ''
+}Cold opens therefore read from Postgres for all three. For y-websocket-server, setupWSConnection does not wait for its persistence to load: its \`synced\` event fires with the document still empty and the content follows as an update; open times here are to the whole document, for every system.
 ${notes.errors.length ? `\n## Errors\n\n${notes.errors.map((e) => `- ${e}`).join('\n')}\n` : ''}`;
 }
 

@@ -2,6 +2,7 @@
 // y-websocket server, same harness, same run, interleaved per workload.
 // See bench/README.md.
 import { writeFileSync } from 'node:fs';
+import net from 'node:net';
 import pg from 'pg';
 import { ClientPool } from './clients/pool.ts';
 import { config } from './config.ts';
@@ -16,6 +17,7 @@ import { combineRounds, type Context, type EditingResult } from './workloads/con
 import { memory } from './workloads/memory.ts';
 import { open } from './workloads/open.ts';
 import { w1 } from './workloads/w1.ts';
+import { w1x2 } from './workloads/w1x2.ts';
 import { w2 } from './workloads/w2.ts';
 import { w3 } from './workloads/w3.ts';
 
@@ -28,13 +30,34 @@ let tramaNote = process.env.BENCH_TRAMA_SETTINGS
 	? `measured with settings ${process.env.BENCH_TRAMA_SETTINGS} over the defaults.`
 	: 'measured with its default settings.';
 let systems = config.systems.filter((s) => s in SYSTEMS);
-if (systems.includes('trama') && !tramaAvailable()) {
-	systems = systems.filter((s) => s !== 'trama');
+if (systems.some((s) => s.startsWith('trama')) && !tramaAvailable()) {
+	systems = systems.filter((s) => !s.startsWith('trama'));
 	tramaNote =
 		'not measured — src/lib/server/collab/index.ts (createCollabServer) does not exist yet; bench/systems/trama.ts is written against its interface and runs as soon as it does.';
 	log(`Trama skipped: ${tramaNote}`);
 }
+if (process.env.BENCH_TRAMA_BUS === 'none') tramaNote += ' On one process without its Postgres bus (BENCH_TRAMA_BUS=none; W1 × 2 keeps it).';
 if (!config.systems.includes('trama')) tramaNote = 'not selected for this run.';
+// trama-redis is Trama with another bus: it runs only across processes (w1x2).
+if (!config.workloads.includes('w1x2')) systems = systems.filter((s) => !SYSTEMS[s].onlyMultiProcess);
+
+/** Whether a Redis answers PING at the URL (W1 × 2's Redis fan-out needs one). */
+function redisAnswers(url: string): Promise<boolean> {
+	const { hostname, port } = new URL(url);
+	return new Promise((resolve) => {
+		const socket = net.connect(Number(port || 6379), hostname);
+		const done = (ok: boolean) => {
+			socket.destroy();
+			resolve(ok);
+		};
+		socket.setTimeout(2_000, () => done(false));
+		socket.on('error', () => done(false));
+		socket.on('connect', () => socket.write('PING\r\n'));
+		socket.on('data', (data) => done(data.toString().startsWith('+PONG')));
+	});
+}
+const redisUp = config.workloads.includes('w1x2') ? await redisAnswers(config.redisUrl) : false;
+if (config.workloads.includes('w1x2') && !redisUp) log(`no Redis answers at ${config.redisUrl}: w1x2 runs only the systems that do not need it`);
 
 log(`systems: ${systems.join(', ')}; workloads: ${config.workloads.join(', ')}${config.quick ? ' (quick)' : ''}`);
 const databaseUrl = await recreateDatabase(config.postgresUrl, config.database);
@@ -70,18 +93,20 @@ await db.end();
 
 const pool = new ClientPool(config.workers);
 const ctx: Context = { config, databaseUrl, pool, fixture, documents, log };
-const results: Results = { w1: {}, w2: {}, w3: {}, memory: {}, open: {} };
-const runners = { w1, w2, w3, memory, open } as const;
+const results: Results = { w1: {}, w1x2: {}, w2: {}, w3: {}, memory: {}, open: {} };
+const runners = { w1, w1x2, w2, w3, memory, open } as const;
 const errors: string[] = [];
 
 // Fresh client processes run their code unoptimised at first; whichever
 // system came first would pay for that. A short unmeasured W1 per client
 // protocol, against a peer server, warms them up.
-if (config.workloads.some((w) => w === 'w1' || w === 'w2')) {
+if (config.workloads.some((w) => w === 'w1' || w === 'w1x2' || w === 'w2')) {
 	const protocols = new Set(systems.map((s) => SYSTEMS[s].protocol));
 	for (const protocol of protocols) {
 		// Against a peer where there is one, so Trama's first run is not also its warm-up.
-		const name = systems.find((s) => s !== 'trama' && SYSTEMS[s].protocol === protocol) ?? systems.find((s) => SYSTEMS[s].protocol === protocol)!;
+		const name =
+			systems.find((s) => !s.startsWith('trama') && SYSTEMS[s].protocol === protocol) ??
+			systems.find((s) => SYSTEMS[s].protocol === protocol)!;
 		log(`warming up the clients (${SYSTEMS[name].protocol} protocol, not measured)`);
 		await w1(SYSTEMS[name], { ...ctx, config: { ...config, warmupSeconds: 0, w1: { ...config.w1, measureSeconds: 4 } }, log: () => {} }).catch(
 			(error) => log(`  warm-up failed: ${(error as Error).message}`)
@@ -90,11 +115,25 @@ if (config.workloads.some((w) => w === 'w1' || w === 'w2')) {
 }
 
 const disturbed: string[] = [];
-const w1Rounds: Partial<Record<SystemName, EditingResult[]>> = {};
+/** W1's and W1 × 2's rounds so far, per system: pooled into one result. */
+const roundsOf = { w1: {} as Partial<Record<SystemName, EditingResult[]>>, w1x2: {} as Partial<Record<SystemName, EditingResult[]>> };
+/** Why a system does not run a workload, or null when it does. */
+const notRun = (workload: string, name: SystemName): string | null => {
+	const system = SYSTEMS[name];
+	if (workload !== 'w1x2') return system.onlyMultiProcess ? '' : null;
+	if ('cannot' in system.multiProcess) return system.multiProcess.cannot;
+	if (system.usesRedis && !redisUp) return `needs Redis, and none answers at ${config.redisUrl}`;
+	return null;
+};
 for (const workload of config.workloads) {
-	const rounds = workload === 'w1' ? config.w1.rounds : 1;
+	const rounds = workload === 'w1' ? config.w1.rounds : workload === 'w1x2' ? config.w1x2.rounds : 1;
 	for (let round = 1; round <= rounds; round++)
 	for (const name of systems) {
+		const skip = notRun(workload, name);
+		if (skip !== null) {
+			if (skip && round === 1) log(`${workload} · ${name}: not run (${skip})`);
+			continue;
+		}
 		log(`${workload}${rounds > 1 ? ` round ${round}/${rounds}` : ''} · ${name}`);
 		try {
 			// Other people's work on this machine would be measured as ours: wait
@@ -115,17 +154,19 @@ for (const workload of config.workloads) {
 					break;
 				}
 			}
-			if (workload === 'w1') {
-				(w1Rounds[name] ??= []).push(result as EditingResult);
-				result = combineRounds(w1Rounds[name]!);
+			if (workload === 'w1' || workload === 'w1x2') {
+				const kept = (roundsOf[workload][name] ??= []);
+				kept.push(result as EditingResult);
+				result = combineRounds(kept);
 			}
 			(results[workload] as Record<string, unknown>)[name] = result;
-			if (workload === 'w1' || workload === 'w2') {
-				const r = (workload === 'w1' ? w1Rounds[name]!.at(-1) : result) as EditingResult;
+			if (workload === 'w1' || workload === 'w1x2' || workload === 'w2') {
+				const r = (workload === 'w2' ? result : roundsOf[workload][name]!.at(-1)) as EditingResult;
 				log(
 					`  p50 ${r.latency.p50.toFixed(2)} ms, p99 ${r.latency.p99.toFixed(2)} ms, max ${r.latency.max.toFixed(1)} ms, ` +
-						`${r.edits} edits, delivered ${(r.delivered * 100).toFixed(2)} %, server CPU ${r.server.cpuPercent.toFixed(0)} %, ` +
-						`Postgres CPU ${r.cpu.postgresPercent.toFixed(0)} %, machine ${r.cpu.machinePercent.toFixed(0)} %, ` +
+						`${r.edits} edits, delivered ${(r.delivered * 100).toFixed(2)} %, server CPU ${r.server.cpuPercent.toFixed(0)} %` +
+						(r.servers.length > 1 ? ` (${r.servers.map((s) => s.cpuPercent.toFixed(0)).join(' + ')})` : '') +
+						`, Postgres CPU ${r.cpu.postgresPercent.toFixed(0)} %, Redis CPU ${r.cpu.redisPercent.toFixed(0)} %, machine ${r.cpu.machinePercent.toFixed(0)} %, ` +
 						`client loop p99 ${r.clientEventLoop.p99.toFixed(1)} ms`
 				);
 				log(
@@ -151,7 +192,10 @@ if (config.out) {
 		started: started.toISOString(),
 		minutes,
 		systems: systems as SystemName[],
-		persistence: Object.fromEntries(chosen.map((s) => [s.name, s.persistence])),
+		persistence: Object.fromEntries(chosen.filter((s) => !s.onlyMultiProcess).map((s) => [s.name, s.persistence])),
+		multiProcess: Object.fromEntries(
+			chosen.map((s) => [s.name, 'cannot' in s.multiProcess ? `not run: ${s.multiProcess.cannot}` : s.multiProcess.how])
+		),
 		trama: tramaNote,
 		errors,
 		disturbed,

@@ -65,6 +65,6 @@ export function rng(seed: number): () => number {
 	};
 }
 
-export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
 export const mb = (bytes: number) => bytes / (1024 * 1024);

@@ -12,6 +12,11 @@ export interface ClientSpec {
 	doc: string;
 	/** Position among all editors: picks the editor's starting point in the trace. */
 	index: number;
+	/**
+	 * An editor that reads the server's messages but applies none of the
+	 * others' document updates, and so logs no arrivals (W2's editors).
+	 */
+	dropUpdates?: boolean;
 }
 
 export type Command =
@@ -55,9 +60,9 @@ async function handle(command: Command): Promise<unknown> {
 			const lane = async () => {
 				while (next < command.clients.length) {
 					const spec = command.clients[next++];
-					const client = connect(spec.endpoint, `${spec.role} ${spec.index}`);
+					const client = connect(spec.endpoint, `${spec.role} ${spec.index}`, { dropUpdates: spec.dropUpdates });
 					const entry: Live = { spec, client };
-					if (spec.role !== 'idle') entry.receiver = new Receiver(client.doc, () => window, record);
+					if (spec.role !== 'idle' && !spec.dropUpdates) entry.receiver = new Receiver(client.doc, () => window, record);
 					live.push(entry);
 					const ms = await timeout(client.synced, command.timeoutMs);
 					if (ms === null) failed++;
@@ -75,7 +80,7 @@ async function handle(command: Command): Promise<unknown> {
 			samples.length = 0;
 			worstBySecond = [];
 			meter.reset();
-			Object.assign(traffic, { messages: 0, bytes: 0, sentMessages: 0, sentBytes: 0 });
+			Object.assign(traffic, { messages: 0, bytes: 0, sentMessages: 0, sentBytes: 0, dropped: 0, opened: 0 });
 			for (const entry of live) {
 				if (entry.spec.role !== 'editor') continue;
 				entry.editor = new Editor(entry.client.doc, String(entry.spec.index), entry.spec.index * 389, command.editsPerSecond);
@@ -89,15 +94,20 @@ async function handle(command: Command): Promise<unknown> {
 			meter.stop();
 			const reading = meter.read(command.drainMs);
 			const sentByDoc: Record<string, number> = {};
+			/** Sent by editors that also log arrivals: their own edits are not expected back. */
+			const sentByReceiversByDoc: Record<string, number> = {};
 			const receivedByDoc: Record<string, number> = {};
 			for (const entry of live) {
 				if (entry.editor) sentByDoc[entry.spec.doc] = (sentByDoc[entry.spec.doc] ?? 0) + entry.editor.sentInWindow;
+				if (entry.editor && entry.receiver)
+					sentByReceiversByDoc[entry.spec.doc] = (sentByReceiversByDoc[entry.spec.doc] ?? 0) + entry.editor.sentInWindow;
 				if (entry.receiver)
 					receivedByDoc[entry.spec.doc] = (receivedByDoc[entry.spec.doc] ?? 0) + entry.receiver.received;
 			}
 			const result = {
 				samples: Float64Array.from(samples),
 				sentByDoc,
+				sentByReceiversByDoc,
 				receivedByDoc,
 				eventLoop: reading.eventLoop,
 				gc: reading.gc,

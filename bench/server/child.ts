@@ -1,13 +1,13 @@
 // One system's server, alone in its own process so that its CPU, RSS and
 // event-loop delay are its own. Started by handle.ts with
-//   node --expose-gc --experimental-transform-types bench/server/child.ts <system> <databaseUrl>
+//   node --expose-gc --experimental-transform-types bench/server/child.ts <system> <StartOptions as JSON>
 // and answering over IPC:
 //   reset  → start a measurement window (CPU, event-loop histogram, peak RSS)
 //   sample → what happened since the last reset; { gc: true } collects garbage first
 //   stop   → close the server (storing pending changes) and exit
 import { processMeter, type MeterReading } from '../meter.ts';
 import { SYSTEMS } from '../systems/index.ts';
-import type { SystemName } from '../systems/types.ts';
+import type { StartOptions, SystemName } from '../systems/types.ts';
 
 export interface ServerSample extends Omit<MeterReading, 'gc'> {
 	rssMb: number;
@@ -18,7 +18,7 @@ export interface ServerSample extends Omit<MeterReading, 'gc'> {
 }
 
 const MB = 1024 * 1024;
-const [name, databaseUrl] = process.argv.slice(2) as [SystemName, string];
+const [name, options] = process.argv.slice(2) as [SystemName, string];
 const system = SYSTEMS[name];
 
 process.on('uncaughtException', (error) => {
@@ -28,7 +28,7 @@ process.on('unhandledRejection', (error) => {
 	console.error(`[${name}] unhandled rejection`, error);
 });
 
-const running = await system.start({ databaseUrl });
+const running = await system.start(JSON.parse(options) as StartOptions);
 const meter = processMeter();
 meter.reset();
 let peakRss = process.memoryUsage.rss();

@@ -1,6 +1,6 @@
 // The orchestrator's side of a server child process.
 import { fork, type ChildProcess } from 'node:child_process';
-import type { SystemName } from '../systems/types.ts';
+import type { StartOptions, SystemName } from '../systems/types.ts';
 import type { ServerSample } from './child.ts';
 import { benchChildren } from './machine.ts';
 
@@ -15,8 +15,13 @@ export interface ServerHandle {
 
 const CHILD = new URL('./child.ts', import.meta.url);
 
-export async function startServer(system: SystemName, databaseUrl: string): Promise<ServerHandle> {
-	const child: ChildProcess = fork(CHILD, [system, databaseUrl], {
+export async function startServer(
+	system: SystemName,
+	databaseUrl: string,
+	options: Partial<Omit<StartOptions, 'databaseUrl'>> = {}
+): Promise<ServerHandle> {
+	const start: StartOptions = { databaseUrl, processes: 1, redisUrl: 'redis://127.0.0.1:6379', ...options };
+	const child: ChildProcess = fork(CHILD, [system, JSON.stringify(start)], {
 		execArgv: [
 			'--expose-gc',
 			'--experimental-transform-types',

@@ -1,6 +1,7 @@
 // CPU that the server's own process does not show: Postgres's (the
-// persistence work a system asks of it) and the whole machine's, read from
-// /proc (Linux). Both in % of one core over a window.
+// persistence work a system asks of it), Redis's (the fan-out between
+// processes in W1 × 2) and the whole machine's, read from /proc (Linux).
+// All in % of one core over a window.
 import { execSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 
@@ -59,8 +60,32 @@ function postgresTicks(database: string): Map<number, number> {
 	return ticks;
 }
 
-/** Ticks used between two readings by the backends alive at the end (new ones count from zero). */
-function postgresDelta(before: Map<number, number>, after: Map<number, number>): number {
+/** CPU ticks of every redis-server process (a Redis on this machine serves the bench's fan-out). */
+function redisTicks(): Map<number, number> {
+	const ticks = new Map<number, number>();
+	let entries: string[] = [];
+	try {
+		entries = readdirSync('/proc');
+	} catch {
+		return ticks;
+	}
+	for (const pid of entries) {
+		if (!/^\d+$/.test(pid)) continue;
+		try {
+			const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+			const close = stat.lastIndexOf(')');
+			if (stat.slice(stat.indexOf('(') + 1, close) !== 'redis-server') continue;
+			const fields = stat.slice(close + 2).split(' ');
+			ticks.set(Number(pid), Number(fields[11]) + Number(fields[12]));
+		} catch {
+			// The process ended meanwhile.
+		}
+	}
+	return ticks;
+}
+
+/** Ticks used between two readings by the processes alive at the end (new ones count from zero). */
+function ticksDelta(before: Map<number, number>, after: Map<number, number>): number {
 	let total = 0;
 	for (const [pid, t] of after) total += Math.max(0, t - (before.get(pid) ?? 0));
 	return total;
@@ -80,9 +105,11 @@ function machineTicks(): { busy: number; all: number } {
 export interface CpuWindow {
 	/** Postgres backends serving the bench database, % of one core. */
 	postgresPercent: number;
+	/** redis-server, % of one core (the Redis fan-out of W1 × 2; near 0 elsewhere). */
+	redisPercent: number;
 	/** Everything on the machine, % of one core (200 % = both cores busy). */
 	machinePercent: number;
-	/** Neither the bench's processes nor Postgres: someone else's load on the machine, which spoils the numbers. */
+	/** Neither the bench's processes nor Postgres nor Redis: someone else's load on the machine, which spoils the numbers. */
 	foreignPercent: number;
 }
 
@@ -95,6 +122,7 @@ export function setBenchDatabase(name: string) {
 /** Starts a window over the machine's CPU, split into the bench's, Postgres's and other people's. */
 export function cpuWindow(): () => CpuWindow {
 	const pg0 = postgresTicks(benchDatabase);
+	const redis0 = redisTicks();
 	const our0 = ticksOfOurs();
 	const m0 = machineTicks();
 	const t0 = performance.now();
@@ -102,10 +130,16 @@ export function cpuWindow(): () => CpuWindow {
 		const seconds = (performance.now() - t0) / 1000;
 		const m1 = machineTicks();
 		const percent = (ticks: number) => (ticks / tick / seconds) * 100;
-		const postgresPercent = percent(postgresDelta(pg0, postgresTicks(benchDatabase)));
+		const postgresPercent = percent(ticksDelta(pg0, postgresTicks(benchDatabase)));
+		const redisPercent = percent(ticksDelta(redis0, redisTicks()));
 		const machinePercent = percent(m1.busy - m0.busy);
 		const oursPercent = percent(ticksOfOurs() - our0);
-		return { postgresPercent, machinePercent, foreignPercent: Math.max(0, machinePercent - oursPercent - postgresPercent) };
+		return {
+			postgresPercent,
+			redisPercent,
+			machinePercent,
+			foreignPercent: Math.max(0, machinePercent - oursPercent - postgresPercent - redisPercent)
+		};
 	};
 }
 

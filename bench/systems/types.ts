@@ -5,7 +5,7 @@
 // loads any of them.
 import type pg from 'pg';
 
-export type SystemName = 'trama' | 'hocuspocus' | 'y-websocket-server';
+export type SystemName = 'trama' | 'trama-redis' | 'hocuspocus' | 'y-websocket-server';
 export type Protocol = 'y-websocket' | 'hocuspocus';
 
 /** A person of the bench network, signed in with an embedded-auth session. */
@@ -26,6 +26,15 @@ export interface Endpoint {
 	headers: Record<string, string>;
 }
 
+/** How a server process is started: alone, or as one of several sharing the documents. */
+export interface StartOptions {
+	databaseUrl: string;
+	/** Server processes serving the same documents in this run (1 but in W1 × 2). */
+	processes: number;
+	/** Where Redis is, for the systems that fan out over it (trama-redis; Hocuspocus on several processes). */
+	redisUrl: string;
+}
+
 export interface RunningServer {
 	port: number;
 	/** Stores pending changes and closes every socket. */
@@ -43,7 +52,13 @@ export interface System {
 	seed(db: pg.Client, documents: { id: string; state: Uint8Array }[]): Promise<void>;
 	endpoint(port: number, documentId: string, user: BenchUser): Endpoint;
 	/** In the server child process: starts listening on 127.0.0.1, port 0. */
-	start(options: { databaseUrl: string }): Promise<RunningServer>;
+	start(options: StartOptions): Promise<RunningServer>;
+	/** How it runs on several processes (W1 × 2), or why it cannot (then that workload shows "—" for it). */
+	multiProcess: { how: string } | { cannot: string };
+	/** A variant measured only where it differs from its base system (trama-redis: only across processes). */
+	onlyMultiProcess?: boolean;
+	/** Also needs Redis (BENCH_REDIS_URL) when on several processes, or always with `onlyMultiProcess`. */
+	usesRedis?: boolean;
 }
 
 /** Debounced full-state storage like Hocuspocus's default (2 s, at most 10 s), for the peers' Postgres persistence. */

@@ -25,6 +25,8 @@ export const yWebsocketServer: System = {
 		return { protocol: 'y-websocket', url: `ws://127.0.0.1:${port}`, room: documentId, headers: {} };
 	},
 
+	multiProcess: { cannot: 'the stock y-websocket server has no way to share a document between processes' },
+
 	async start({ databaseUrl }) {
 		const { default: pg } = await import('pg');
 		const Y = await import('yjs');

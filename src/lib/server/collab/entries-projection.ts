@@ -13,6 +13,7 @@
 import * as Y from 'yjs';
 import type { Database, Queryable } from '../db/types.ts';
 import { inTurn } from './persistence.ts';
+import { REMOTE } from './fan-out.ts';
 import { entriesMap, rawEntry } from '../../map/entries-doc.ts';
 import { checkEntry } from '../../map/check.ts';
 import { LIMITS } from '../../map/entry.ts';
@@ -48,7 +49,7 @@ export class EntriesProjection {
 	/** The projection under way: the next waits for it, so two never diff against the same rows. */
 	#running: Promise<unknown> = Promise.resolve();
 	readonly #map: Y.Map<Y.Map<unknown>>;
-	readonly #observer: (events: Y.YEvent<Y.AbstractType<unknown>>[]) => void;
+	readonly #observer: (events: Y.YEvent<Y.AbstractType<unknown>>[], transaction: Y.Transaction) => void;
 
 	constructor(
 		private readonly documentId: string,
@@ -56,7 +57,9 @@ export class EntriesProjection {
 	) {
 		this.#map = entriesMap(doc);
 		// A change to an entry's fields has the entry's id first in its path; one to the map itself names the ids.
-		this.#observer = (events) => {
+		this.#observer = (events, transaction) => {
+			// Another process's change is projected by that process.
+			if (transaction.origin === REMOTE) return;
 			for (const event of events) {
 				if (event.path.length > 0) this.#changed.add(String(event.path[0]));
 				else for (const key of (event as Y.YMapEvent<unknown>).keysChanged) this.#changed.add(key);

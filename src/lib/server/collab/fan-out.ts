@@ -2,9 +2,13 @@
 // the bus, in y-websocket's own messages (as Hocuspocus's Redis extension
 // speaks them): each process publishes the changes and presence of its own
 // clients; one that opens the document, or comes back after losing the bus,
-// asks the others what it lacks (sync step 1) and for their presence, and
-// they answer (sync step 2, awareness). Storing stays with the process that
-// received a change; applying what another process sent never stores it again.
+// says hello: it asks the others what it lacks (sync step 1) and for their
+// presence, and they answer (sync step 2, awareness) and ask it in turn what
+// they lack. Until a room has heard another process it publishes nothing but
+// its hello: a document open in one process alone costs the bus nothing, and
+// the answers to a newcomer's hello carry all it missed. Storing stays with
+// the process that received a change; applying what another process sent
+// never stores it again.
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
@@ -40,6 +44,8 @@ export class FanOut {
 	#unsubscribe: Promise<() => Promise<void>> | null = null;
 	/** Messages heard before the document was loaded, applied right after. */
 	#early: Uint8Array[] | null = [];
+	/** Another process has spoken on the document's channel: this one's changes are worth publishing. */
+	#shared = false;
 
 	constructor(
 		private readonly room: FannedOut,
@@ -62,11 +68,11 @@ export class FanOut {
 	}
 
 	publishUpdate(update: Uint8Array) {
-		this.bus.publish(this.room.id, updateMessage(update));
+		if (this.#shared) this.bus.publish(this.room.id, updateMessage(update));
 	}
 
 	publishAwareness(update: Uint8Array) {
-		this.bus.publish(this.room.id, awarenessMessage(update));
+		if (this.#shared) this.bus.publish(this.room.id, awarenessMessage(update));
 	}
 
 	stop() {
@@ -90,6 +96,7 @@ export class FanOut {
 			);
 			return;
 		}
+		this.#shared = true;
 		if (this.#early) this.#early.push(message);
 		else this.#handle(message);
 	}
@@ -103,8 +110,10 @@ export class FanOut {
 				case MESSAGE_AWARENESS:
 					return this.room.applyRemoteAwareness(decoding.readVarUint8Array(decoder));
 				case MESSAGE_QUERY_AWARENESS: {
+					// A hello: besides presence, this process may hold what the newcomer never heard (deletions included).
 					const own = this.room.localAwareness();
 					if (own) this.publishAwareness(own);
+					this.bus.publish(this.room.id, syncStep1Message(this.room.doc));
 					return;
 				}
 			}

@@ -224,13 +224,13 @@ export class Room implements Writable, FannedOut {
 		this.#wholeState = null;
 		this.#outgoing.push({ update, origin });
 		this.#scheduleBroadcast();
-		this.#projectedSince = false;
 		this.#changedSinceVersion = true;
-		// The process that received a change stores it; here it is only shown, and the projections may fall to this process.
+		// The process that received a change stores and projects it; here it is only shown.
 		if (origin === REMOTE) {
 			this.#heldForOthers = true;
-			return this.#queueMaintenance();
+			return;
 		}
+		this.#projectedSince = false;
 		const userId = (origin as Partial<ChangeOrigin> | null)?.userId ?? null;
 		this.#pending.push({ update, userId });
 		this.writer.schedule(this);
