@@ -33,8 +33,8 @@ function ticksOfOurs(): number {
 	return total;
 }
 
-/** CPU ticks of each Postgres backend serving `database` (other databases' backends are someone else's load). */
-function postgresTicks(database: string): Map<number, number> {
+/** CPU ticks of each process named `command` for which `mine(pid)` holds. */
+function ticksOf(command: string, mine: (pid: string) => boolean = () => true): Map<number, number> {
 	const ticks = new Map<number, number>();
 	let entries: string[] = [];
 	try {
@@ -47,10 +47,7 @@ function postgresTicks(database: string): Map<number, number> {
 		try {
 			const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
 			const close = stat.lastIndexOf(')');
-			if (stat.slice(stat.indexOf('(') + 1, close) !== 'postgres') continue;
-			// "postgres: 15/main: postgres trama_bench 127.0.0.1(5432) idle"
-			const title = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-			if (!title.includes(` ${database} `)) continue;
+			if (stat.slice(stat.indexOf('(') + 1, close) !== command || !mine(pid)) continue;
 			const fields = stat.slice(close + 2).split(' ');
 			ticks.set(Number(pid), Number(fields[11]) + Number(fields[12])); // utime, stime
 		} catch {
@@ -60,29 +57,14 @@ function postgresTicks(database: string): Map<number, number> {
 	return ticks;
 }
 
-/** CPU ticks of every redis-server process (a Redis on this machine serves the bench's fan-out). */
-function redisTicks(): Map<number, number> {
-	const ticks = new Map<number, number>();
-	let entries: string[] = [];
-	try {
-		entries = readdirSync('/proc');
-	} catch {
-		return ticks;
-	}
-	for (const pid of entries) {
-		if (!/^\d+$/.test(pid)) continue;
-		try {
-			const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-			const close = stat.lastIndexOf(')');
-			if (stat.slice(stat.indexOf('(') + 1, close) !== 'redis-server') continue;
-			const fields = stat.slice(close + 2).split(' ');
-			ticks.set(Number(pid), Number(fields[11]) + Number(fields[12]));
-		} catch {
-			// The process ended meanwhile.
-		}
-	}
-	return ticks;
+/** CPU ticks of each Postgres backend serving `database` (other databases' backends are someone else's load). */
+function postgresTicks(database: string): Map<number, number> {
+	// "postgres: 15/main: postgres trama_bench 127.0.0.1(5432) idle"
+	return ticksOf('postgres', (pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(` ${database} `));
 }
+
+/** CPU ticks of every redis-server process (a Redis on this machine serves the bench's fan-out). */
+const redisTicks = () => ticksOf('redis-server');
 
 /** Ticks used between two readings by the processes alive at the end (new ones count from zero). */
 function ticksDelta(before: Map<number, number>, after: Map<number, number>): number {
