@@ -91,7 +91,7 @@ export class EntriesProjection {
 		this.#changed = new Set();
 		let done = false;
 		try {
-			done = await inTurn(db, 'entries', this.documentId, async (tx) => {
+			const turn = await inTurn(db, 'entries', this.documentId, async (tx) => {
 				// Asked each time: a document deleted while open must not be retried for ever.
 				const networkId = await mapNetwork(tx, this.documentId);
 				// Entries written into another kind of document are not a map's; a deleted document's rows went with it.
@@ -106,6 +106,7 @@ export class EntriesProjection {
 				}
 				if (deletes.length > 0) await remove(tx, this.documentId, deletes);
 			});
+			done = turn !== null;
 		} finally {
 			if (done) this.#reconciled = true;
 			else for (const key of changed) this.#changed.add(key);

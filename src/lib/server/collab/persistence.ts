@@ -28,10 +28,7 @@ const bytes = (data: Uint8Array) => Buffer.from(data.buffer, data.byteOffset, da
  */
 export async function loadDocument(db: Database, documentId: string, doc: Y.Doc): Promise<LoadedDocument> {
 	const { snapshot, tail, lastVersionAt } = await db.transaction(async (tx) => {
-		const snapshots = await tx.query<{ state: Uint8Array }>('select state from public.document_snapshots where document_id = $1', [
-			documentId
-		]);
-		const snapshot = snapshots.rows[0] ?? null;
+		const snapshot = await snapshotOf(tx, documentId);
 		// Every row still in the log: compaction deletes exactly the rows it folded.
 		const tail = await logRows(tx, documentId);
 		const versions = await tx.query<{ at: Date | null }>(
@@ -61,27 +58,31 @@ export async function loadDocument(db: Database, documentId: string, doc: Y.Doc)
 	return { tailRows: tail.length, lastVersionAt, wholeState };
 }
 
+async function snapshotOf(tx: Queryable, documentId: string): Promise<{ state: Uint8Array } | null> {
+	const { rows } = await tx.query<{ state: Uint8Array }>('select state from public.document_snapshots where document_id = $1', [documentId]);
+	return rows[0] ?? null;
+}
+
 function logRows(tx: Queryable, documentId: string) {
 	return tx.query<{ id: string; update: Uint8Array }>('select id, update from public.document_updates where document_id = $1 order by id', [
 		documentId
 	]).then((result) => result.rows);
 }
 
-/** True when this transaction may do `task` for the document: no other process is doing it (see take_turn). */
-async function takeTurn(tx: Queryable, task: 'text' | 'entries' | 'compact' | 'version', documentId: string): Promise<boolean> {
-	const { rows } = await tx.query<{ turn: boolean }>('select trama_collab.take_turn($1, $2) as turn', [task, documentId]);
-	return rows[0].turn;
-}
-
 /**
  * Runs `work` in a transaction if no other process is doing `task` for the
- * document at this moment; false when one is (it does the work instead).
+ * document at this moment (see take_turn); null when one is (it does the
+ * work instead).
  */
-export function inTurn(db: Database, task: 'text' | 'entries', documentId: string, work: (tx: Queryable) => Promise<void>): Promise<boolean> {
+export function inTurn<T>(
+	db: Database,
+	task: 'text' | 'entries' | 'compact' | 'version',
+	documentId: string,
+	work: (tx: Queryable) => Promise<T>
+): Promise<T | null> {
 	return db.transaction(async (tx) => {
-		if (!(await takeTurn(tx, task, documentId))) return false;
-		await work(tx);
-		return true;
+		const { rows } = await tx.query<{ turn: boolean }>('select trama_collab.take_turn($1, $2) as turn', [task, documentId]);
+		return rows[0].turn ? work(tx) : null;
 	});
 }
 
@@ -181,18 +182,14 @@ export async function projectText(tx: Queryable, documentId: string, text: strin
  * when another process is compacting the document right now.
  */
 export async function compact(db: Database, documentId: string, state: Uint8Array, minRows: number): Promise<number | null> {
-	return db.transaction(async (tx) => {
-		if (!(await takeTurn(tx, 'compact', documentId))) return null;
+	return inTurn(db, 'compact', documentId, async (tx) => {
 		const rows = await logRows(tx, documentId);
 		if (rows.length < minRows) return rows.length;
-		const { rows: snapshots } = await tx.query<{ state: Uint8Array }>(
-			'select state from public.document_snapshots where document_id = $1',
-			[documentId]
-		);
+		const snapshot = await snapshotOf(tx, documentId);
 		const doc = new Y.Doc();
 		const folded: string[] = [];
 		try {
-			if (snapshots[0]) Y.applyUpdate(doc, snapshots[0].state);
+			if (snapshot) Y.applyUpdate(doc, snapshot.state);
 			Y.applyUpdate(doc, state);
 			for (const row of rows) {
 				try {
@@ -227,8 +224,7 @@ export async function saveAutomaticVersion(
 	text: string,
 	everyMs: number
 ): Promise<Date | null> {
-	return db.transaction(async (tx) => {
-		if (!(await takeTurn(tx, 'version', documentId))) return null;
+	return inTurn(db, 'version', documentId, async (tx) => {
 		const { rows } = await tx.query<{ at: Date }>(
 			`select max(created_at) as at from public.document_versions
 			 where document_id = $1 and created_at > now() - make_interval(secs => $2 / 1000.0)`,

@@ -335,7 +335,7 @@ export class Room implements Writable, FannedOut {
 			this.#projectedSince = true;
 			let done = false;
 			try {
-				done = await inTurn(this.db, 'text', this.id, (tx) => projectText(tx, this.id, this.#searchText()));
+				done = (await inTurn(this.db, 'text', this.id, (tx) => projectText(tx, this.id, this.#searchText()))) !== null;
 			} finally {
 				if (!done) this.#projectedSince = false;
 			}
