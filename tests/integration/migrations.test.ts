@@ -3,6 +3,7 @@ import { backends } from './databases.ts';
 import { listMigrations, migrate } from '../../src/lib/server/db/migrate.ts';
 import { seedDemo, DEMO_ACCOUNTS } from '../../src/lib/server/db/seed.ts';
 import type { Database } from '../../src/lib/server/db/types.ts';
+import { withUser } from '../../src/lib/server/db/with-user.ts';
 
 describe.each(backends)('migrations on $name', (backend) => {
 	let db: Database;
@@ -30,6 +31,19 @@ describe.each(backends)('migrations on $name', (backend) => {
 		);
 		expect(rows.length).toBeGreaterThanOrEqual(5);
 		expect(rows.filter((r) => !r.relrowsecurity)).toEqual([]);
+	});
+
+	it("keeps the collab servers' own schema out of the API's roles, anonymous and signed in", async () => {
+		for (const claims of [null, { sub: crypto.randomUUID(), email: 'chiunque@example.org', role: 'authenticated' as const }]) {
+			for (const statement of [
+				'select * from trama_collab.relay',
+				`insert into trama_collab.relay (payload) values ('\\x00')`,
+				'delete from trama_collab.relay',
+				`select trama_collab.take_turn('compact', gen_random_uuid())`
+			]) {
+				await expect(withUser(db, claims, (tx) => tx.query(statement)), statement).rejects.toThrow(/permission denied/);
+			}
+		}
 	});
 
 	it('seeds the demo network once, with partners in all four systems', async () => {
