@@ -39,7 +39,8 @@ describe.each(backends)('migrations on $name', (backend) => {
 				'select * from trama_collab.relay',
 				`insert into trama_collab.relay (payload) values ('\\x00')`,
 				'delete from trama_collab.relay',
-				`select trama_collab.take_turn('compact', gen_random_uuid())`
+				`select trama_collab.take_turn('compact', gen_random_uuid())`,
+				`select * from trama_collab.admission('{}', gen_random_uuid())`
 			]) {
 				await expect(withUser(db, claims, (tx) => tx.query(statement)), statement).rejects.toThrow(/permission denied/);
 			}

@@ -142,7 +142,8 @@ export function embeddedAuth(db: Database): AuthPort {
 				`select u.id, u.email, s.last_seen_at
 				 from trama_auth.sessions s join auth.users u on u.id = s.user_id
 				 where s.token_hash = $1 and s.expires_at > now()`,
-				[hash]
+				[hash],
+				{ prepare: true }
 			);
 			if (rows.length === 0) {
 				ctx.cookies.delete(SESSION_COOKIE, { path: '/', secure: ctx.secure });

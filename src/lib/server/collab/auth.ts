@@ -1,11 +1,10 @@
 // Who may open a document's socket, decided before any document data is
 // sent: the session from the upgrade request's cookies, then the person's
 // role on the document's network and whether they may write it, asked of
-// the database as that person (document_access, may_write_document), so
-// that the SQL rule is the only one.
+// the database as that person (trama_collab.admission: document_access and
+// may_write_document), so that the SQL rule is the only one.
 import type { SessionUser } from '../auth/types.ts';
 import type { Database } from '../db/types.ts';
-import { withUser } from '../db/with-user.ts';
 import { presenceOf, type Presence } from '../../presence.ts';
 import { isUuid } from '../../uuid.ts';
 
@@ -33,21 +32,19 @@ export function documentIdFromPath(url: string | undefined): string | null | und
 /** What `user` may do with the document now: asked on every upgrade, and again when roles or status change. */
 export async function authorize(db: Database, user: SessionUser, documentId: string): Promise<Admission | Refusal> {
 	const claims = { sub: user.id, email: user.email, role: 'authenticated' as const };
-	const found = await withUser(db, claims, async (tx) => {
-		const { rows } = await tx.query<{ network_id: string; role: Role; may_write: boolean; display_name: string | null }>(
-			`select a.network_id, a.role, public.may_write_document($1) as may_write,
-			        (select p.display_name from public.profiles p where p.id = $2) as display_name
-			 from public.document_access($1) a`,
-			[documentId, user.id]
-		);
-		return { access: rows[0], name: rows[0]?.display_name ?? user.email };
-	});
-	if (!found.access) {
+	// One statement, one round trip: see trama_collab.admission.
+	const { rows } = await db.query<{ network_id: string; role: Role; may_write: boolean; display_name: string | null }>(
+		'select network_id, role, may_write, display_name from trama_collab.admission($1, $2)',
+		[JSON.stringify(claims), documentId],
+		{ prepare: true }
+	);
+	const [access] = rows;
+	if (!access) {
 		const exists = await db.query<{ found: boolean }>('select exists (select 1 from public.documents where id = $1) as found', [
 			documentId
 		]);
 		return exists.rows[0].found ? { status: 403, reason: 'not a member of this network' } : { status: 404, reason: 'no such document' };
 	}
-	const { network_id: networkId, role, may_write: mayWrite } = found.access;
-	return { user, networkId, presence: presenceOf({ id: user.id, name: found.name }), role, readOnly: !mayWrite };
+	const presence = presenceOf({ id: user.id, name: access.display_name ?? user.email });
+	return { user, networkId: access.network_id, presence, role: access.role, readOnly: !access.may_write };
 }

@@ -27,16 +27,23 @@ const bytes = (data: Uint8Array) => Buffer.from(data.buffer, data.byteOffset, da
  * an empty document is never served in place of one that failed to load.
  */
 export async function loadDocument(db: Database, documentId: string, doc: Y.Doc): Promise<LoadedDocument> {
-	const { snapshot, tail, lastVersionAt } = await db.transaction(async (tx) => {
-		const snapshot = await snapshotOf(tx, documentId);
-		// Every row still in the log: compaction deletes exactly the rows it folded.
-		const tail = await logRows(tx, documentId);
-		const versions = await tx.query<{ at: Date | null }>(
-			'select max(created_at) as at from public.document_versions where document_id = $1',
-			[documentId]
-		);
-		return { snapshot, tail, lastVersionAt: versions.rows[0]?.at ?? null };
-	});
+	// One statement, so one consistent view without a transaction's round trips:
+	// the snapshot's row first (its state null when there is none), then every
+	// row still in the log (compaction deletes exactly the rows it folded).
+	const { rows } = await db.query<{ id: string | null; bytes: Uint8Array | null; last_version_at: Date | null }>(
+		`select null::bigint as id, s.state as bytes,
+		        (select max(v.created_at) from public.document_versions v where v.document_id = $1) as last_version_at
+		 from (select) as one left join public.document_snapshots s on s.document_id = $1
+		 union all
+		 select u.id, u.update, null from public.document_updates u where u.document_id = $1
+		 order by id nulls first`,
+		[documentId],
+		{ prepare: true }
+	);
+	const [head, ...logged] = rows;
+	const snapshot = head.bytes ? { state: head.bytes } : null;
+	const tail = logged.map((row) => ({ id: row.id as string, update: row.bytes as Uint8Array }));
+	const lastVersionAt = head.last_version_at;
 
 	const rejected: { id: string | null; update: Uint8Array; reason: string }[] = [];
 	// Yjs decodes all of an update's structs before it integrates any, so a

@@ -1,6 +1,15 @@
 /** The little of a Postgres client that Trama needs, met by PGlite and node-postgres alike. */
+export interface QueryOptions {
+	/**
+	 * Keep the statement parsed and planned on the connection (a Postgres
+	 * prepared statement): for the few statements run on every request, whose
+	 * planning costs more than running them. Only for a constant SQL text.
+	 */
+	prepare?: boolean;
+}
+
 export interface Queryable {
-	query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
+	query<T = Record<string, unknown>>(sql: string, params?: unknown[], options?: QueryOptions): Promise<{ rows: T[] }>;
 	/** Runs several statements separated by semicolons, without parameters. */
 	exec(sql: string): Promise<void>;
 }

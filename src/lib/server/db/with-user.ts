@@ -20,8 +20,9 @@ export function withUser<T>(db: Database, claims: Claims | null, fn: (tx: Querya
  */
 export async function actAs(tx: Queryable, claims: Claims | null): Promise<void> {
 	// `set local role` and the claims in one round trip: set_config('role', …, true) is the same setting.
-	await tx.query(`select set_config('role', $1, true), set_config('request.jwt.claims', $2, true)`, [
-		claims ? 'authenticated' : 'anon',
-		claims ? JSON.stringify(claims) : ''
-	]);
+	await tx.query(
+		`select set_config('role', $1, true), set_config('request.jwt.claims', $2, true)`,
+		[claims ? 'authenticated' : 'anon', claims ? JSON.stringify(claims) : ''],
+		{ prepare: true }
+	);
 }
