@@ -159,13 +159,21 @@ export function createCollabServer(options: {
 	async function admitAndAttach(request: IncomingMessage, socket: Duplex, head: Buffer, documentId: string) {
 		const user = await authenticate(request, auth);
 		if (!user) return refuse(socket, 401, 'sign in first');
-		const admission = await authorize(db, user, documentId);
-		if ('status' in admission) return refuse(socket, admission.status, admission.reason);
-		let held: Awaited<ReturnType<typeof hold>> | null = null;
-		try {
-			held = await hold(documentId);
-		} catch (error) {
+		// The document loads while the database answers for the person, so the
+		// first one to open it waits for the longer of the two, not both. Nothing
+		// of it is sent before the answer; on a refusal the room is let go.
+		const holding = hold(documentId).catch((error: unknown) => {
 			log.error({ err: error, documentId }, 'collab: loading a document failed');
+			return null;
+		});
+		const admission = await authorize(db, user, documentId).catch(async (error: unknown) => {
+			(await holding)?.release();
+			throw error;
+		});
+		const held = await holding;
+		if ('status' in admission) {
+			held?.release();
+			return refuse(socket, admission.status, admission.reason);
 		}
 		if (socket.destroyed) return held?.release();
 		wss.handleUpgrade(request, socket, head, (ws) => {
