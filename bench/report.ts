@@ -159,7 +159,7 @@ function allLines(config: Config): LineSpec[] {
 	const { w1, w2 } = config;
 	const twoProcesses = `W1 × 2 — W1 on ${config.w1x2?.processes ?? 2} server processes (each document's clients split between them)`;
 	return [
-		...editingLines(config, 'w1', `W1 — ${w1.documents} docs × ${w1.editors} editors @ ${w1.editsPerSecond}/s + ${w1.viewers} viewers, one server process`, {
+		...editingLines(config, 'w1', `W1 — ${w1.documents} docs × ${w1.editors} editors @ ${w1.editsPerSecond}/s (not applying each other's edits) + ${w1.viewers} viewers, one server process`, {
 			p50: 'no worse'
 		}),
 		...editingLines(config, 'w1x2', `${twoProcesses}: Trama over Postgres NOTIFY, Hocuspocus over Redis`, { p99: 50 }, { peers: ['hocuspocus'] }),
@@ -361,6 +361,7 @@ ${table(config, results, systems)}
 Reading it:
 - **W1**: Trama's p99 is also shown as a ratio of the better peer's p99 in the same run (target ≤ 0.5); its p50's target is to be no worse than either peer.
 - **W1 × 2**: the same clients on two server processes of each system, each document's editors and viewers split evenly between them, so that every edit reaches half its receivers through the other process. Server CPU and RSS are the two processes' sum (and the larger process's RSS); event-loop lines are the worse process's. Postgres CPU includes Trama's NOTIFY fan-out, Redis CPU the Redis fan-out (all of the machine's redis-server). The y-websocket server cannot share a document between processes: "—". Compared with Hocuspocus alone.
+- **W1, W1 × 2**: the editors read every message the server sends them but do not apply each other's edits; the ${config.w1.viewers} viewers of each document apply everything and log the propagation (the server's work is unchanged).
 - **W2**: the 200 editors read every message the server sends them but do not apply each other's edits (two cores cannot run 200 Yjs documents applying 200 updates a second each); ${config.w2.observers ?? 0} observers (read-only viewers) apply everything and log the propagation. The server's work is unchanged: it receives, applies, stores and sends every edit to all ${config.w2.editors + (config.w2.observers ?? 0)} sockets.
 - Trama checks the session and the person's role in Postgres on every socket upgrade; the peers admit anyone. That is in its connect → synced and open times.
 - Open times include the client applying the document (about 0.6 s of the 16 MB ones).

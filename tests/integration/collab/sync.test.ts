@@ -189,6 +189,32 @@ describe.each(backends)('collaboration on $name', (backend) => {
 		await eventually(() => expect(reopened.text()).toContain('Cooperative sociali di tipo B e tirocini'));
 	});
 
+	it('projects the text once the typing rests, not on every store while it goes on', async () => {
+		const resting = await startCollab(db, { projectAfterQuietMs: 1_000, projectEveryMs: 60_000 });
+		const fresh = await createDocument(db, scene.network, scene.editor);
+		const stored = async () =>
+			(await db.query<{ content_text: string }>('select content_text from public.documents where id = $1', [fresh.id])).rows[0]
+				.content_text;
+		const enzo = connect(resting.url, fresh.id, scene.editor.cookie);
+		try {
+			await eventually(() => expect(enzo.provider.synced).toBe(true));
+			// The first change of a quiet document is searchable at once.
+			enzo.write('Orti urbani');
+			await eventually(async () => expect(await stored()).toContain('Orti urbani'));
+			// While typing goes on (a word every 100 ms, pauses shorter than the second of rest), nothing more is projected…
+			for (const word of ['nel', 'quartiere', 'di', 'San', 'Lorenzo']) {
+				enzo.write(word);
+				await new Promise((resolve) => setTimeout(resolve, 100));
+			}
+			expect(await stored()).not.toContain('quartiere');
+			// …until it rests.
+			await eventually(async () => expect(await stored()).toContain('Lorenzo'));
+		} finally {
+			enzo.destroy();
+			await resting.close();
+		}
+	});
+
 	it('restores a version as a new change that every open client receives', async () => {
 		const enzo = open(scene.editor);
 		const carla = open(scene.commenter);

@@ -1,7 +1,8 @@
 // A territorial map's entries, copied from the room's Y.Doc into
 // public.map_entries so that SQL can search, match and export them. The
-// Y.Doc stays the truth; the table follows it, a few seconds behind while
-// people edit (the room's projectEveryMs) and exactly once the room settles.
+// Y.Doc stays the truth; the table follows it, a few seconds after people
+// pause (the room's projectAfterQuietMs; at least every projectEveryMs while
+// they keep going) and exactly once the room settles.
 //
 // Only what changed is written: the entries map is observed, and each
 // changed id is compared with its row in the table, as it is now, whichever

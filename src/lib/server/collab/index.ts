@@ -40,7 +40,8 @@ export interface CollabSettings extends RoomSettings, ConnectionLimits {
 export const DEFAULT_SETTINGS: CollabSettings = {
 	flushDelayMs: 200,
 	maxRetryDelayMs: 5_000,
-	projectEveryMs: 5_000,
+	projectAfterQuietMs: 2_000,
+	projectEveryMs: 60_000,
 	compactAfterRows: 200,
 	compactEveryMs: 30_000,
 	autoVersionEveryMs: 10 * 60_000,

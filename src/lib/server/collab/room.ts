@@ -27,7 +27,16 @@ import { FanOut, REMOTE, type FannedOut } from './fan-out.ts';
 const CONTRIBUTOR_REFRESH_MS = 10 * 60_000;
 
 export interface RoomSettings {
-	/** The search text is projected at most this often while people type. */
+	/**
+	 * The search text (and a map's entries) is projected once the document has
+	 * rested this long after a change…
+	 */
+	projectAfterQuietMs: number;
+	/**
+	 * …and at least this often while people keep typing. Projecting a long text
+	 * costs Postgres a few ms (its stored tsvector and GIN entry): every few
+	 * seconds for every document being typed in, that was most of its work.
+	 */
 	projectEveryMs: number;
 	/** The log is folded into the snapshot after this many rows… */
 	compactAfterRows: number;
@@ -86,6 +95,7 @@ export class Room implements Writable, FannedOut {
 	#tailRows = 0;
 	#lastCompaction = 0;
 	#lastProjection = 0;
+	#lastChange = 0;
 	#projectedSince = true;
 	#lastVersionAt = 0;
 	#changedSinceVersion = false;
@@ -231,6 +241,7 @@ export class Room implements Writable, FannedOut {
 			return;
 		}
 		this.#projectedSince = false;
+		this.#lastChange = Date.now();
 		const userId = (origin as Partial<ChangeOrigin> | null)?.userId ?? null;
 		this.#pending.push({ update, userId });
 		this.writer.schedule(this);
@@ -288,14 +299,15 @@ export class Room implements Writable, FannedOut {
 		const now = Date.now();
 		try {
 			if (this.#projectionDue) {
-				const wait = this.#lastProjection + this.settings.projectEveryMs - now;
+				const { projectAfterQuietMs, projectEveryMs } = this.settings;
+				const wait = Math.min(this.#lastChange + projectAfterQuietMs, this.#lastProjection + projectEveryMs) - now;
 				if (wait <= 0) await this.#project(now);
 				// The last words typed are searchable soon, even if nobody types again
 				// (and if another process was projecting, this one looks again then).
 				if (this.#projectionDue) this.#projectTimer ??= setTimeout(() => {
 					this.#projectTimer = null;
 					this.#queueMaintenance();
-				}, wait > 0 ? wait : this.settings.projectEveryMs);
+				}, wait > 0 ? wait : projectAfterQuietMs);
 			}
 			if (this.#tailRows >= this.settings.compactAfterRows && now - this.#lastCompaction >= this.settings.compactEveryMs) {
 				// Rows this process stores meanwhile count for the next one.
