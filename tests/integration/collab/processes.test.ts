@@ -262,6 +262,21 @@ describe.skipIf(!postgres)('collab servers in two processes', () => {
 				for (const witness of witnesses) expect(witness.closes).toEqual([]);
 			});
 
+			it('carries a change too large for one message, and many documents at once, to the other process', async () => {
+				const [first, second, third] = await Promise.all([newDocument(), newDocument(), newDocument()]);
+				const pairs = [first, second, third].map(({ id }) => ({ here: open(a, scene.editor, id), there: open(b, scene.facilitator, id) }));
+				await synced(...pairs.flatMap((pair) => [pair.here, pair.there]));
+				// 40,000 characters: far over NOTIFY's 8,000 bytes.
+				const long = 'Tavolo di co-progettazione sul lavoro di comunità. '.repeat(800);
+				pairs[0].here.write(long);
+				// A word in each document in the same moment: one notification may carry them all.
+				pairs.forEach((pair, n) => pair.here.write(`Parola ${n}`));
+				await eventually(() => {
+					expect(hasRecent(pairs[0].there, long)).toBe(true);
+					pairs.forEach((pair, n) => expect(hasRecent(pair.there, `Parola ${n}`)).toBe(true));
+				});
+			});
+
 			it('keeps all that was stored when a process is killed -9 under load, and its people go on through the other', async () => {
 				const { id } = await newDocument();
 				const onA = open(a, scene.editor, id);
