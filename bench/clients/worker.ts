@@ -17,6 +17,12 @@ export interface ClientSpec {
 	 * others' document updates, and so logs no arrivals (W2's editors).
 	 */
 	dropUpdates?: boolean;
+	/**
+	 * The client process to run in (W2's observers: one of their own, so that
+	 * what they measure is not the editors' work in the same process). The
+	 * other clients are spread over the remaining processes.
+	 */
+	worker?: number;
 }
 
 export type Command =

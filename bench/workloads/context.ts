@@ -98,10 +98,13 @@ export function sumServers(samples: ServerSample[]): ServerSample {
 	};
 }
 
-/** Connects the clients, spread round-robin over the workers; returns connect→synced times. */
+/** Connects the clients, each pinned one in its worker and the others round-robin over the rest; returns connect→synced times. */
 export async function connectAll(ctx: Context, specs: ClientSpec[]): Promise<{ connect: Summary; failures: number }> {
 	const perWorker: ClientSpec[][] = Array.from({ length: ctx.pool.size }, () => []);
-	specs.forEach((spec, i) => perWorker[i % ctx.pool.size].push(spec));
+	const pinned = new Set(specs.flatMap((spec) => (spec.worker === undefined ? [] : [spec.worker])));
+	const free = perWorker.map((_, w) => w).filter((w) => !pinned.has(w));
+	let next = 0;
+	for (const spec of specs) perWorker[spec.worker ?? free[next++ % free.length]].push(spec);
 	const results = await ctx.pool.all<{ syncMs: number[]; failed: number }>((w) => ({
 		cmd: 'connect',
 		clients: perWorker[w],

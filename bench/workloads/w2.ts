@@ -3,8 +3,8 @@
 // and read everything the server sends them, but apply none of the others'
 // updates (client.ts drops them after reading: two cores cannot also run 200
 // Yjs documents each applying 200 updates a second, which would measure the
-// harness). A few observers — read-only viewers — apply everything and log
-// each edit's propagation. The server's work is the same as with 200 applying
+// harness). A few observers — read-only viewers, in a client process of
+// their own — apply everything and log each edit's propagation. The server's work is the same as with 200 applying
 // editors: it receives, applies, stores and sends every edit to every socket.
 import type { ClientSpec } from '../clients/worker.ts';
 import type { System } from '../systems/types.ts';
@@ -21,12 +21,16 @@ export async function w2(system: System, ctx: Context): Promise<EditingResult> {
 			index: i,
 			dropUpdates: true
 		})),
-		// Spread round-robin over the client processes after the editors: one observer in each.
+		// In a client process of their own: the editors' processes read 200 updates a
+		// second per editor, and answer every presence renewal of the others (y-websocket's
+		// provider sends back each awareness update it receives): an observer among them
+		// measured that work every 15 s, whatever the server.
 		...Array.from({ length: observers }, (_, i) => ({
 			endpoint: system.endpoint(port, doc, ctx.fixture.viewers[i % ctx.fixture.viewers.length]),
 			role: 'viewer' as const,
 			doc,
-			index: -1
+			index: -1,
+			worker: 0
 		}))
 	];
 	return editingRun(system, ctx, layout, editsPerSecond);

@@ -49,7 +49,12 @@ export type ClientMessage =
 export interface AwarenessEntry {
 	clientID: number;
 	clock: number;
-	state: Record<string, unknown> | null;
+	/**
+	 * The state as JSON, still encoded: read only for the entries the sender
+	 * speaks for. y-websocket's provider sends back every presence it receives,
+	 * so most entries a server reads are someone else's, and dropped.
+	 */
+	json: Uint8Array;
 }
 
 /** Decodes one client message completely, or throws a ProtocolError saying what is wrong. */
@@ -103,14 +108,25 @@ function readAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
 	for (let i = 0; i < count; i++) {
 		const clientID = decoding.readVarUint(decoder);
 		const clock = decoding.readVarUint(decoder);
-		const state: unknown = JSON.parse(decoding.readVarString(decoder));
-		if (state !== null && (typeof state !== 'object' || Array.isArray(state))) {
-			throw new ProtocolError('an awareness state must be an object or null');
-		}
-		entries.push({ clientID, clock, state: state as AwarenessEntry['state'] });
+		entries.push({ clientID, clock, json: decoding.readVarUint8Array(decoder) });
 	}
 	if (decoding.hasContent(decoder)) throw new ProtocolError('trailing bytes after the awareness update');
 	return entries;
+}
+
+const utf8 = new TextDecoder();
+
+function awarenessState({ json }: AwarenessEntry): Record<string, unknown> | null {
+	let state: unknown;
+	try {
+		state = JSON.parse(utf8.decode(json));
+	} catch {
+		throw new ProtocolError('an awareness state must be JSON');
+	}
+	if (state !== null && (typeof state !== 'object' || Array.isArray(state))) {
+		throw new ProtocolError('an awareness state must be an object or null');
+	}
+	return state as Record<string, unknown> | null;
 }
 
 /** Throws a ProtocolError unless `update` decodes as a Yjs update: checked before it touches the document. */
@@ -129,9 +145,10 @@ export function assertValidUpdate(update: Uint8Array): void {
 export function encodeAwarenessEntries(entries: AwarenessEntry[], presence: Presence): Uint8Array {
 	const encoder = encoding.createEncoder();
 	encoding.writeVarUint(encoder, entries.length);
-	for (const { clientID, clock, state } of entries) {
-		encoding.writeVarUint(encoder, clientID);
-		encoding.writeVarUint(encoder, clock);
+	for (const entry of entries) {
+		const state = awarenessState(entry);
+		encoding.writeVarUint(encoder, entry.clientID);
+		encoding.writeVarUint(encoder, entry.clock);
 		encoding.writeVarString(encoder, JSON.stringify(state === null ? null : { ...state, user: presence }));
 	}
 	return encoding.toUint8Array(encoder);
