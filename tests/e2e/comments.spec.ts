@@ -3,6 +3,7 @@ import { expectNoSeriousA11yViolations } from './support/axe.ts';
 import { DEMO_NETWORK, signIn, type Person } from './support/demo.ts';
 import { notificationsLink, unreadBadgeCount } from './support/inbox.ts';
 import {
+	commentOn,
 	commentPanel as panel,
 	documentText as text,
 	editorConnected as connected,
@@ -96,9 +97,7 @@ test('a commenter comments while an editor types above; he sees it arrive on the
 	await text(marco.page).getByText('Il contesto e i bisogni').click();
 	const typing = marco.page.keyboard.type(TYPED, { delay: 40 });
 
-	await selectWithMouse(anna.page, COMMENTED);
-	await anna.page.getByRole('button', { name: 'Commenta' }).click();
-	const composer = panel(anna.page).getByRole('form', { name: 'Nuovo commento' });
+	const composer = await commentOn(anna.page, COMMENTED);
 	await composer.getByLabel('Il tuo commento').fill(BODY);
 	await composer.getByRole('button', { name: 'Pubblica il commento' }).click();
 	await expect(composer).toHaveCount(0);

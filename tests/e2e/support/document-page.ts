@@ -45,3 +45,21 @@ export async function selectWithMouse(page: Page, words: string) {
 		expect(await page.evaluate(() => document.getSelection()?.toString())).toBe(words);
 	}).toPass({ timeout: 15_000 });
 }
+
+/**
+ * Selects words and opens the comment form on them. Remote edits arriving
+ * just as the drag ends can put the editor's selection back where the mouse
+ * was mid-drag; the form quotes what it will comment on, so, like a person,
+ * this reads the quote and cancels and selects again if it is not the words.
+ */
+export async function commentOn(page: Page, words: string) {
+	const composer = commentPanel(page).getByRole('form', { name: 'Nuovo commento' });
+	await expect(async () => {
+		await selectWithMouse(page, words);
+		await page.getByRole('button', { name: 'Commenta' }).first().click();
+		const quote = (await composer.getByRole('blockquote').textContent())?.trim();
+		if (quote !== words) await composer.getByRole('button', { name: 'Annulla' }).click();
+		expect(quote).toBe(words);
+	}).toPass({ timeout: 20_000 });
+	return composer;
+}
