@@ -72,8 +72,9 @@ begin
       coalesce(actor, (select n.created_by from public.networks n where n.id = new.network_id)), 'partner_added', new.id, new.name,
       jsonb_build_object('kind', new.kind, 'systems', to_jsonb(new.systems)));
   elsif tg_op = 'UPDATE' then
-    select array_agg(key order by ord) into changed
-    from jsonb_each(to_jsonb(new)) with ordinality as after (key, value, ord)
+    -- The changed columns by name; the sentence lists them in the form's order.
+    select array_agg(key order by key) into changed
+    from jsonb_each(to_jsonb(new)) as after (key, value)
     where key not in ('id', 'network_id', 'created_at', 'updated_at')
       and value is distinct from to_jsonb(old) -> key;
     if changed is not null then

@@ -32,8 +32,8 @@ function folderPlace(locale: Locale, value: unknown, end: 'from' | 'to'): string
 	return name ? translate(locale, `activity.folder.${end}`, { name }) : translate(locale, `activity.folder.${end}Top`);
 }
 
-// The partner's columns an edit may change, as the trigger names them.
-const PARTNER_FIELDS = ['name', 'kind', 'systems', 'description', 'address', 'website', 'contact_person', 'legal_representative', 'tax_code'];
+// The partner's columns an edit may change, as the trigger names them, in the form's order.
+const PARTNER_FIELDS = ['name', 'kind', 'systems', 'description', 'address', 'website', 'tax_code', 'legal_representative', 'contact_person'];
 
 /** Systems as stored (["social","employment"]) in words: "sociale, lavoro". */
 const systemList = (locale: Locale, value: unknown): string =>
@@ -41,8 +41,8 @@ const systemList = (locale: Locale, value: unknown): string =>
 
 /** What a partner's edit changed: "nome (prima «Il Ponte»), sistemi (prima: lavoro), indirizzo". */
 function partnerChanges(locale: Locale, details: Record<string, unknown>): string {
-	const fields = (Array.isArray(details.fields) ? details.fields : []).filter((field) => PARTNER_FIELDS.includes(field));
-	return fields
+	const changed: unknown[] = Array.isArray(details.fields) ? details.fields : [];
+	return PARTNER_FIELDS.filter((field) => changed.includes(field))
 		.map((field) =>
 			translate(locale, `activity.changed.${field}` as MessageKey, {
 				from: field === 'systems' ? systemList(locale, details.systemsFrom) : text(details.from)
