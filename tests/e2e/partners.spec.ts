@@ -68,7 +68,12 @@ test('a tax code whose check character is wrong is refused with its reason, keep
 	const { page, context } = await signIn(browser, DEMO_PEOPLE.giulia.email);
 	const name = `Associazione Ponti ${run}`;
 	await addPartner(page, name);
-	const noScript = await browser.newContext({ javaScriptEnabled: false, storageState: await context.storageState() });
+	// On a phone, as the form must read there too.
+	const noScript = await browser.newContext({
+		javaScriptEnabled: false,
+		storageState: await context.storageState(),
+		viewport: { width: 390, height: 844 }
+	});
 	const bare = await noScript.newPage();
 	await bare.goto(PARTNERS);
 	await bare.getByRole('link', { name: `Modifica il partner ${name}` }).click();
@@ -87,6 +92,7 @@ test('a tax code whose check character is wrong is refused with its reason, keep
 	await expect(bare.getByLabel('Legale rappresentante')).toHaveValue('Elena Conti');
 	await expect(bare.getByRole('checkbox', { name: 'Sociale' })).toBeChecked();
 	await expect(bare.getByRole('checkbox', { name: 'Formazione' })).toBeChecked();
+	await bare.screenshot({ path: test.info().outputPath('refused-tax-code-390.png'), fullPage: true });
 
 	// Nothing was saved.
 	await bare.goto(PARTNERS);
