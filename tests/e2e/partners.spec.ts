@@ -1,4 +1,4 @@
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Locator, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe.ts';
 import { DEMO_NETWORK, DEMO_PEOPLE, signIn } from './support/demo.ts';
 
@@ -9,7 +9,7 @@ import { DEMO_NETWORK, DEMO_PEOPLE, signIn } from './support/demo.ts';
 const run = Date.now().toString(36);
 const PARTNERS = `${DEMO_NETWORK}/partners`;
 
-const group = (page: Page, system: string) => page.getByRole('region', { name: new RegExp(`^${system}`) });
+const group = (scope: Page | Locator, system: string) => scope.getByRole('region', { name: new RegExp(`^${system}`) });
 
 async function addPartner(page: Page, name: string) {
 	await page.goto(PARTNERS, { waitUntil: 'networkidle' });
@@ -113,4 +113,21 @@ test('the partners page has no serious accessibility violation on a laptop or a 
 		await page.screenshot({ path: test.info().outputPath(`partners-${viewport.width}.png`), fullPage: true });
 		await context.close();
 	}
+});
+
+test('every view that groups partners by system counts a partner of two systems in each', async ({ browser }) => {
+	const { page, context } = await signIn(browser, DEMO_PEOPLE.paolo.email);
+	const ilPonte = 'Cooperativa sociale Il Ponte';
+	// The network's home, and the map's network view, where the drawing has a box in each column too.
+	await page.goto(DEMO_NETWORK);
+	const home = page.getByRole('region', { name: 'Partner per sistema' });
+	for (const system of ['Sociale', 'Lavoro']) await expect(group(home, system).getByText(ilPonte, { exact: true })).toBeVisible();
+
+	await page.goto(`${DEMO_NETWORK}/documents/dd000000-0000-4000-8000-000000000002/entries?view=network`);
+	const view = page.getByRole('region', { name: 'I partner nei quattro sistemi' });
+	for (const system of ['Sociale', 'Lavoro']) await expect(group(view, system).getByText(ilPonte, { exact: true })).toBeVisible();
+	// Its name is cut short in the drawing's boxes.
+	await expect(view.locator('svg text.name', { hasText: 'Cooperativa sociale Il Pon' })).toHaveCount(2);
+	await view.locator('figure').screenshot({ path: test.info().outputPath('network-drawing.png') });
+	await context.close();
 });
