@@ -13,15 +13,56 @@ alter table public.partners
     check (cardinality(systems) between 1 and 4 and array_position(systems, null) is null);
 alter table public.partners drop column system;
 
+-- Whether a tax code's check character is right: the last of an 11-digit
+-- code (an organisation's codice fiscale, a partita IVA) or of a person's
+-- 16-character codice fiscale. The same algorithm as src/lib/tax-code.ts,
+-- which says on the form what is wrong; this makes sure of it whoever writes.
+create or replace function public.tax_code_is_valid(code text)
+returns boolean
+language plpgsql
+immutable
+set search_path = ''
+as $$
+declare
+  -- The value of each character (0–9, then A–Z from 0) in an odd position.
+  odd constant int[] := array[1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23];
+  total int := 0;
+  ch text;
+  digit int;
+begin
+  if code ~ '^[0-9]{11}$' then
+    for i in 1..10 loop
+      digit := substr(code, i, 1)::int;
+      if i % 2 = 0 then
+        digit := digit * 2;
+        if digit > 9 then digit := digit - 9; end if;
+      end if;
+      total := total + digit;
+    end loop;
+    return (10 - total % 10) % 10 = substr(code, 11, 1)::int;
+  end if;
+  if code ~ '^[A-Z]{6}[0-9LMNPQRSTUV]{2}[ABCDEHLMPRST][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]$' then
+    for i in 1..15 loop
+      ch := substr(code, i, 1);
+      digit := case when ch ~ '[0-9]' then ch::int else ascii(ch) - 65 end;
+      total := total + case when i % 2 = 1 then odd[digit + 1] else digit end;
+    end loop;
+    return chr(65 + total % 26) = substr(code, 16, 1);
+  end if;
+  return false;
+end;
+$$;
+revoke execute on function public.tax_code_is_valid(text) from public;
+-- A check constraint calls it as whoever writes the row.
+grant execute on function public.tax_code_is_valid(text) to authenticated;
+
 alter table public.partners
   add column address text not null default '' check (char_length(address) <= 300),
   add column website text not null default ''
     check (website = '' or (website ~ '^https?://[^\s]+$' and char_length(website) <= 300)),
   add column contact_person text not null default '' check (char_length(contact_person) <= 300),
   add column legal_representative text not null default '' check (char_length(legal_representative) <= 200),
-  -- The shape only: the check character or digit is verified where the form is read (src/lib/tax-code.ts).
-  add column tax_code text not null default ''
-    check (tax_code = '' or tax_code ~ '^([A-Z0-9]{16}|[0-9]{11})$');
+  add column tax_code text not null default '' check (tax_code = '' or public.tax_code_is_valid(tax_code));
 comment on table public.partners is
   'An organisation taking part in a network: its kind, the systems it works in, who represents it and how to reach it.';
 comment on column public.partners.systems is 'The systems (health, social, training, employment) the partner works in: one or more, each once, in the vocabulary''s order.';

@@ -110,10 +110,15 @@ describe.each(backends)('partners on $name', (backend) => {
 		).rejects.toMatchObject({ code: '23514' });
 	});
 
-	it('refuses a tax code or a website of the wrong shape, whoever writes it', async () => {
-		await expect(as(cast.facilitator, (tx) => addPartner(tx, cast.network.id, details({ taxCode: 'abc' })))).rejects.toMatchObject({
-			code: '23514'
-		});
+	it('refuses a tax code of the wrong shape or with a wrong check character, and a website that is not one, whoever writes it', async () => {
+		for (const taxCode of ['abc', '12345678901', 'RSSMRA85T10A562T']) {
+			await expect(as(cast.facilitator, (tx) => addPartner(tx, cast.network.id, details({ taxCode }))), taxCode).rejects.toMatchObject({
+				code: '23514'
+			});
+		}
+		for (const taxCode of ['12345678903', 'RSSMRA85T10A562S']) {
+			await as(cast.facilitator, (tx) => addPartner(tx, cast.network.id, details({ taxCode })));
+		}
 		await expect(
 			as(cast.facilitator, (tx) => addPartner(tx, cast.network.id, details({ website: 'javascript:alert(1)' })))
 		).rejects.toMatchObject({ code: '23514' });
