@@ -9,6 +9,7 @@ import { openPostgres } from '../../src/lib/server/db/postgres.ts';
 import { listMigrations, migrate } from '../../src/lib/server/db/migrate.ts';
 import { addPartner, getPartner, removePartner, updatePartner, type PartnerInput } from '../../src/lib/server/networks/partners.ts';
 import { acceptInvitation, createInvitation, revokeInvitation } from '../../src/lib/server/networks/invitations.ts';
+import { listActivity } from '../../src/lib/server/activity/queries.ts';
 
 // Partners' details and systems (20261207170000_partner_details.sql): who may
 // edit which column, the systems as a set never empty, and what the activity
@@ -237,5 +238,17 @@ describe.each(backends)('partners on $name', (backend) => {
 			['invitation_sent', cast.facilitator.id, other, { role: 'viewer' }],
 			['invitation_revoked', cast.facilitator.id, other, { role: 'viewer' }]
 		]);
+	});
+
+	it('links a partner’s entries to the partners page while it is there, and invitations to the members page for facilitators only', async () => {
+		const base = `/networks/${cast.network.id}`;
+		const shown = async (person: typeof cast.viewer) =>
+			(await as(person, (tx) => listActivity(tx, cast.network.id, { group: null }, 200))).entries;
+		const forViewer = await shown(cast.viewer);
+		const ilPonte = forViewer.find((e) => e.action === 'partner_added' && e.subjectTitle === 'Il Ponte');
+		expect(ilPonte?.href).toBe(`${base}/partners`);
+		expect(forViewer.find((e) => e.action === 'partner_removed')?.href).toBeNull();
+		expect(forViewer.find((e) => e.action === 'invitation_sent')?.href).toBeNull();
+		expect((await shown(cast.facilitator)).find((e) => e.action === 'invitation_sent')?.href).toBe(`${base}/members`);
 	});
 });
