@@ -12,21 +12,34 @@ select
   'd0000000-0000-4000-8000-000000000001'
 where exists (select 1 from auth.users where id = 'd0000000-0000-4000-8000-000000000001');
 
-insert into public.partners (id, network_id, name, kind, system, description)
-select p.id::uuid, n.id, p.name, p.kind::public.partner_kind, p.system::public.network_system, p.description
+-- Tax codes are fictitious, with the right check digit; Il Ponte, a type-B
+-- cooperative, works in two systems.
+insert into public.partners (id, network_id, name, kind, systems, description, address, website, contact_person, legal_representative, tax_code)
+select p.id::uuid, n.id, p.name, p.kind::public.partner_kind, string_to_array(p.systems, ',')::public.network_system[], p.description,
+  p.address, p.website, p.contact, p.representative, p.tax_code
 from public.networks n
 cross join (values
-  ('de000000-0000-4000-8000-000000000101', 'ASL Frosinone – Dipartimento di Salute Mentale', 'health_service', 'health', 'Centri di salute mentale del distretto B: presa in carico e progetti individuali.'),
-  ('de000000-0000-4000-8000-000000000102', 'SerD Frosinone', 'health_service', 'health', 'Servizio per le dipendenze patologiche.'),
-  ('de000000-0000-4000-8000-000000000103', 'Comune di Frosinone – Servizi sociali', 'local_authority', 'social', 'Capofila dell''ambito: segretariato sociale e servizio sociale professionale.'),
-  ('de000000-0000-4000-8000-000000000104', 'Cooperativa sociale Arcobaleno', 'social_coop_a', 'social', 'Servizi socio-educativi e centro diurno.'),
-  ('de000000-0000-4000-8000-000000000105', 'Associazione Famiglie in Rete', 'association', 'social', 'Auto mutuo aiuto tra familiari.'),
-  ('de000000-0000-4000-8000-000000000106', 'Ente di formazione Futuro Lavoro', 'training_body', 'training', 'Corsi di qualifica accreditati dalla Regione Lazio.'),
-  ('de000000-0000-4000-8000-000000000107', 'IIS Brunelleschi – Da Vinci', 'school', 'training', 'Percorsi per adulti e PCTO.'),
-  ('de000000-0000-4000-8000-000000000108', 'Centro per l''impiego di Frosinone', 'job_centre', 'employment', 'Collocamento mirato (L. 68/1999) e tirocini.'),
-  ('de000000-0000-4000-8000-000000000109', 'Cooperativa sociale Il Ponte', 'social_coop_b', 'employment', 'Inserimento lavorativo in manutenzione del verde e logistica.'),
-  ('de000000-0000-4000-8000-000000000110', 'Ciociaria Verde srl', 'company', 'employment', 'Impresa agricola disponibile a tirocini.')
-) as p (id, name, kind, system, description)
+  ('de000000-0000-4000-8000-000000000101', 'ASL Frosinone – Dipartimento di Salute Mentale', 'health_service', 'health', 'Centri di salute mentale del distretto B: presa in carico e progetti individuali.',
+   'Via Armando Fabi, 03100 Frosinone', 'https://www.asl.fr.it', 'Paolo De Santis, dsm@asl.fr.test, 0775 000101', 'Direttore generale pro tempore', '01234560785'),
+  ('de000000-0000-4000-8000-000000000102', 'SerD Frosinone', 'health_service', 'health', 'Servizio per le dipendenze patologiche.',
+   'Via Armando Fabi, 03100 Frosinone', '', 'Segreteria SerD, serd@asl.fr.test', '', ''),
+  ('de000000-0000-4000-8000-000000000103', 'Comune di Frosinone – Servizi sociali', 'local_authority', 'social', 'Capofila dell''ambito: segretariato sociale e servizio sociale professionale.',
+   'Piazza VI Dicembre, 03100 Frosinone', 'https://www.comune.frosinone.it', 'Anna Colombo, servizi.sociali@comune.fr.test', 'Il Sindaco pro tempore', '80002120600'),
+  ('de000000-0000-4000-8000-000000000104', 'Cooperativa sociale Arcobaleno', 'social_coop_a', 'social', 'Servizi socio-educativi e centro diurno.',
+   'Via Aldo Moro 12, 03100 Frosinone', '', 'Laura Bianchi, 0775 000104', 'Laura Bianchi', '00274090604'),
+  ('de000000-0000-4000-8000-000000000105', 'Associazione Famiglie in Rete', 'association', 'social', 'Auto mutuo aiuto tra familiari.',
+   '', '', 'Sportello del martedì, famiglieinrete@example.org', 'Anna Verdi', '92005780603'),
+  ('de000000-0000-4000-8000-000000000106', 'Ente di formazione Futuro Lavoro', 'training_body', 'training', 'Corsi di qualifica accreditati dalla Regione Lazio.',
+   'Viale Mazzini 40, 03100 Frosinone', 'https://futurolavoro.example.org', 'Ufficio corsi, 0775 000106', 'Giorgio Neri', '02543210609'),
+  ('de000000-0000-4000-8000-000000000107', 'IIS Brunelleschi – Da Vinci', 'school', 'training', 'Percorsi per adulti e PCTO.',
+   'Via Puccini, 03100 Frosinone', '', 'Referente PCTO', 'Il Dirigente scolastico', '80001540600'),
+  ('de000000-0000-4000-8000-000000000108', 'Centro per l''impiego di Frosinone', 'job_centre', 'employment', 'Collocamento mirato (L. 68/1999) e tirocini.',
+   'Via Mola Vecchia, 03100 Frosinone', '', 'Ufficio collocamento mirato, 0775 000108', '', ''),
+  ('de000000-0000-4000-8000-000000000109', 'Cooperativa sociale Il Ponte', 'social_coop_b', 'social,employment', 'Inserimento lavorativo in manutenzione del verde e logistica.',
+   'Via Casilina Sud 210, 03100 Frosinone', 'https://ilponte.example.org', 'Marco Ferri, marco.ferri@trama.test, 0775 000109', 'Marco Ferri', '01987650601'),
+  ('de000000-0000-4000-8000-000000000110', 'Ciociaria Verde srl', 'company', 'employment', 'Impresa agricola disponibile a tirocini.',
+   'Località Selva, 03100 Frosinone', '', 'Stefano Rossi, 0775 000110', 'Stefano Rossi', '02876540606')
+) as p (id, name, kind, systems, description, address, website, contact, representative, tax_code)
 where n.id = 'de000000-0000-4000-8000-000000000001';
 
 -- The facilitator became a member when the network was created.

@@ -38,6 +38,15 @@ export interface Partner {
 	id: string;
 	name: string;
 	kind: PartnerKind;
-	system: NetworkSystem;
+	/** The systems it works in: one or more, each once, in the order of SYSTEMS. */
+	systems: NetworkSystem[];
 	description: string;
+	address: string;
+	/** http(s) only, or ''. */
+	website: string;
+	/** Who to ask, and how to reach them. */
+	contactPerson: string;
+	legalRepresentative: string;
+	/** Codice fiscale or partita IVA, upper case, or ''. */
+	taxCode: string;
 }

@@ -28,7 +28,8 @@ export function staleKeys(event: LiveEvent): string[] | null {
 	const [group] = event.action.split('_');
 	if (group === 'thread') keys.push(LIVE_KEYS.discussions);
 	if (group === 'document') keys.push(LIVE_KEYS.documents);
-	if (group === 'member' || group === 'network') keys.push(LIVE_KEYS.members);
+	// The members page lists pending invitations and offers the partners a person may speak for.
+	if (['member', 'network', 'invitation', 'partner'].includes(group)) keys.push(LIVE_KEYS.members);
 	if (group === 'file' || group === 'folder') keys.push(LIVE_KEYS.files);
 	if (group === 'comment' && event.subject) keys.push(LIVE_KEYS.comments(event.subject));
 	return keys;

@@ -39,7 +39,7 @@ test('a facilitator builds a network and a partner joins it through an invitatio
 		await facilitator.getByRole('link', { name: 'Partner', exact: true }).click();
 		await facilitator.getByLabel('Nome dell’organizzazione').fill('Comune di Sora – Servizi sociali');
 		await facilitator.getByLabel('Tipo').selectOption('local_authority');
-		await facilitator.getByLabel('Sistema').selectOption('social');
+		await facilitator.getByRole('checkbox', { name: 'Sociale' }).check();
 		await facilitator.getByRole('button', { name: 'Aggiungi partner' }).click();
 		await expect(facilitator.getByRole('status')).toContainText('Comune di Sora – Servizi sociali');
 		await expect(

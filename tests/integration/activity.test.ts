@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from './databases.ts';
-import { addMember, createDocument, createNetwork, createUser, type TestDocument, type TestNetwork, type TestUser } from './factories.ts';
+import { addMember, createDocument, createNetwork, createPartner, createUser, type TestDocument, type TestNetwork, type TestUser } from './factories.ts';
 import { contribute, postComment, postMessage, postThread } from './conversation-scene.ts';
 import { createFolder, uploadFile, type StoredFile } from './file-scene.ts';
 import { withUser } from '../../src/lib/server/db/with-user.ts';
@@ -63,6 +63,7 @@ describe.each(backends)('the activity record as each person, on $name', (backend
 		stranger = await createUser(db, { displayName: 'Nessuna rete' });
 		network = await createNetwork(db, giulia, { name: 'Rete Frosinone' });
 		await createNetwork(db, outsider);
+		await createPartner(db, network, { name: 'Cooperativa sociale Il Ponte' });
 		await addMember(db, network, marco, 'editor');
 		await addMember(db, network, anna, 'commenter');
 		await addMember(db, network, paolo, 'viewer');

@@ -110,12 +110,12 @@ export async function addMember(
 export async function createPartner(
 	db: Database,
 	network: { id: string },
-	options: { name?: string; kind?: string; system?: 'health' | 'social' | 'training' | 'employment' } = {}
+	options: { name?: string; kind?: string; systems?: ('health' | 'social' | 'training' | 'employment')[] } = {}
 ): Promise<TestPartner> {
 	const name = options.name ?? unique('Cooperativa');
 	const { rows } = await db.query<{ id: string }>(
-		'insert into public.partners (network_id, name, kind, system) values ($1, $2, $3, $4) returning id',
-		[network.id, name, options.kind ?? 'social_coop_b', options.system ?? 'employment']
+		'insert into public.partners (network_id, name, kind, systems) values ($1, $2, $3, $4::text[]::public.network_system[]) returning id',
+		[network.id, name, options.kind ?? 'social_coop_b', options.systems ?? ['employment']]
 	);
 	return { id: rows[0].id, networkId: network.id, name };
 }

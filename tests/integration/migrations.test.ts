@@ -50,7 +50,7 @@ describe.each(backends)('migrations on $name', (backend) => {
 	it('seeds the demo network once, with partners in all four systems', async () => {
 		expect(await seedDemo(db)).toBe(true);
 		expect(await seedDemo(db)).toBe(false);
-		const { rows } = await db.query<{ system: string }>('select distinct system::text from public.partners order by 1');
+		const { rows } = await db.query<{ system: string }>('select distinct unnest(systems)::text as system from public.partners order by 1');
 		expect(rows.map((r) => r.system)).toEqual(['employment', 'health', 'social', 'training']);
 		const members = await db.query<{ role: string }>('select m.role::text as role from public.memberships m order by m.role');
 		expect(members.rows.map((r) => r.role)).toEqual(['facilitator', 'editor', 'commenter', 'viewer']);

@@ -136,8 +136,8 @@ const operations: Operation[] = [
 		allowed: ['facilitator'],
 		act: (tx, w, _self, at) =>
 			tx.query(
-				`insert into public.partners (id, network_id, name, kind, system)
-				 values ($1, $2, 'Centro per l''impiego di Cassino', 'job_centre', 'employment')`,
+				`insert into public.partners (id, network_id, name, kind, systems)
+				 values ($1, $2, 'Centro per l''impiego di Cassino', 'job_centre', '{employment}')`,
 				[at.id, w.a.id]
 			),
 		tookEffect: (tx, w, _self, _rows, at) =>

@@ -49,7 +49,19 @@ describe('staleKeys', () => {
 		expect(staleKeys(activity(action, DOCUMENT))).toEqual([LIVE_KEYS.activity, LIVE_KEYS.documents]);
 	});
 
-	it.each(['network_created', 'member_joined', 'member_role_changed', 'member_left', 'member_removed'])(
+	it.each([
+		'network_created',
+		'member_joined',
+		'member_role_changed',
+		'member_left',
+		'member_removed',
+		'invitation_sent',
+		'invitation_accepted',
+		'invitation_revoked',
+		'partner_added',
+		'partner_edited',
+		'partner_removed'
+	])(
 		'makes the members and the activity record stale for %s',
 		(action) => {
 			expect(staleKeys(activity(action, 'a0000000-0000-4000-8000-000000000002'))).toEqual([LIVE_KEYS.activity, LIVE_KEYS.members]);

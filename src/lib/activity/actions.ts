@@ -1,6 +1,7 @@
 // The actions of the activity record, mirroring the SQL enum activity_action
-// (supabase/migrations/20261123110200_activity.sql, and the file space's in
-// 20261123140100_files_activity.sql): the database writes only these, in
+// (supabase/migrations/20261123110200_activity.sql, the file space's in
+// 20261123140100_files_activity.sql, partners' and invitations' in
+// 20261207170000_partner_details.sql): the database writes only these, in
 // this order, so change both together. An integration test compares them.
 export const ACTIVITY_ACTIONS = [
 	'network_created',
@@ -35,13 +36,19 @@ export const ACTIVITY_ACTIONS = [
 	'file_purged',
 	'folder_created',
 	'folder_renamed',
-	'folder_deleted'
+	'folder_deleted',
+	'partner_added',
+	'partner_edited',
+	'partner_removed',
+	'invitation_sent',
+	'invitation_accepted',
+	'invitation_revoked'
 ] as const;
 
 export type ActivityAction = (typeof ACTIVITY_ACTIONS)[number];
 
 /** The kinds a person filters the record by; the network's creation belongs to none of them. */
-export const ACTIVITY_GROUPS = ['documents', 'discussions', 'comments', 'files', 'people'] as const;
+export const ACTIVITY_GROUPS = ['documents', 'discussions', 'comments', 'files', 'partners', 'people'] as const;
 export type ActivityGroup = (typeof ACTIVITY_GROUPS)[number];
 
 const PREFIXES: Record<ActivityGroup, string[]> = {
@@ -49,7 +56,8 @@ const PREFIXES: Record<ActivityGroup, string[]> = {
 	discussions: ['thread_'],
 	comments: ['comment_'],
 	files: ['file_', 'folder_'],
-	people: ['member_']
+	partners: ['partner_'],
+	people: ['member_', 'invitation_']
 };
 
 /** The actions a group shows. */

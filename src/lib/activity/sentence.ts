@@ -2,7 +2,7 @@
 // page shows ("Marco Ferri ha modificato «Mappatura…»"), and for the CSV
 // export a short label of the action and the details apart.
 import { translate, type Locale, type MessageKey } from '../i18n/translate.ts';
-import { ROLES } from '../domain.ts';
+import { ROLES, SYSTEMS } from '../domain.ts';
 import { DOCUMENT_KINDS, DOCUMENT_STATUSES } from '../documents/kinds.ts';
 import type { ActivityAction } from './actions.ts';
 import type { ActivityEntry } from './entry.ts';
@@ -32,6 +32,25 @@ function folderPlace(locale: Locale, value: unknown, end: 'from' | 'to'): string
 	return name ? translate(locale, `activity.folder.${end}`, { name }) : translate(locale, `activity.folder.${end}Top`);
 }
 
+// The partner's columns an edit may change, as the trigger names them, in the form's order.
+const PARTNER_FIELDS = ['name', 'kind', 'systems', 'description', 'address', 'website', 'tax_code', 'legal_representative', 'contact_person'];
+
+/** Systems as stored (["social","employment"]) in words: "sociale, lavoro". */
+const systemList = (locale: Locale, value: unknown): string =>
+	(Array.isArray(value) ? value : []).map((system) => named(locale, system, SYSTEMS, 'system')).join(', ');
+
+/** What a partner's edit changed: "nome (prima «Il Ponte»), sistemi (prima: lavoro), indirizzo". */
+function partnerChanges(locale: Locale, details: Record<string, unknown>): string {
+	const changed: unknown[] = Array.isArray(details.fields) ? details.fields : [];
+	return PARTNER_FIELDS.filter((field) => changed.includes(field))
+		.map((field) =>
+			translate(locale, `activity.changed.${field}` as MessageKey, {
+				from: field === 'systems' ? systemList(locale, details.systemsFrom) : text(details.from)
+			})
+		)
+		.join(', ');
+}
+
 /** The placeholders each action's messages use besides {actor} and {subject}. */
 function params(locale: Locale, { action, details }: Described): Record<string, string> {
 	switch (action) {
@@ -58,6 +77,15 @@ function params(locale: Locale, { action, details }: Described): Record<string, 
 			return { version: numeral(details.version), from: numeral(details.from) };
 		case 'file_moved':
 			return { from: folderPlace(locale, details.from, 'from'), to: folderPlace(locale, details.to, 'to') };
+		case 'partner_edited':
+			return { changes: partnerChanges(locale, details) };
+		case 'invitation_sent':
+		case 'invitation_accepted':
+		case 'invitation_revoked':
+			return {
+				role: named(locale, details.role, ROLES, 'role'),
+				partner: text(details.partner) ? translate(locale, 'activity.partnerOf', { name: text(details.partner) }) : ''
+			};
 		default:
 			return { quote: text(details.quote) };
 	}
@@ -109,7 +137,11 @@ const DETAILS: Partial<Record<ActivityAction, MessageKey>> = {
 	file_version_restored: 'activity.details.fileRestored',
 	file_renamed: 'activity.details.renamedFile',
 	file_moved: 'activity.details.moved',
-	folder_renamed: 'activity.details.renamedFile'
+	folder_renamed: 'activity.details.renamedFile',
+	partner_edited: 'activity.details.changes',
+	invitation_sent: 'activity.details.invitation',
+	invitation_accepted: 'activity.details.invitation',
+	invitation_revoked: 'activity.details.invitation'
 };
 
 /** The entry's details in words, or '' when it has none. */

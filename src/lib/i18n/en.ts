@@ -17,6 +17,7 @@ import { synergies } from './en/synergies.ts';
 import { mapImport } from './en/mapImport.ts';
 import { mapExport } from './en/mapExport.ts';
 import { mapComments } from './en/mapComments.ts';
+import { partners } from './en/partners.ts';
 
 export const en: Record<MessageKey, string> = {
 	'app.name': 'Trama',
@@ -176,13 +177,11 @@ export const en: Record<MessageKey, string> = {
 	'partners.addTitle': 'Add a partner',
 	'partners.name': 'Organisation name',
 	'partners.kind': 'Kind',
-	'partners.system': 'System',
 	'partners.description': 'What it does',
 	'partners.add': 'Add partner',
 	'partners.added': 'Partner “{name}” added.',
 	'partners.removed': 'Partner removed.',
 	'partners.removeNamed': 'Remove the partner {name}',
-	'partners.onlyFacilitators': 'Only the network’s facilitators can add or remove partners.',
 
 	'members.inviteTitle': 'Invite someone',
 	'members.inviteIntro': 'An invitation is a personal link, valid for {days} days and usable once. Copy it and send it yourself: it works without any mail set up.',
@@ -412,4 +411,5 @@ export const en: Record<MessageKey, string> = {
 	...mapImport,
 	...mapExport,
 	...mapComments,
+	...partners,
 };

@@ -16,6 +16,7 @@ import { synergies } from './it/synergies.ts';
 import { mapImport } from './it/mapImport.ts';
 import { mapExport } from './it/mapExport.ts';
 import { mapComments } from './it/mapComments.ts';
+import { partners } from './it/partners.ts';
 
 // Italian first: every key here is the contract the English file must meet.
 export const it = {
@@ -176,13 +177,11 @@ export const it = {
 	'partners.addTitle': 'Aggiungi un partner',
 	'partners.name': 'Nome dell’organizzazione',
 	'partners.kind': 'Tipo',
-	'partners.system': 'Sistema',
 	'partners.description': 'Di cosa si occupa',
 	'partners.add': 'Aggiungi partner',
 	'partners.added': 'Partner «{name}» aggiunto.',
 	'partners.removed': 'Partner rimosso.',
 	'partners.removeNamed': 'Rimuovi il partner {name}',
-	'partners.onlyFacilitators': 'Solo chi facilita la rete può aggiungere o rimuovere partner.',
 
 	'members.inviteTitle': 'Invita una persona',
 	'members.inviteIntro': 'L’invito è un link personale, valido {days} giorni e utilizzabile una sola volta. Copialo e invialo tu: funziona anche senza posta configurata.',
@@ -417,6 +416,7 @@ export const it = {
 	...mapImport,
 	...mapExport,
 	...mapComments,
+	...partners,
 } as const;
 
 export type MessageKey = keyof typeof it;

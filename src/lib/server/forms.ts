@@ -17,10 +17,17 @@ const SECRET = /password/i;
 /** Browsers send a textarea's line breaks as CRLF: counted as one character, as typed, and trimmed. */
 export const typedText = (value: string) => value.replace(/\r\n?/g, '\n').trim();
 
-/** What was typed, to show again: without what could not be stored, so sending it again works. */
+/**
+ * What was typed, to show again: without what could not be stored, so sending
+ * it again works. A name sent more than once (ticked checkboxes) keeps all its
+ * values, joined by commas.
+ */
 function formValues(form: FormData): Record<string, string> {
 	const values: Record<string, string> = {};
-	for (const [name, value] of form) if (typeof value === 'string' && !SECRET.test(name)) values[name] = storable(value);
+	for (const [name, value] of form) {
+		if (typeof value !== 'string' || SECRET.test(name)) continue;
+		values[name] = name in values ? `${values[name]},${storable(value)}` : storable(value);
+	}
 	return values;
 }
 
@@ -34,11 +41,13 @@ export function parseForm<S extends z.ZodType>(
 	schema: S,
 	form: FormData
 ): { data: z.output<S>; failure?: undefined } | { data?: undefined; failure: ActionFailure<FormFailure> } {
-	const raw: Record<string, string> = {};
+	// A name sent more than once (ticked checkboxes) reaches the schema as a list.
+	const raw: Record<string, string | string[]> = {};
 	const errors: FormFailure['errors'] = {};
 	for (const [name, value] of form) {
 		if (typeof value !== 'string') continue;
-		raw[name] = value;
+		const earlier = raw[name];
+		raw[name] = earlier === undefined ? value : [earlier, value].flat();
 		if (!isStorable(value)) errors[name] = 'errors.text_unstorable';
 	}
 	const result = schema.safeParse(raw);

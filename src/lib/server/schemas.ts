@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PASSWORD_MAX_LENGTH, passwordProblem } from './auth/password-policy.ts';
 import { PARTNER_KINDS, PHASES, ROLES, SYSTEMS } from '../domain.ts';
+import { checkTaxCode } from '../tax-code.ts';
 
 // Every form is validated here, at the edge. Messages are i18n keys; the
 // page translates them.
@@ -47,11 +48,51 @@ const optionalId = z
 	.transform((value) => value || null)
 	.pipe(z.uuid('errors.partner_invalid').nullable());
 
+const optionalText = (max: number, key: string) => z.string().trim().max(max, key).default('');
+
+// A website as people write it ("www.ilponte.it"): https:// is assumed, and only http(s) is kept, so the page can link it.
+const website = z
+	.string()
+	.trim()
+	.default('')
+	.transform((typed, ctx) => {
+		if (!typed) return '';
+		const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(typed) ? typed : `https://${typed}`;
+		const url = URL.canParse(withScheme) ? new URL(withScheme) : null;
+		if (!url || !['http:', 'https:'].includes(url.protocol) || !url.hostname.includes('.') || /\s/.test(typed) || withScheme.length > 300) {
+			ctx.addIssue({ code: 'custom', message: 'errors.partner_website_invalid' });
+			return z.NEVER;
+		}
+		return withScheme;
+	});
+
+const taxCode = z
+	.string()
+	.default('')
+	.transform((typed, ctx) => {
+		if (!typed.trim()) return '';
+		const checked = checkTaxCode(typed);
+		if (checked.ok) return checked.code;
+		ctx.addIssue({ code: 'custom', message: checked.problem === 'shape' ? 'errors.tax_code_shape' : 'errors.tax_code_check' });
+		return z.NEVER;
+	});
+
+// Ticked checkboxes: none, one (a string) or several (a list).
+const systems = z.preprocess(
+	(value) => (value === undefined || value === '' ? [] : [value].flat()),
+	z.array(z.enum(SYSTEMS, { error: 'errors.system_invalid' })).min(1, 'errors.systems_required')
+);
+
 export const partnerSchema = z.object({
 	name: text(2, 200, 'errors.partner_name_length'),
 	kind: z.enum(PARTNER_KINDS, { error: 'errors.kind_invalid' }),
-	system: z.enum(SYSTEMS, { error: 'errors.system_invalid' }),
-	description: z.string().trim().max(2000, 'errors.partner_description_length').default('')
+	systems,
+	description: optionalText(2000, 'errors.partner_description_length'),
+	address: optionalText(300, 'errors.partner_address_length'),
+	website,
+	contactPerson: optionalText(300, 'errors.partner_contact_length'),
+	legalRepresentative: optionalText(200, 'errors.partner_representative_length'),
+	taxCode
 });
 
 export const invitationSchema = z.object({

@@ -51,7 +51,7 @@ describe.each(backends)('map entries on $name', (backend) => {
 		db = await backend.fresh();
 		scene = await createScene(db);
 		map = await createDocument(db, scene.network, scene.editor, { kind: 'territorial_map', title: 'Mappatura di Sora' });
-		partner = await createPartner(db, scene.network, { name: 'Cooperativa La Rete', system: 'social' });
+		partner = await createPartner(db, scene.network, { name: 'Cooperativa La Rete', systems: ['social'] });
 		foreignPartner = await createPartner(db, await createNetwork(db, scene.outsider), { name: 'Ente di altrove' });
 		server = await startCollab(db);
 	});

@@ -3,7 +3,8 @@ import type { ActivityEntry } from '../../../src/lib/activity/entry.ts';
 
 // What the activity triggers keep in `details` for each action (see
 // supabase/migrations/20261123110200_activity.sql and, for the file space,
-// 20261123140100_files_activity.sql).
+// 20261123140100_files_activity.sql, for partners and invitations
+// 20261207170000_partner_details.sql).
 const DETAILS: Partial<Record<ActivityAction, Record<string, unknown>>> = {
 	member_joined: { role: 'commenter' },
 	member_role_changed: { from: 'editor', to: 'commenter' },
@@ -22,7 +23,18 @@ const DETAILS: Partial<Record<ActivityAction, Record<string, unknown>>> = {
 	file_renamed: { from: 'Avviso bozza.pdf', to: 'Avviso pubblico.pdf' },
 	// Out of the top of the file space.
 	file_moved: { from: null, to: 'Avvisi' },
-	folder_renamed: { from: 'Bandi', to: 'Avvisi' }
+	folder_renamed: { from: 'Bandi', to: 'Avvisi' },
+	partner_added: { kind: 'social_coop_b', systems: ['social', 'employment'] },
+	// As the trigger names the changed columns: alphabetically.
+	partner_edited: {
+		fields: ['address', 'name', 'systems', 'tax_code'],
+		from: 'Il Ponte',
+		systemsFrom: ['employment'],
+		systemsTo: ['social', 'employment']
+	},
+	invitation_sent: { role: 'editor', partner: 'Cooperativa sociale Il Ponte' },
+	invitation_accepted: { role: 'editor', partner: 'Cooperativa sociale Il Ponte' },
+	invitation_revoked: { role: 'viewer' }
 };
 
 /** What the entry is about, as the trigger names it: a person, the network, a file, a folder or a document. */
@@ -31,6 +43,8 @@ function titleFor(action: ActivityAction): string {
 	if (action === 'network_created') return 'Rete Frosinone';
 	if (action.startsWith('file_')) return 'Avviso pubblico.pdf';
 	if (action.startsWith('folder_')) return 'Avvisi';
+	if (action.startsWith('partner_')) return 'Cooperativa sociale Il Ponte';
+	if (action.startsWith('invitation_')) return 'sara.neri@example.org';
 	return 'Mappatura dei servizi';
 }
 

@@ -89,6 +89,23 @@ describe('activity sentences', () => {
 		);
 	});
 
+	it('says what a partner’s edit changed, in the form’s order, with the former name and systems', () => {
+		const edited = entryFor('partner_edited');
+		expect(activityText('it', edited)).toBe(
+			'Marco Ferri ha modificato il partner «Cooperativa sociale Il Ponte»: nome (prima «Il Ponte»), sistemi (prima: lavoro), indirizzo, codice fiscale o partita IVA'
+		);
+		expect(activityText('en', edited)).toBe(
+			'Marco Ferri edited the partner “Cooperativa sociale Il Ponte”: name (formerly “Il Ponte”), systems (formerly: employment), address, tax code or VAT number'
+		);
+		expect(activityDetails('it', edited)).toBe('nome (prima «Il Ponte»), sistemi (prima: lavoro), indirizzo, codice fiscale o partita IVA');
+	});
+
+	it('says to which address an invitation went, with which role and for which partner', () => {
+		expect(activityText('it', entryFor('invitation_sent'))).toBe('Marco Ferri ha invitato sara.neri@example.org come redattore');
+		expect(activityDetails('it', entryFor('invitation_sent'))).toBe('ruolo: redattore, per Cooperativa sociale Il Ponte');
+		expect(activityDetails('en', entryFor('invitation_revoked'))).toBe('role: viewer');
+	});
+
 	it('marks the actor and the subject, so a page can set them apart and link the subject', () => {
 		const parts = activitySentence('it', entryFor('thread_started', { subjectTitle: 'Orari del tavolo' }));
 		expect(parts.filter((part) => part.role)).toEqual([

@@ -4,9 +4,10 @@ import { toMarkdown } from '../../../src/lib/documents/markdown.ts';
 import { blankEntry } from '../../../src/lib/map/entry.ts';
 import type { DocNode } from '../../../src/lib/documents/json.ts';
 import type { Partner } from '../../../src/lib/domain.ts';
+import { makePartner } from '../../fixtures/partners.ts';
 
 const text: DocNode = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Contesto territoriale.' }] }] };
-const coop: Partner = { id: 'b0000000-0000-4000-8000-000000000001', name: 'Coop. sociale Il Ponte', kind: 'social_coop_b', system: 'employment', description: '' };
+const coop: Partner = makePartner({ id: 'b0000000-0000-4000-8000-000000000001', name: 'Coop. sociale Il Ponte', kind: 'social_coop_b', systems: ['employment'] });
 const entries = [
 	blankEntry('00000000-0000-4000-8000-000000000002', { name: 'Tirocini in agricoltura sociale', category: 'service', system: 'employment', targets: ['detainees', 'addiction'], partnerId: coop.id, places: 6, hours: 'lun–ven' }),
 	blankEntry('00000000-0000-4000-8000-000000000001', { name: 'Lavoro per over 50 a Cassino', category: 'need', partnerId: 'b0000000-0000-4000-8000-0000000000ff' })

@@ -3,7 +3,7 @@ import { commentPath } from '../comments/path.ts';
 
 /** Whether what an entry is about is still there, as the person's own query found it. */
 export interface Still {
-	/** The document, discussion, member, file or folder the entry names. */
+	/** The document, discussion, member, invitation, partner, file or folder the entry names. */
 	subject: boolean;
 	/** The comment or reply its details name. */
 	detail: boolean;
@@ -15,7 +15,8 @@ const id = (value: unknown): string | null => (typeof value === 'string' ? value
  * The page of what an entry is about, or null when that is gone: the
  * document (at the comment, when the comment is still there; a comment on
  * a map entry, at that entry on the map's entries page), the
- * discussion (at the reply), the network's people, the file (in the bin
+ * discussion (at the reply), the network's people (for an invitation too),
+ * its partners, the file (in the bin
  * too, where it can be restored), the folder's listing, the network itself.
  */
 export function subjectHref(
@@ -27,7 +28,8 @@ export function subjectHref(
 	if (entry.action === 'network_created') return network;
 	if (!still.subject || !entry.subjectId) return null;
 	const [group] = entry.action.split('_');
-	if (group === 'member') return `${network}/members`;
+	if (group === 'member' || group === 'invitation') return `${network}/members`;
+	if (group === 'partner') return `${network}/partners`;
 	if (group === 'file') return `${network}/files/${entry.subjectId}`;
 	if (group === 'folder') return `${network}/files?folder=${entry.subjectId}`;
 	if (group === 'thread') {

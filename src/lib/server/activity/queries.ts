@@ -45,6 +45,9 @@ export async function listActivity(
 		          when a.action::text like 'thread\\_%' then exists (select 1 from public.threads t where t.id = a.subject_id)
 		          when a.action::text like 'file\\_%' then exists (select 1 from public.files f where f.id = a.subject_id)
 		          when a.action::text like 'folder\\_%' then exists (select 1 from public.file_folders f where f.id = a.subject_id)
+		          when a.action::text like 'partner\\_%' then exists (select 1 from public.partners p where p.id = a.subject_id)
+		          -- Pending or not: only facilitators see invitations, and the members page lists them.
+		          when a.action::text like 'invitation\\_%' then exists (select 1 from public.invitations i where i.id = a.subject_id)
 		          else exists (select 1 from public.documents d where d.id = a.subject_id)
 		        end as "subjectExists",
 		        case

@@ -1,5 +1,6 @@
 import type { PageServerLoad } from './$types';
-import { groupBySystem, listPartners } from '$lib/server/networks/partners';
+import { listPartners } from '$lib/server/networks/partners';
+import { groupBySystem } from '$lib/partner-systems';
 import { listMembers } from '$lib/server/networks/members';
 import { listDocuments } from '$lib/server/documents/queries';
 

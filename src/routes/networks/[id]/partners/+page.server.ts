@@ -1,11 +1,14 @@
 import type { Actions, PageServerLoad } from './$types';
 import { attempt, attemptChange, parseForm } from '$lib/server/forms';
 import { idSchema, partnerSchema } from '$lib/server/schemas';
-import { addPartner, groupBySystem, listPartners, removePartner } from '$lib/server/networks/partners';
+import { addPartner, listPartners, removePartner } from '$lib/server/networks/partners';
+import { groupBySystem } from '$lib/partner-systems';
 
-export const load = (async ({ locals, params }) => {
+export const load = (async ({ locals, params, url }) => {
 	const partners = await locals.db((tx) => listPartners(tx, params.id));
-	return { systems: groupBySystem(partners) };
+	// The name of a partner just edited, for the confirmation the edit page redirects to.
+	const saved = partners.find((partner) => partner.id === url.searchParams.get('saved'))?.name ?? null;
+	return { systems: groupBySystem(partners), saved };
 }) satisfies PageServerLoad;
 
 export const actions = {
@@ -13,7 +16,7 @@ export const actions = {
 		const form = await request.formData();
 		const { data, failure } = parseForm(partnerSchema, form);
 		if (failure) return failure;
-		const result = await attempt(form, () => locals.db((tx) => addPartner(tx, params.id, data)));
+		const result = await attempt(form, () => locals.db((tx) => addPartner(tx, params.id, data)), 'errors.not_allowed', 'name');
 		if (result) return result;
 		return { added: data.name };
 	},

@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { loadExportSource } from '$lib/documents/source.server';
 import { toHtml } from '$lib/documents/html';
-import { groupBySystem } from '$lib/server/networks/partners';
+import { groupBySystem } from '$lib/partner-systems';
 
 // The HTML is built here, on the server, so the browser never loads the exporters.
 export const load = (async (event) => {
