@@ -119,6 +119,11 @@ test.describe.serial('approval', () => {
 		await page.getByRole('button', { name: 'Riapri il documento' }).click();
 		await expect(page.getByRole('status').filter({ hasText: 'Documento riaperto: ora è «Bozza».' })).toBeVisible();
 		await expect(page.getByRole('region', { name: /^Approvato da/ })).toHaveCount(0);
+		// The activity record says who reopened it and why.
+		await page.goto(`${DEMO_NETWORK}/activity`);
+		await expect(
+			page.getByText(`Giulia Rinaldi ha riaperto «${title}» (da approvato a bozza) perché: Manca l’impegno della ASL`)
+		).toBeVisible();
 
 		await marco.page.goto(url);
 		await editorConnected(marco.page);

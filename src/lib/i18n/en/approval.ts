@@ -26,6 +26,7 @@ export const approval: Record<keyof typeof it, string> = {
 	'approval.dueHint': 'Only if you choose “In review”: those who may comment are notified, and reminded the day before.',
 	'approval.dueInvalid': 'Choose a valid date, from today to a year from today.',
 
+	'activity.sentence.document_reopened': '{actor} reopened “{subject}” (from {from} to {to}) because: {reason}',
 	'editor.readOnly.approved': 'This document is approved: it can be read and commented on, not changed until a facilitator reopens it.',
 	'map.readOnly.approved': 'This map is approved: its entries cannot be changed until a facilitator reopens it.',
 

@@ -25,6 +25,7 @@ export const approval = {
 	'approval.dueHint': 'Solo se scegli «In revisione»: chi può commentare riceve una notifica, e un promemoria il giorno prima.',
 	'approval.dueInvalid': 'Scegli una data valida, da oggi a un anno da oggi.',
 
+	'activity.sentence.document_reopened': '{actor} ha riaperto «{subject}» (da {from} a {to}) perché: {reason}',
 	'editor.readOnly.approved': 'Questo documento è approvato: si può leggere e commentare, ma non modificare finché chi facilita la rete non lo riapre.',
 	'map.readOnly.approved': 'Questa mappatura è approvata: le voci non si possono modificare finché chi facilita la rete non la riapre.',
 
