@@ -129,8 +129,8 @@ test.describe.serial('approval', () => {
 		await editorConnected(marco.page);
 		await expect(documentText(marco.page)).toHaveAttribute('contenteditable', 'true');
 		await typeAtEnd(marco.page, 'Impegno della ASL da concordare.');
-		// Giulia's socket was closed too (her rights changed back): reloaded, her page has Marco's words.
-		await page.reload();
+		// Marco's words are stored: Giulia, opening the document again, reads them.
+		await page.goto(url);
 		await editorConnected(page);
 		await expect(documentText(page)).toContainText('Impegno della ASL da concordare.');
 	});
