@@ -2,7 +2,7 @@
 // notification_kind (supabase/migrations/20261123110100_notifications.sql).
 import { translate, type Locale } from './i18n/translate.ts';
 
-export const NOTIFICATION_KINDS = ['mention', 'reply', 'comment'] as const;
+export const NOTIFICATION_KINDS = ['mention', 'reply', 'comment', 'review_requested', 'review_reminder'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export interface NotificationItem {

@@ -15,6 +15,7 @@ import {
 	setDocumentStatus
 } from '../../src/lib/server/documents/queries.ts';
 import { templateState } from '../../src/lib/documents/templates.ts';
+import { approveDocument } from '../../src/lib/server/documents/approval.ts';
 
 // The document pages' queries, run as each person: what they see and may
 // change is decided by the policies, never by the query.
@@ -86,17 +87,19 @@ describe.each(backends)('document queries as each person, on $name', (backend) =
 		expect(await as(commenter, (tx) => searchDocuments(tx, network.id, 'tirocinio', { kind: 'minutes' }))).toEqual([]);
 	});
 
-	it('lets an editor move a draft into review but not approve it; the facilitator approves', async () => {
+	it('lets an editor move a draft into review but not approve it; the facilitator approves, and nobody writes it then', async () => {
 		const { documents: [doc] } = await as(lead, (tx) => listDocuments(tx, network.id, { kind: 'community_pact' }));
+		const version = { name: 'Approvato', state: templateState('community_pact'), text: 'Patto' };
 		expect(await as(editor, (tx) => setDocumentStatus(tx, network.id, doc.id, 'in_review'))).toBe(true);
 		await expect(as(editor, (tx) => setDocumentStatus(tx, network.id, doc.id, 'approved'))).rejects.toMatchObject({
 			code: '42501'
 		});
-		expect(await as(lead, (tx) => setDocumentStatus(tx, network.id, doc.id, 'approved'))).toBe(true);
-		// Approved: the editor can no longer rename it.
+		await expect(as(editor, (tx) => approveDocument(tx, doc.id, version))).rejects.toMatchObject({ code: '42501' });
+		await as(lead, (tx) => approveDocument(tx, doc.id, version));
+		// Approved: the editor can no longer rename it, and nobody may write its text.
 		expect(await as(editor, (tx) => renameDocument(tx, network.id, doc.id, 'Nuovo titolo'))).toBe(false);
-		expect(await as(lead, (tx) => documentAccess(tx, doc.id))).toMatchObject({ role: 'facilitator', status: 'approved', mayWrite: true });
-		expect(await as(editor, (tx) => documentAccess(tx, doc.id))).toMatchObject({ role: 'editor', mayWrite: true });
+		expect(await as(lead, (tx) => documentAccess(tx, doc.id))).toMatchObject({ role: 'facilitator', status: 'approved', mayWrite: false });
+		expect(await as(editor, (tx) => documentAccess(tx, doc.id))).toMatchObject({ role: 'editor', mayWrite: false });
 		expect(await as(commenter, (tx) => documentAccess(tx, doc.id))).toMatchObject({ role: 'commenter', mayWrite: false });
 		expect(await as(lead, (tx) => setDocumentStatus(tx, network.id, doc.id, 'archived'))).toBe(true);
 		expect(await as(lead, (tx) => documentAccess(tx, doc.id))).toMatchObject({ status: 'archived', mayWrite: false });

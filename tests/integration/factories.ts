@@ -169,7 +169,11 @@ export interface TestDocument {
 	networkId: string;
 }
 
-/** A document created by an editor of the network, with an optional initial Yjs state. */
+/**
+ * A document created by an editor of the network, with an optional initial
+ * Yjs state. A status is set by the service afterwards: nobody creates an
+ * approved document (approving keeps a version of a text that exists).
+ */
 export async function createDocument(
 	db: Database,
 	network: { id: string },
@@ -178,15 +182,15 @@ export async function createDocument(
 ): Promise<TestDocument> {
 	const id = randomUUID();
 	await withUser(db, creator.claims, async (tx) => {
-		await tx.query('insert into public.documents (id, network_id, kind, title, status) values ($1, $2, $3, $4, $5)', [
+		await tx.query('insert into public.documents (id, network_id, kind, title) values ($1, $2, $3, $4)', [
 			id,
 			network.id,
 			options.kind ?? 'co_design',
-			options.title ?? unique('Documento'),
-			options.status ?? 'draft'
+			options.title ?? unique('Documento')
 		]);
 		if (options.state) await tx.query('select public.initialize_document($1, $2)', [id, Buffer.from(options.state)]);
 	});
+	if (options.status) await db.query('update public.documents set status = $2 where id = $1', [id, options.status]);
 	return { id, networkId: network.id };
 }
 

@@ -18,8 +18,11 @@ import type { Database, Queryable } from '../../src/lib/server/db/types.ts';
 // Read by editors and facilitators, the rules are:
 // - documents: members see; facilitators and editors create in their own
 //   name; editors rename and move drafts into review and back, facilitators
-//   also approve, archive and delete; nobody changes network_id or
-//   content_text (column grants).
+//   also approve (keeping a version: approve_document), reopen (with a
+//   reason: reopen_document), archive and delete; an approved title stays;
+//   nobody changes network_id or content_text (column grants).
+// - document_approvals, document_reopenings: members see; facilitators add;
+//   document_reviews: members see, triggers write.
 // - document_versions: members see; facilitators and editors save named
 //   versions in their own name; history is never changed or removed.
 // - document_snapshots, document_updates: the service alone.
@@ -127,8 +130,9 @@ export const documentOperations: Operation[] = [
 	},
 	{
 		table: 'documents',
+		// Approving keeps a version of the text, which a document being created does not have yet.
 		phrase: 'create a document in network A that is already approved',
-		allowed: ['facilitator'],
+		allowed: [],
 		act: (tx, w, _self, at) =>
 			tx.query(
 				`insert into public.documents (id, network_id, kind, title, status)
@@ -155,8 +159,24 @@ export const documentOperations: Operation[] = [
 	},
 	{
 		table: 'documents',
-		phrase: 'approve a document of network A that is in review',
+		phrase: 'approve a document of network A that is in review, keeping its text as a named version',
 		allowed: ['facilitator'],
+		prepare: setStatus('in_review'),
+		act: (tx, w, _self, at) =>
+			tx.query(`select public.approve_document($1, $2, 'Servizi del territorio', 'Approvata')`, [w.documentA.id, bytesOf(at)]),
+		tookEffect: async (tx, w, _self, _rows, at) =>
+			(await hasStatus('approved')(tx, w)) &&
+			exists(
+				tx,
+				`select 1 from public.document_approvals a join public.document_versions v on v.id = a.version_id
+				 where a.document_id = $1 and v.state = $2 and v.name = 'Approvata'`,
+				[w.documentA.id, bytesOf(at)]
+			)
+	},
+	{
+		table: 'documents',
+		phrase: 'approve a document of network A without keeping a version',
+		allowed: [],
 		prepare: setStatus('in_review'),
 		act: (tx, w) => tx.query(`update public.documents set status = 'approved' where id = $1`, [w.documentA.id]),
 		tookEffect: hasStatus('approved')
@@ -171,7 +191,8 @@ export const documentOperations: Operation[] = [
 	{
 		table: 'documents',
 		phrase: 'rename an approved document of network A',
-		allowed: ['facilitator'],
+		allowed: [],
+		refusedForAll: 'document_approved',
 		prepare: setStatus('approved'),
 		act: (tx, w) => tx.query(`update public.documents set title = 'Mappa rinominata' where id = $1`, [w.documentA.id]),
 		tookEffect: (tx, w) =>
@@ -179,11 +200,30 @@ export const documentOperations: Operation[] = [
 	},
 	{
 		table: 'documents',
-		phrase: 'reopen an approved document of network A as a draft',
+		phrase: 'reopen an approved document of network A as a draft, giving a reason',
 		allowed: ['facilitator'],
+		prepare: setStatus('approved'),
+		act: (tx, w) => tx.query(`select public.reopen_document($1, 'draft', 'Manca un impegno')`, [w.documentA.id]),
+		tookEffect: async (tx, w) =>
+			(await hasStatus('draft')(tx, w)) &&
+			exists(tx, `select 1 from public.document_reopenings where document_id = $1 and reason = 'Manca un impegno'`, [w.documentA.id])
+	},
+	{
+		table: 'documents',
+		phrase: 'reopen an approved document of network A without a reason',
+		allowed: [],
 		prepare: setStatus('approved'),
 		act: (tx, w) => tx.query(`update public.documents set status = 'draft' where id = $1`, [w.documentA.id]),
 		tookEffect: hasStatus('draft')
+	},
+	{
+		table: 'documents',
+		phrase: 'give the review of a document of network A a deadline',
+		allowed: ['facilitator', 'editor'],
+		act: (tx, w) =>
+			tx.query(`update public.documents set status = 'in_review', review_due = '2099-01-31' where id = $1`, [w.documentA.id]),
+		tookEffect: (tx, w) =>
+			exists(tx, `select 1 from public.documents where id = $1 and review_due = '2099-01-31'`, [w.documentA.id])
 	},
 	{
 		table: 'documents',
@@ -497,5 +537,100 @@ export const documentOperations: Operation[] = [
 				w.documentA.id,
 				w.documentA.author.id
 			]))
+	},
+
+	// document_approvals, document_reopenings: members see; a facilitator adds (approve_document and
+	// reopen_document do, above); nobody changes or removes them. document_reviews: written by triggers only.
+	...recordOperations('document_approvals', 'the approval of a document of network A', {
+		seed: (tx, w, at) =>
+			tx.query('insert into public.document_approvals (id, document_id, version_id) values ($1, $2, $3)', [
+				at.id,
+				w.documentA.id,
+				w.documentA.versionId
+			]),
+		change: `update public.document_approvals set approved_at = '2000-01-01' where id = $1`,
+		changed: `select 1 from public.document_approvals where id = $1 and approved_at = '2000-01-01'`
+	}),
+	{
+		table: 'document_approvals',
+		phrase: 'record the approval of a document of network A, naming one of its versions',
+		allowed: ['facilitator'],
+		act: (tx, w) =>
+			tx.query('insert into public.document_approvals (document_id, version_id) values ($1, $2)', [w.documentA.id, w.documentA.versionId]),
+		tookEffect: (tx, w, self) =>
+			exists(tx, 'select 1 from public.document_approvals where document_id = $1 and approved_by = $2', [w.documentA.id, self?.id ?? null])
+	},
+	...recordOperations('document_reopenings', 'why a document of network A was reopened', {
+		seed: (tx, w, at) =>
+			tx.query(`insert into public.document_reopenings (id, document_id, reason) values ($1, $2, 'Da rivedere')`, [at.id, w.documentA.id]),
+		change: `update public.document_reopenings set reason = 'Altro' where id = $1`,
+		changed: `select 1 from public.document_reopenings where id = $1 and reason = 'Altro'`
+	}),
+	{
+		table: 'document_reopenings',
+		phrase: 'record why an approved document of network A is reopened',
+		allowed: ['facilitator'],
+		prepare: setStatus('approved'),
+		act: (tx, w) => tx.query(`insert into public.document_reopenings (document_id, reason) values ($1, 'Da rivedere')`, [w.documentA.id]),
+		tookEffect: (tx, w, self) =>
+			exists(tx, 'select 1 from public.document_reopenings where document_id = $1 and reopened_by = $2', [w.documentA.id, self?.id ?? null])
+	},
+	...recordOperations('document_reviews', 'the request for review of a document of network A', {
+		seed: (tx, w) => tx.query(`insert into public.document_reviews (document_id, due) values ($1, '2099-01-31')`, [w.documentA.id]),
+		find: `select 1 from public.document_reviews where document_id = $1 and due = '2099-01-31'`,
+		change: `update public.document_reviews set due = '2099-02-01' where document_id = $1`,
+		changed: `select 1 from public.document_reviews where document_id = $1 and due = '2099-02-01'`
+	}),
+	{
+		table: 'document_reviews',
+		phrase: 'ask for a review of a document of network A without changing its status',
+		allowed: [],
+		act: (tx, w) => tx.query(`insert into public.document_reviews (document_id, due) values ($1, '2099-03-01')`, [w.documentA.id]),
+		tookEffect: (tx, w) => exists(tx, `select 1 from public.document_reviews where document_id = $1 and due = '2099-03-01'`, [w.documentA.id])
 	}
 ];
+
+/**
+ * See, change and remove a record about a document of network A, seeded by
+ * the service: members see it, nobody changes or removes it. Rows are found
+ * by their id (`at.id`), or by `find` with the document's id.
+ */
+function recordOperations(
+	table: Operation['table'],
+	what: string,
+	record: {
+		seed: (tx: Queryable, w: World, at: Parameters<Operation['act']>[3]) => Promise<unknown>;
+		find?: string;
+		change: string;
+		changed: string;
+	}
+): Operation[] {
+	const key = (w: World, at: Parameters<Operation['act']>[3]) => (record.find ? w.documentA.id : at.id);
+	const found = record.find ?? `select 1 from public.${table} where id = $1`;
+	return [
+		{
+			table,
+			phrase: `see ${what}`,
+			allowed: MEMBERS,
+			prepare: (tx, w, _self, at) => record.seed(tx, w, at),
+			act: (tx, w, _self, at) => tx.query(found.replace('select 1', 'select *'), [key(w, at)]),
+			tookEffect: sawRow
+		},
+		{
+			table,
+			phrase: `change ${what}`,
+			allowed: [],
+			prepare: (tx, w, _self, at) => record.seed(tx, w, at),
+			act: (tx, w, _self, at) => tx.query(record.change, [key(w, at)]),
+			tookEffect: (tx, w, _self, _rows, at) => exists(tx, record.changed, [key(w, at)])
+		},
+		{
+			table,
+			phrase: `remove ${what}`,
+			allowed: [],
+			prepare: (tx, w, _self, at) => record.seed(tx, w, at),
+			act: (tx, w, _self, at) => tx.query(`delete from public.${table} where ${record.find ? 'document_id' : 'id'} = $1`, [key(w, at)]),
+			tookEffect: async (tx, w, _self, _rows, at) => !(await exists(tx, found, [key(w, at)]))
+		}
+	];
+}

@@ -67,7 +67,8 @@ function params(locale: Locale, { action, details }: Described): Record<string, 
 		case 'document_status_changed':
 			return {
 				from: named(locale, details.from, DOCUMENT_STATUSES, 'documents.status'),
-				to: named(locale, details.to, DOCUMENT_STATUSES, 'documents.status')
+				to: named(locale, details.to, DOCUMENT_STATUSES, 'documents.status'),
+				reason: text(details.reason)
 			};
 		case 'document_version_saved':
 			return { name: text(details.name) };
@@ -98,7 +99,12 @@ export function activitySentence(locale: Locale, entry: Described): SentencePart
 	// The message without its values, split at its placeholders. A file purged
 	// by nobody is one the server took out of the bin when its 30 days ran out.
 	const automatic = entry.action === 'file_purged' && !entry.actorName;
-	const template = translate(locale, automatic ? 'activity.sentence.file_purged_by_bin' : `activity.sentence.${entry.action}`);
+	// An approved document reopened says why (reopen_document keeps the reason).
+	const reopened = entry.action === 'document_status_changed' && values.reason;
+	const template = translate(
+		locale,
+		automatic ? 'activity.sentence.file_purged_by_bin' : reopened ? 'activity.sentence.document_reopened' : `activity.sentence.${entry.action}`
+	);
 	return template
 		.split(/(\{\w+\})/)
 		.filter(Boolean)

@@ -18,6 +18,7 @@ import { mapImport } from './en/mapImport.ts';
 import { mapExport } from './en/mapExport.ts';
 import { mapComments } from './en/mapComments.ts';
 import { partners } from './en/partners.ts';
+import { approval } from './en/approval.ts';
 
 export const en: Record<MessageKey, string> = {
 	'app.name': 'Trama',
@@ -412,4 +413,5 @@ export const en: Record<MessageKey, string> = {
 	...mapExport,
 	...mapComments,
 	...partners,
+	...approval,
 };

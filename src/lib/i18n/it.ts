@@ -17,6 +17,7 @@ import { mapImport } from './it/mapImport.ts';
 import { mapExport } from './it/mapExport.ts';
 import { mapComments } from './it/mapComments.ts';
 import { partners } from './it/partners.ts';
+import { approval } from './it/approval.ts';
 
 // Italian first: every key here is the contract the English file must meet.
 export const it = {
@@ -417,6 +418,7 @@ export const it = {
 	...mapExport,
 	...mapComments,
 	...partners,
+	...approval,
 } as const;
 
 export type MessageKey = keyof typeof it;

@@ -13,6 +13,7 @@ import type { FileStore } from './files/store.ts';
 import { openStore } from './files/open-store.ts';
 import { createFileEndpoints, type FileEndpoints } from './files/http.ts';
 import { startSweeping } from './files/sweeper.ts';
+import { startReviewReminders } from './documents/review-reminders.ts';
 
 export interface Runtime {
 	config: Config;
@@ -71,6 +72,7 @@ async function start(config: Config): Promise<Runtime> {
 	const live = createLiveHub(db);
 	const files = createFileEndpoints({ db, auth, store: fileStore, uploadLimit: config.files.uploadLimit });
 	const stopSweeping = startSweeping(db, fileStore);
+	const stopReminding = startReviewReminders(db);
 	return {
 		config,
 		db,
@@ -82,6 +84,7 @@ async function start(config: Config): Promise<Runtime> {
 		files,
 		async close() {
 			await stopSweeping();
+			await stopReminding();
 			await collab.close();
 			await live.close();
 			await db.close();

@@ -10,6 +10,8 @@ import { presenceColor } from '../../../src/lib/presence.ts';
 import { connect, eventually, rawSocket, startCollab, upgradeStatus, type Client, type RunningCollab } from './harness.ts';
 import { createScene, type Scene } from './scene.ts';
 import { createDocument } from '../factories.ts';
+import { withUser } from '../../../src/lib/server/db/with-user.ts';
+import { approveDocument } from '../../../src/lib/server/documents/approval.ts';
 
 function stateWith(...paragraphs: string[]): Uint8Array {
 	const doc = new Y.Doc();
@@ -117,6 +119,39 @@ describe.each(backends)('collaboration on $name', (backend) => {
 		const stored = new Y.Doc();
 		Y.applyUpdate(stored, await server.collab.encodeState(scene.document.id));
 		expect(stored.getXmlFragment(FRAGMENT).toString()).not.toContain('non può scrivere');
+		expect(tampered.socket.readyState).toBe(tampered.socket.OPEN);
+		tampered.socket.close();
+	});
+
+	it("closes an editor's socket when the document is approved, then keeps it read-only and drops a forged update", async () => {
+		const doc = await createDocument(db, scene.network, scene.editor, { state: stateWith('Impegni delle parti') });
+		const enzo = open(scene.editor, doc.id);
+		await eventually(() => expect(enzo.provider.synced).toBe(true));
+		enzo.provider.shouldReconnect = () => false;
+		const approved = await server.collab.encodeState(doc.id);
+		await withUser(db, scene.facilitator.claims, (tx) => approveDocument(tx, doc.id, { name: 'Approvato', state: approved, text: 'Impegni delle parti' }));
+		await eventually(() => expect(enzo.closes).toContainEqual({ code: 4403, reason: 'your access to this document changed; reload the page' }));
+
+		// Opened again, as the reloaded page does: the editor reads, and what the socket carries is dropped.
+		const tampered = await rawSocket(server.url, doc.id, scene.editor.cookie);
+		const forged = new Y.Doc();
+		Y.applyUpdate(forged, approved);
+		let update: Uint8Array = new Uint8Array();
+		forged.once('update', (u: Uint8Array) => (update = u));
+		const paragraph = new Y.XmlElement('paragraph');
+		paragraph.insert(0, [new Y.XmlText('Aggiunto dopo l’approvazione')]);
+		forged.getXmlFragment(FRAGMENT).push([paragraph]);
+		tampered.socket.send(syncMessage((e) => syncProtocol.writeUpdate(e, update)));
+		tampered.socket.send(new Uint8Array([MESSAGE_QUERY_AWARENESS]));
+		await eventually(() => expect(tampered.received.some(([type]) => type === MESSAGE_AWARENESS)).toBe(true));
+		const stored = new Y.Doc();
+		Y.applyUpdate(stored, await server.collab.encodeState(doc.id));
+		expect(stored.getXmlFragment(FRAGMENT).toString()).not.toContain('dopo l’approvazione');
+		const rows = await db.query<{ n: number }>(
+			'select count(*)::int as n from public.document_updates where document_id = $1 and created_by = $2',
+			[doc.id, scene.editor.id]
+		);
+		expect(rows.rows[0].n).toBe(0);
 		expect(tampered.socket.readyState).toBe(tampered.socket.OPEN);
 		tampered.socket.close();
 	});

@@ -84,8 +84,8 @@ describe.each(backends)('the activity record on $name', (backend) => {
 			const renamed = await recorded(db, network, () => as(editor, `update public.documents set title = 'Mappa dei servizi' where id = $1`, [id]));
 			const now = { id, title: 'Mappa dei servizi' };
 			expect(renamed).toEqual([entry(editor, 'document_renamed', now, { from: 'Mappatura dei servizi', to: 'Mappa dei servizi' })]);
-			const moved = await recorded(db, network, () => as(facilitator, `update public.documents set status = 'approved' where id = $1`, [id]));
-			expect(moved).toEqual([entry(facilitator, 'document_status_changed', now, { from: 'draft', to: 'approved' })]);
+			const moved = await recorded(db, network, () => as(facilitator, `update public.documents set status = 'archived' where id = $1`, [id]));
+			expect(moved).toEqual([entry(facilitator, 'document_status_changed', now, { from: 'draft', to: 'archived' })]);
 			// The collab server's projection of the text is not something a person did.
 			const projected = await recorded(db, network, () => db.query(`update public.documents set content_text = 'Testo' where id = $1`, [id]));
 			expect(projected).toEqual([]);

@@ -39,6 +39,9 @@ describe('activity sentences', () => {
 		expect(activityText('it', entryFor('document_status_changed'))).toBe(
 			'Marco Ferri ha cambiato lo stato di «Mappatura dei servizi» da bozza a in revisione'
 		);
+		expect(
+			activityText('it', entryFor('document_status_changed', { details: { from: 'approved', to: 'draft', reason: 'Manca la ASL' } }))
+		).toBe('Marco Ferri ha riaperto «Mappatura dei servizi» (da approvato a bozza) perché: Manca la ASL');
 		expect(activityText('it', entryFor('document_created'))).toBe(
 			'Marco Ferri ha creato «Mappatura dei servizi» (Mappatura del territorio)'
 		);

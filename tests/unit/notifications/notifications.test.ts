@@ -42,9 +42,9 @@ describe('where a notification leads', () => {
 
 describe('notification settings', () => {
 	it('mutes the kinds left unticked', () => {
-		const form = settingsSchema.parse({ mention: 'on', comment: 'on' });
+		const form = settingsSchema.parse({ mention: 'on', comment: 'on', review_requested: 'on', review_reminder: 'on' });
 		expect(mutedKinds(form)).toEqual(['reply']);
-		expect(mutedKinds(settingsSchema.parse({}))).toEqual(['mention', 'reply', 'comment']);
+		expect(mutedKinds(settingsSchema.parse({}))).toEqual(['mention', 'reply', 'comment', 'review_requested', 'review_reminder']);
 	});
 
 	it('refuses a box sent with a value no checkbox sends', () => {

@@ -11,6 +11,7 @@ import type { MapEntry } from '../../map/entry.ts';
 import { networkPartners, upsertRows } from '../collab/entries-projection.ts';
 import { entryRow } from '../map/rows.ts';
 import { DEMO_MAP_ENTRIES } from './demo-map.ts';
+import { keepDemoApproval, setDemoReviewDeadline } from './demo-approval.ts';
 
 /** The demo accounts that supabase/seed.sql gives roles in its network; all share one password. */
 export const DEMO_PASSWORD = 'Trama-demo-2026';
@@ -58,6 +59,8 @@ export async function seedDemo(db: Database): Promise<boolean> {
 			await tx.query('insert into public.document_snapshots (document_id, state) values ($1, $2)', [doc.id, Buffer.from(state)]);
 			// Projected here as the collab server would, so that the map's entries are searchable and exportable from the start.
 			if (doc.entries) await upsertRows(tx, doc.id, DEMO_NETWORK, doc.entries.map((entry) => entryRow(entry, partners)));
+			if (doc.status === 'approved') await keepDemoApproval(tx, doc, { state, text });
+			if (doc.status === 'in_review') await setDemoReviewDeadline(tx, doc.id);
 		}
 		await seedComments(tx);
 	});

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DOCUMENT_KINDS, DOCUMENT_STATUSES } from '../../documents/kinds.ts';
+import { isReviewDue } from '../../documents/review-due.ts';
 
 // The document forms, validated at the edge; messages are i18n keys.
 const title = z.string().trim().min(2, 'documents.titleLength').max(200, 'documents.titleLength');
@@ -12,7 +13,19 @@ export const newDocumentSchema = z.object({
 export const renameSchema = z.object({ title });
 
 export const statusSchema = z.object({
-	status: z.enum(DOCUMENT_STATUSES, { error: 'documents.statusInvalid' })
+	status: z.enum(DOCUMENT_STATUSES, { error: 'documents.statusInvalid' }),
+	// Read only when the status chosen is "in review"; an empty field is no deadline.
+	reviewDue: z
+		.string()
+		.trim()
+		.optional()
+		.transform((value) => value || null)
+		.refine((value) => value === null || isReviewDue(value, new Date()), 'approval.dueInvalid')
+});
+
+export const reopenSchema = z.object({
+	status: z.enum(['draft', 'in_review'], { error: 'approval.reopenStatusInvalid' }),
+	reason: z.string().trim().min(1, 'approval.reasonRequired').max(500, 'approval.reasonRequired')
 });
 
 export const versionSchema = z.object({

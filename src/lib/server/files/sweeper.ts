@@ -4,7 +4,7 @@
 // removed from the store. A key leaves the queue only once its bytes are
 // gone, so a store that is down is simply tried again next time.
 import type { Database } from '../db/types.ts';
-import { log } from '../log.ts';
+import { startPeriodic } from '../periodic.ts';
 import type { FileStore } from './store.ts';
 import { BIN_DAYS } from '../../files/space.ts';
 
@@ -38,18 +38,5 @@ export async function sweepFiles(db: Database, store: FileStore): Promise<SweepR
 }
 
 /** Sweeps soon after start, then every hour; the returned stop waits for a sweep under way. */
-export function startSweeping(db: Database, store: FileStore, every = 60 * 60 * 1000): () => Promise<void> {
-	let running: Promise<unknown> = Promise.resolve();
-	const sweep = () => {
-		running = sweepFiles(db, store).catch((error: unknown) => log.error({ err: error }, 'file sweep failed, tried again later'));
-	};
-	const first = setTimeout(sweep, 5_000);
-	const timer = setInterval(sweep, every);
-	first.unref();
-	timer.unref();
-	return async () => {
-		clearTimeout(first);
-		clearInterval(timer);
-		await running;
-	};
-}
+export const startSweeping = (db: Database, store: FileStore, every = 60 * 60 * 1000) =>
+	startPeriodic('file sweep', () => sweepFiles(db, store), every);

@@ -15,7 +15,13 @@ export function inboxQuery(params: URLSearchParams) {
 // A checkbox is sent as "on" when ticked and not at all otherwise.
 const ticked = z.literal('on', { error: 'notifications.settingsInvalid' }).optional();
 
-export const settingsSchema = z.object({ mention: ticked, reply: ticked, comment: ticked });
+export const settingsSchema = z.object({
+	mention: ticked,
+	reply: ticked,
+	comment: ticked,
+	review_requested: ticked,
+	review_reminder: ticked
+});
 
 /** The kinds left unticked: the person does not want them. */
 export const mutedKinds = (form: z.output<typeof settingsSchema>): NotificationKind[] =>

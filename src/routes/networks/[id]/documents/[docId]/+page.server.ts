@@ -1,6 +1,6 @@
 import type { Actions, PageServerLoad } from './$types';
-import { attemptChange, parseForm } from '$lib/server/forms';
-import { renameSchema, statusSchema } from '$lib/server/documents/schemas';
+import { attempt, attemptChange, parseForm } from '$lib/server/forms';
+import { renameSchema, reopenSchema, statusSchema } from '$lib/server/documents/schemas';
 import { commentSchema } from '$lib/server/comments/schemas';
 import { renameDocument, setDocumentStatus } from '$lib/server/documents/queries';
 import { addComment, listComments } from '$lib/server/comments/queries';
@@ -8,11 +8,15 @@ import { loadCommentedDocument } from '$lib/server/comments/load';
 import { commentAction, replyAction, resolveAction } from '$lib/server/comments/actions';
 import { commentViews } from '$lib/server/comments/views';
 import { entryCounts } from '$lib/server/map/queries';
+import { approvalState, reopenDocument, requestReview } from '$lib/server/documents/approval';
+import { approveWithVersion } from '$lib/server/documents/approve-action';
 
 export const load = (async (event) => {
 	const { more, ...commented } = await loadCommentedDocument(event, {
 		more: async (tx, doc) => ({
 			comments: commentViews(await listComments(tx, doc.id)),
+			/** Who approved it and the version kept, or the deadline of the review under way. */
+			approval: await approvalState(tx, doc.id),
 			/** A territorial map's entries by category, for the way to them. */
 			entryCounts: doc.kind === 'territorial_map' ? await entryCounts(tx, doc.id) : null
 		})
@@ -32,17 +36,36 @@ export const actions = {
 		);
 		return refused ?? { renamed: true };
 	},
-	status: async ({ request, locals, params }) => {
-		const form = await request.formData();
+	status: async (event) => {
+		const form = await event.request.formData();
 		const { data, failure } = parseForm(statusSchema, form);
 		if (failure) return failure;
+		const { locals, params } = event;
+		// Approving keeps the text as a version first: its own path.
+		if (data.status === 'approved') return approveWithVersion(event, form);
 		const refused = await attemptChange(
 			form,
-			() => locals.db((tx) => setDocumentStatus(tx, params.id, params.docId, data.status)),
+			() =>
+				locals.db((tx) =>
+					data.status === 'in_review'
+						? requestReview(tx, params.id, params.docId, data.reviewDue)
+						: setDocumentStatus(tx, params.id, params.docId, data.status)
+				),
 			'documents.statusRefused'
 		);
 		// Archiving makes the text read-only for people who have it open, through the database's announcement.
 		return refused ?? { statusChanged: data.status };
+	},
+	reopen: async ({ request, locals, params }) => {
+		const form = await request.formData();
+		const { data, failure } = parseForm(reopenSchema, form);
+		if (failure) return failure;
+		const refused = await attempt(
+			form,
+			() => locals.db((tx) => reopenDocument(tx, params.docId, data.status, data.reason)),
+			'approval.reopenRefused'
+		);
+		return refused ?? { reopened: data.status };
 	},
 	comment: commentAction(commentSchema, addComment),
 	reply: replyAction,

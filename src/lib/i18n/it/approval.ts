@@ -1,0 +1,42 @@
+// Italian messages of approval and review: the keys the English file must match.
+export const approval = {
+	'approval.approvedBy': 'Approvato da {name} il {date}.',
+	'approval.approvedOn': 'Approvato il {date}.',
+	'approval.readOnly': 'Il testo approvato non si può modificare finché chi facilita la rete non lo riapre. I commenti restano aperti.',
+	'approval.keptVersion': 'Versione conservata: {name}',
+	'approval.versionName': 'Approvato il {date}',
+	'approval.approveHint':
+		'Approvare conserva una versione del testo e lo rende di sola lettura per tutti, finché chi facilita la rete non lo riapre.',
+	'approval.approved': 'Documento approvato: il testo è conservato nella versione «{name}» ed è ora di sola lettura.',
+	'approval.approveRefused': 'Solo chi facilita la rete approva i documenti, e non un documento archiviato.',
+	'approval.reopen': 'Riapri',
+	'approval.reopenTitle': 'Riapri il documento',
+	'approval.reopenIntro': 'Il documento torna modificabile. Il motivo resta nel registro delle attività.',
+	'approval.reopenTo': 'Riporta a',
+	'approval.reason': 'Motivo',
+	'approval.reasonRequired': 'Scrivi perché riapri il documento (al massimo 500 caratteri).',
+	'approval.reopenStatusInvalid': 'Scegli se riportare il documento in bozza o in revisione.',
+	'approval.reopenSubmit': 'Riapri il documento',
+	'approval.reopened': 'Documento riaperto: ora è «{status}».',
+	'approval.reopenRefused': 'Solo chi facilita la rete riapre un documento approvato.',
+	'approval.reviewDue': 'Revisione in corso: commenti entro il {date}.',
+	'approval.reviewOpen': 'Revisione in corso, senza scadenza.',
+	'approval.dueLabel': 'Scadenza della revisione (facoltativa)',
+	'approval.dueHint': 'Solo se scegli «In revisione»: chi può commentare riceve una notifica, e un promemoria il giorno prima.',
+	'approval.dueInvalid': 'Scegli una data valida, da oggi a un anno da oggi.',
+
+	'activity.sentence.document_reopened': '{actor} ha riaperto «{subject}» (da {from} a {to}) perché: {reason}',
+	'editor.readOnly.approved': 'Questo documento è approvato: si può leggere e commentare, ma non modificare finché chi facilita la rete non lo riapre.',
+	'map.readOnly.approved': 'Questa mappatura è approvata: le voci non si possono modificare finché chi facilita la rete non la riapre.',
+
+	'notifications.kind.review_requested': 'Revisione',
+	'notifications.kind.review_reminder': 'Promemoria',
+	'notifications.summary.review_requested.document': '{actor} chiede di rivedere «{title}»: puoi commentarlo',
+	'notifications.summary.review_requested.thread': '{actor} chiede di rivedere «{title}»: puoi commentarlo',
+	'notifications.summary.review_reminder.document': 'Promemoria: la revisione di «{title}» sta per scadere',
+	'notifications.summary.review_reminder.thread': 'Promemoria: la revisione di «{title}» sta per scadere',
+	'notifications.setting.review_requested': 'Richieste di revisione',
+	'notifications.setting.review_requested.help': 'Quando un documento che puoi commentare viene messo in revisione.',
+	'notifications.setting.review_reminder': 'Promemoria delle revisioni',
+	'notifications.setting.review_reminder.help': 'Il giorno prima della scadenza di una revisione.'
+} as const;
