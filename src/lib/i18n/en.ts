@@ -17,6 +17,7 @@ import { synergies } from './en/synergies.ts';
 import { mapImport } from './en/mapImport.ts';
 import { mapExport } from './en/mapExport.ts';
 import { mapComments } from './en/mapComments.ts';
+import { welcome } from './en/welcome.ts';
 
 export const en: Record<MessageKey, string> = {
 	'app.name': 'Trama',
@@ -197,8 +198,6 @@ export const en: Record<MessageKey, string> = {
 	'members.inviteMailed': 'Invitation emailed to {email}. You can also copy the link:',
 	'members.inviteMailFailed': 'Invitation created for {email}, but the email could not be sent: copy the link and send it yourself.',
 	'members.inviteLink': 'Invitation link',
-	'members.copy': 'Copy link',
-	'members.copied': 'Link copied to the clipboard.',
 	'members.pendingTitle': 'Pending invitations',
 	'members.noPending': 'No pending invitations.',
 	'members.expires': 'expires on {date}',
@@ -412,4 +411,5 @@ export const en: Record<MessageKey, string> = {
 	...mapImport,
 	...mapExport,
 	...mapComments,
+	...welcome,
 };
