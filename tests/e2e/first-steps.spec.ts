@@ -121,7 +121,7 @@ test('an invited person lands on a welcome, and the facilitator is told', async 
 		await expect(invitee.getByLabel('Email')).toHaveValue(email);
 		await signUp(invitee, { name: 'Anna Test', organisation: 'Comune di Sora' });
 		await invitee.getByRole('button', { name: 'Accetta l’invito' }).click();
-		await expect(invitee.getByRole('heading', { level: 1, name: `Benvenuto nella rete «${network}»` })).toBeVisible();
+		await expect(invitee.getByRole('heading', { level: 1, name: `Ti diamo il benvenuto nella rete «${network}»` })).toBeVisible();
 		expect(new URL(invitee.url()).pathname).toBe(`${new URL(home).pathname}/welcome`);
 		await expect(invitee.getByText('Il tuo ruolo è Commentatore. Parli per Comune di Sora – Servizi sociali.')).toBeVisible();
 		await expect(invitee.getByText('Leggere tutti i documenti della rete e commentarli')).toBeVisible();
@@ -138,7 +138,7 @@ test('an invited person lands on a welcome, and the facilitator is told', async 
 	await test.step('the facilitator finds the notice, which leads to the members', async () => {
 		await facilitator.goto(home);
 		const items = await openInbox(facilitator);
-		const notice = items.filter({ hasText: 'Anna Test ha accettato il tuo invito ed è entrato nella rete' });
+		const notice = items.filter({ hasText: 'Anna Test ha accettato il tuo invito: ora fa parte della rete' });
 		await expect(notice).toHaveCount(1);
 		await expect(notice).toContainText('Invito accettato');
 		await notice.getByRole('link').click();
@@ -175,6 +175,7 @@ test('a pending invitation’s link copies twice as the same valid link, with an
 		// Copying changed nothing: the page shows the same link after a reload.
 		await page.reload();
 		await expect(field).toHaveValue(shown);
+		await expectAccessibleAtBothWidths(page);
 	});
 
 	await test.step('each copy opens the same valid invitation in a fresh browser', async () => {

@@ -73,7 +73,7 @@ describe('notifications in words', () => {
 
 	it('says who accepted an invitation, in both languages', () => {
 		const item = { kind: 'invitation_accepted' as const, actorName: 'Anna Colombo', about: 'network' as const, title: '' };
-		expect(notificationSummary('it', item)).toBe('Anna Colombo ha accettato il tuo invito ed è entrato nella rete');
+		expect(notificationSummary('it', item)).toBe('Anna Colombo ha accettato il tuo invito: ora fa parte della rete');
 		expect(notificationSummary('en', item)).toBe('Anna Colombo accepted your invitation and joined the network');
 	});
 

@@ -14,8 +14,8 @@ export const welcome = {
 	'firstSteps.community_pact': 'Avvia il patto di comunità',
 	'firstSteps.community_pact.help': 'L’accordo che lega i partner, con gli impegni di ciascuno.',
 
-	'welcome.pageTitle': 'Benvenuto',
-	'welcome.title': 'Benvenuto nella rete «{network}»',
+	'welcome.pageTitle': 'Ti diamo il benvenuto',
+	'welcome.title': 'Ti diamo il benvenuto nella rete «{network}»',
 	'welcome.networkTitle': 'La rete',
 	'welcome.network': '«{network}» è una rete partenariale del territorio {territory}: i partner scrivono insieme la mappatura del territorio, il patto di comunità e i documenti di co-progettazione.',
 	'welcome.youTitle': 'Tu nella rete',
@@ -39,7 +39,7 @@ export const welcome = {
 	'welcome.startMembers': 'Le persone della rete',
 
 	'notifications.kind.invitation_accepted': 'Invito accettato',
-	'notifications.summary.invitation_accepted.network': '{actor} ha accettato il tuo invito ed è entrato nella rete',
+	'notifications.summary.invitation_accepted.network': '{actor} ha accettato il tuo invito: ora fa parte della rete',
 	'notifications.setting.invitation_accepted': 'Inviti accettati',
 	'notifications.setting.invitation_accepted.help': 'Quando una persona che hai invitato accetta ed entra nella rete.',
 
