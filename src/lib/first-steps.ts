@@ -18,7 +18,8 @@ export function firstStepPath(networkId: string, step: FirstStepName): string {
 			return `${network}/members#invite-title`;
 		case 'territorial_map':
 		case 'community_pact':
-			return `${network}/documents#new-document`;
+			// The new-document form, this kind chosen.
+			return `${network}/documents?new=${step}#new-document`;
 	}
 }
 

@@ -16,6 +16,6 @@ describe('a network’s first steps', () => {
 	it('links each step to where it is taken', () => {
 		expect(firstStepPath(NETWORK, 'partners')).toBe(`/networks/${NETWORK}/partners#add-partner`);
 		expect(firstStepPath(NETWORK, 'invitations')).toBe(`/networks/${NETWORK}/members#invite-title`);
-		expect(firstStepPath(NETWORK, 'community_pact')).toBe(`/networks/${NETWORK}/documents#new-document`);
+		expect(firstStepPath(NETWORK, 'community_pact')).toBe(`/networks/${NETWORK}/documents?new=community_pact#new-document`);
 	});
 });
