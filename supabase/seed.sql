@@ -54,6 +54,15 @@ cross join (values
 where n.id = 'de000000-0000-4000-8000-000000000001'
   and exists (select 1 from auth.users u where u.id = m.user_id::uuid);
 
+-- An invitation still waiting, so the facilitator sees a link to copy again.
+-- Its token is random on every install: a token written here would be public.
+insert into public.invitations (network_id, email, role, partner_id, token, token_hash, expires_at, created_by)
+select n.id, 'luca.marini@trama.test', 'commenter', 'de000000-0000-4000-8000-000000000108', l.token,
+  sha256(convert_to(l.token, 'UTF8')), now() + interval '7 days', n.created_by
+from public.networks n
+cross join (select replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '') as token) as l
+where n.id = 'de000000-0000-4000-8000-000000000001';
+
 -- Three discussions, as the network has them a few days into the process:
 -- one pinned, one under way, one closed.
 insert into public.threads (id, network_id, title, body, author_id, pinned, created_at, closed, closed_at, closed_by)

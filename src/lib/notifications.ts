@@ -1,8 +1,8 @@
 // Notifications as the pages show them. The kinds mirror the SQL enum
 // notification_kind (supabase/migrations/20261123110100_notifications.sql).
-import { translate, type Locale } from './i18n/translate.ts';
+import { translate, type Locale, type MessageKey } from './i18n/translate.ts';
 
-export const NOTIFICATION_KINDS = ['mention', 'reply', 'comment', 'review_requested', 'review_reminder'] as const;
+export const NOTIFICATION_KINDS = ['mention', 'reply', 'comment', 'review_requested', 'review_reminder', 'invitation_accepted'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export interface NotificationItem {
@@ -16,9 +16,9 @@ export interface NotificationItem {
 	networkName: string;
 	/** Null when the author's profile is gone or no longer shared with this person. */
 	actorName: string | null;
-	/** Where it was written: in a discussion, or in the comments of a document. */
-	about: 'thread' | 'document';
-	/** The discussion's or the document's title. */
+	/** Where it was written: in a discussion, or in the comments of a document; or the network itself (someone joined). */
+	about: 'thread' | 'document' | 'network';
+	/** The discussion's or the document's title (empty for the network). */
 	title: string;
 }
 
@@ -27,7 +27,10 @@ export function notificationSummary(
 	locale: Locale,
 	item: Pick<NotificationItem, 'kind' | 'actorName' | 'about' | 'title'>
 ): string {
-	return translate(locale, `notifications.summary.${item.kind}.${item.about}`, {
+	// Not every pair exists: the database sets an accepted invitation's subject to the network, and the
+	// other kinds' to a thread or a document (the unit test checks each pair it makes has a sentence).
+	const key = `notifications.summary.${item.kind}.${item.about}` as MessageKey;
+	return translate(locale, key, {
 		actor: item.actorName || translate(locale, 'notifications.someone'),
 		title: item.title
 	});

@@ -55,7 +55,7 @@ test('a facilitator builds a network and a partner joins it through an invitatio
 		await facilitator.getByLabel('Ruolo', { exact: true }).selectOption('commenter');
 		await facilitator.getByLabel('Partner per cui parla (facoltativo)', { exact: true }).selectOption({ label: 'Comune di Sora – Servizi sociali' });
 		await facilitator.getByRole('button', { name: 'Crea invito' }).click();
-		link = await facilitator.getByLabel('Link di invito').inputValue();
+		link = await facilitator.getByLabel('Link di invito', { exact: true }).inputValue();
 		expect(link).toMatch(/\/invite\/[\w-]{40,}$/);
 		await expect(facilitator.getByText(invitedEmail).first()).toBeVisible();
 		await expectNoSeriousA11yViolations(facilitator);

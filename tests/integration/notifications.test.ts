@@ -154,6 +154,7 @@ describe.each(backends)('notifications as each person, on $name', (backend) => {
 		expect(await as(marco, (tx) => openNotification(tx, item.id))).toBeNull();
 		expect(await as(anna, countUnread)).toBe(1);
 		expect(await as(anna, (tx) => openNotification(tx, item.id))).toEqual({
+			kind: item.kind,
 			networkId: network.id,
 			threadId: thread,
 			messageId: message,
@@ -173,6 +174,7 @@ describe.each(backends)('notifications as each person, on $name', (backend) => {
 		const [forMarco] = (await as(marco, (tx) => listNotifications(tx))).items;
 		expect(forMarco).toMatchObject({ kind: 'comment', about: 'document', title: 'Mappatura dei servizi', actorName: 'Anna Colombo' });
 		expect(await as(marco, (tx) => openNotification(tx, forMarco.id))).toEqual({
+			kind: 'comment',
 			networkId: network.id,
 			threadId: null,
 			messageId: null,

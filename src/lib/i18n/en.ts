@@ -19,6 +19,7 @@ import { mapExport } from './en/mapExport.ts';
 import { mapComments } from './en/mapComments.ts';
 import { partners } from './en/partners.ts';
 import { approval } from './en/approval.ts';
+import { welcome } from './en/welcome.ts';
 
 export const en: Record<MessageKey, string> = {
 	'app.name': 'Trama',
@@ -197,8 +198,6 @@ export const en: Record<MessageKey, string> = {
 	'members.inviteMailed': 'Invitation emailed to {email}. You can also copy the link:',
 	'members.inviteMailFailed': 'Invitation created for {email}, but the email could not be sent: copy the link and send it yourself.',
 	'members.inviteLink': 'Invitation link',
-	'members.copy': 'Copy link',
-	'members.copied': 'Link copied to the clipboard.',
 	'members.pendingTitle': 'Pending invitations',
 	'members.noPending': 'No pending invitations.',
 	'members.expires': 'expires on {date}',
@@ -414,4 +413,5 @@ export const en: Record<MessageKey, string> = {
 	...mapComments,
 	...partners,
 	...approval,
+	...welcome,
 };

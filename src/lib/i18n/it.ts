@@ -18,6 +18,7 @@ import { mapExport } from './it/mapExport.ts';
 import { mapComments } from './it/mapComments.ts';
 import { partners } from './it/partners.ts';
 import { approval } from './it/approval.ts';
+import { welcome } from './it/welcome.ts';
 
 // Italian first: every key here is the contract the English file must meet.
 export const it = {
@@ -197,8 +198,6 @@ export const it = {
 	'members.inviteMailed': 'Invito inviato per email a {email}. Puoi anche copiare il link:',
 	'members.inviteMailFailed': 'Invito creato per {email}, ma l’email non è partita: copia il link e invialo tu.',
 	'members.inviteLink': 'Link di invito',
-	'members.copy': 'Copia link',
-	'members.copied': 'Link copiato negli appunti.',
 	'members.pendingTitle': 'Inviti in attesa',
 	'members.noPending': 'Nessun invito in attesa.',
 	'members.expires': 'scade il {date}',
@@ -419,6 +418,7 @@ export const it = {
 	...mapComments,
 	...partners,
 	...approval,
+	...welcome,
 } as const;
 
 export type MessageKey = keyof typeof it;

@@ -33,6 +33,11 @@ describe('where a notification leads', () => {
 		expect(targetPath({ ...target, entryId: null })).toBe(`/networks/${NETWORK}/documents/${ID}?comment=c1`);
 	});
 
+	it("leads an accepted invitation to the network's members", () => {
+		const target = { kind: 'invitation_accepted' as const, networkId: NETWORK, threadId: null, messageId: null, documentId: null, commentId: null };
+		expect(targetPath(target)).toBe(`/networks/${NETWORK}/members`);
+	});
+
 	it('leads to the network when the row names nothing else', () => {
 		expect(targetPath({ networkId: NETWORK, threadId: null, messageId: null, documentId: null, commentId: null })).toBe(
 			`/networks/${NETWORK}`
@@ -43,8 +48,8 @@ describe('where a notification leads', () => {
 describe('notification settings', () => {
 	it('mutes the kinds left unticked', () => {
 		const form = settingsSchema.parse({ mention: 'on', comment: 'on', review_requested: 'on', review_reminder: 'on' });
-		expect(mutedKinds(form)).toEqual(['reply']);
-		expect(mutedKinds(settingsSchema.parse({}))).toEqual(['mention', 'reply', 'comment', 'review_requested', 'review_reminder']);
+		expect(mutedKinds(form)).toEqual(['reply', 'invitation_accepted']);
+		expect(mutedKinds(settingsSchema.parse({}))).toEqual(['mention', 'reply', 'comment', 'review_requested', 'review_reminder', 'invitation_accepted']);
 	});
 
 	it('refuses a box sent with a value no checkbox sends', () => {
@@ -64,6 +69,12 @@ describe('notifications in words', () => {
 		expect(notificationSummary('it', { ...item, kind: 'reply', about: 'document', actorName: null })).toBe(
 			'Qualcuno ha risposto a un commento su «Orari»'
 		);
+	});
+
+	it('says who accepted an invitation, in both languages', () => {
+		const item = { kind: 'invitation_accepted' as const, actorName: 'Anna Colombo', about: 'network' as const, title: '' };
+		expect(notificationSummary('it', item)).toBe('Anna Colombo ha accettato il tuo invito: ora fa parte della rete');
+		expect(notificationSummary('en', item)).toBe('Anna Colombo accepted your invitation and joined the network');
 	});
 
 	it('counts unread notifications in the singular and the plural', () => {

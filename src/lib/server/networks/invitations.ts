@@ -14,12 +14,14 @@ export interface PendingInvitation {
 	partnerName: string | null;
 	expiresAt: Date;
 	expired: boolean;
+	/** The link's token, to copy again; null for an invitation made before links were kept. */
+	token: string | null;
 }
 
 export async function listPendingInvitations(tx: Queryable, networkId: string): Promise<PendingInvitation[]> {
 	const { rows } = await tx.query<PendingInvitation>(
 		`select i.id, i.email, i.role::text as role, p.name as "partnerName", i.expires_at as "expiresAt",
-		        i.expires_at <= now() as expired
+		        i.expires_at <= now() as expired, i.token
 		 from public.invitations i left join public.partners p on p.id = i.partner_id
 		 where i.network_id = $1 and i.accepted_at is null and i.revoked_at is null
 		 order by i.created_at desc`,
@@ -38,9 +40,10 @@ export async function isMemberEmail(tx: Queryable, networkId: string, email: str
 }
 
 /**
- * Creates an invitation and returns its token, which exists only in the link:
- * the database keeps its hash. An open invitation to the same address is
- * withdrawn first, so only the newest link works.
+ * Creates an invitation and returns its token. The database looks the link
+ * up by the token's hash, and keeps the token itself for the facilitators to
+ * copy again (see the invitations.token column). An open invitation to the
+ * same address is withdrawn first, so only the newest link works.
  */
 export async function createInvitation(
 	tx: Queryable,
@@ -54,14 +57,14 @@ export async function createInvitation(
 	);
 	const token = newToken();
 	await tx.query(
-		`insert into public.invitations (network_id, email, role, partner_id, token_hash, expires_at)
-		 values ($1, $2, $3, $4, $5, now() + make_interval(days => $6))`,
-		[networkId, input.email, input.role, input.partnerId, hashToken(token), INVITATION_DAYS]
+		`insert into public.invitations (network_id, email, role, partner_id, token, token_hash, expires_at)
+		 values ($1, $2, $3, $4, $5, $6, now() + make_interval(days => $7))`,
+		[networkId, input.email, input.role, input.partnerId, token, hashToken(token), INVITATION_DAYS]
 	);
 	return token;
 }
 
-/** A new link for a pending invitation; the old one stops working. */
+/** A new link for a pending invitation, asked for on purpose: the old one stops working. */
 export async function renewInvitation(
 	tx: Queryable,
 	networkId: string,
@@ -69,10 +72,10 @@ export async function renewInvitation(
 ): Promise<{ token: string; email: string } | null> {
 	const token = newToken();
 	const { rows } = await tx.query<{ email: string }>(
-		`update public.invitations set token_hash = $3, expires_at = now() + make_interval(days => $4)
+		`update public.invitations set token = $3, token_hash = $4, expires_at = now() + make_interval(days => $5)
 		 where network_id = $1 and id = $2 and accepted_at is null and revoked_at is null
 		 returning email`,
-		[networkId, id, hashToken(token), INVITATION_DAYS]
+		[networkId, id, token, hashToken(token), INVITATION_DAYS]
 	);
 	return rows[0] ? { token, email: rows[0].email } : null;
 }

@@ -32,7 +32,7 @@ export async function listNotifications(
 		`select n.id, n.kind::text as kind, n.created_at as "createdAt", n.read_at is not null as read,
 		        n.excerpt || case when char_length(n.excerpt) >= ${EXCERPT_LIMIT} then '…' else '' end as excerpt,
 		        n.network_id as "networkId", net.name as "networkName", p.display_name as "actorName",
-		        case when n.thread_id is not null then 'thread' else 'document' end as about,
+		        case when n.thread_id is not null then 'thread' when n.document_id is not null then 'document' else 'network' end as about,
 		        coalesce(t.title, d.title, '') as title,
 		        ${keysetTime('n.created_at')} as cursor
 		 from public.notifications n
@@ -76,7 +76,7 @@ export async function markAllRead(tx: Queryable): Promise<number> {
  */
 export async function openNotification(tx: Queryable, id: string): Promise<NotificationTarget | null> {
 	const { rows } = await tx.query<NotificationTarget & { read: boolean }>(
-		`select n.network_id as "networkId", n.thread_id as "threadId", n.message_id as "messageId",
+		`select n.kind::text as kind, n.network_id as "networkId", n.thread_id as "threadId", n.message_id as "messageId",
 		        n.document_id as "documentId", n.comment_id as "commentId", c.entry_id as "entryId",
 		        n.read_at is not null as read
 		 from public.notifications n

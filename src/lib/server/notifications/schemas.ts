@@ -15,13 +15,10 @@ export function inboxQuery(params: URLSearchParams) {
 // A checkbox is sent as "on" when ticked and not at all otherwise.
 const ticked = z.literal('on', { error: 'notifications.settingsInvalid' }).optional();
 
-export const settingsSchema = z.object({
-	mention: ticked,
-	reply: ticked,
-	comment: ticked,
-	review_requested: ticked,
-	review_reminder: ticked
-});
+// One box per kind, so that a new kind needs no change here.
+export const settingsSchema = z.object(
+	Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, ticked])) as Record<NotificationKind, typeof ticked>
+);
 
 /** The kinds left unticked: the person does not want them. */
 export const mutedKinds = (form: z.output<typeof settingsSchema>): NotificationKind[] =>

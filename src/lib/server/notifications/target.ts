@@ -1,7 +1,10 @@
 import { commentPath } from '../comments/path.ts';
+import type { NotificationKind } from '../../notifications.ts';
 
 /** What a notification is about, as its row names it. */
 export interface NotificationTarget {
+	/** Set when the kind alone decides the page (an accepted invitation). */
+	kind?: NotificationKind;
 	networkId: string;
 	threadId: string | null;
 	messageId: string | null;
@@ -14,11 +17,13 @@ export interface NotificationTarget {
 /**
  * The page that shows what a notification is about: the message in its
  * discussion, the comment on its document, or the comment on a map entry
- * (on the map's entries page, that entry open). Built from ids alone, so it
- * can only ever lead within Trama.
+ * (on the map's entries page, that entry open); for an accepted invitation,
+ * the network's members. Built from ids alone, so it can only ever lead
+ * within Trama.
  */
-export function targetPath({ networkId, threadId, messageId, documentId, commentId, entryId }: NotificationTarget): string {
+export function targetPath({ kind, networkId, threadId, messageId, documentId, commentId, entryId }: NotificationTarget): string {
 	const network = `/networks/${networkId}`;
+	if (kind === 'invitation_accepted') return `${network}/members`;
 	if (threadId) return `${network}/discussions/${threadId}${messageId ? `#message-${messageId}` : ''}`;
 	if (documentId) return commentPath(network, documentId, commentId, entryId);
 	return network;

@@ -32,6 +32,6 @@ export const actions = {
 			const message = result.data.message ?? 'errors.invitation_invalid';
 			return refuse(result.status, form, message, { params: { email: preview?.email ?? '' } });
 		}
-		redirect(303, `/networks/${result}`);
+		redirect(303, `/networks/${result}/welcome`);
 	}
 } satisfies Actions;

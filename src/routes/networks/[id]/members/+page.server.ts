@@ -17,18 +17,24 @@ import {
 } from '$lib/server/networks/invitations';
 import { log } from '$lib/server/log';
 
-export const load = (async ({ locals, params, parent }) => {
+const inviteLink = (origin: string, token: string) => `${origin}/invite/${token}`;
+
+export const load = (async ({ locals, params, parent, url }) => {
 	const { role } = await parent();
 	return locals.db(async (tx) => ({
 		members: await listMembers(tx, params.id),
 		partners: (await listPartners(tx, params.id)).map((p) => ({ value: p.id, label: p.name })),
-		// RLS shows invitations to facilitators only; others get an empty list.
-		pending: role === 'facilitator' ? await listPendingInvitations(tx, params.id) : [],
+		// RLS shows invitations (and so their links) to facilitators only; others get an empty list.
+		pending:
+			role === 'facilitator'
+				? (await listPendingInvitations(tx, params.id)).map(({ token, ...invitation }) => ({
+						...invitation,
+						link: token ? inviteLink(url.origin, token) : null
+					}))
+				: [],
 		invitationDays: INVITATION_DAYS
 	}));
 }) satisfies PageServerLoad;
-
-const inviteLink = (origin: string, token: string) => `${origin}/invite/${token}`;
 
 /**
  * Mail is a courtesy: the invitation exists and its link is shown either way.
