@@ -17,6 +17,7 @@ import { synergies } from './en/synergies.ts';
 import { mapImport } from './en/mapImport.ts';
 import { mapExport } from './en/mapExport.ts';
 import { mapComments } from './en/mapComments.ts';
+import { confirm } from './en/confirm.ts';
 
 export const en: Record<MessageKey, string> = {
 	'app.name': 'Trama',
@@ -412,4 +413,5 @@ export const en: Record<MessageKey, string> = {
 	...mapImport,
 	...mapExport,
 	...mapComments,
+	...confirm,
 };

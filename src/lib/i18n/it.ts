@@ -16,6 +16,7 @@ import { synergies } from './it/synergies.ts';
 import { mapImport } from './it/mapImport.ts';
 import { mapExport } from './it/mapExport.ts';
 import { mapComments } from './it/mapComments.ts';
+import { confirm } from './it/confirm.ts';
 
 // Italian first: every key here is the contract the English file must meet.
 export const it = {
@@ -417,6 +418,7 @@ export const it = {
 	...mapImport,
 	...mapExport,
 	...mapComments,
+	...confirm,
 } as const;
 
 export type MessageKey = keyof typeof it;
