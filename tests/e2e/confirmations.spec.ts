@@ -3,6 +3,7 @@ import { expectNoSeriousA11yViolations } from './support/axe.ts';
 import { DEMO_NETWORK, DEMO_PEOPLE, signIn, type Person } from './support/demo.ts';
 import { signUp } from './support/sign-up.ts';
 import { commentPanel, documentText, editorConnected, selectWithMouse } from './support/document-page.ts';
+import { pdf } from '../unit/files/samples.ts';
 
 // Nothing destructive happens in one click: removing a partner or a member,
 // leaving the network and restoring a version each ask first and say what
@@ -13,6 +14,8 @@ import { commentPanel, documentText, editorConnected, selectWithMouse } from './
 const run = Date.now().toString(36);
 const PARTNERS = `${DEMO_NETWORK}/partners`;
 const MEMBERS = `${DEMO_NETWORK}/members`;
+const FILES = `${DEMO_NETWORK}/files`;
+const BIN = `${FILES}/bin`;
 
 test.describe.configure({ mode: 'serial' });
 
@@ -304,5 +307,84 @@ test('without JavaScript, restoring a version asks in the page and names the com
 	await expect(page).toHaveURL(documentUrl);
 	await page.goto(versionUrl);
 	await expect(page.getByText('Nessuna differenza: il documento è uguale a questa versione.')).toBeVisible();
+	await page.context().close();
+});
+
+/** A PDF uploaded by a form post, as a browser without JavaScript sends it, to the top of the file space. */
+async function uploadPdf(page: Page, name: string) {
+	await page.goto(FILES);
+	await page.getByLabel('Scegli i file da caricare').setInputFiles({ name, mimeType: 'application/pdf', buffer: pdf() });
+	await page.getByRole('button', { name: 'Carica', exact: true }).click();
+	await expect(page.getByRole('status')).toHaveText('File caricati: 1.');
+}
+
+/** Moves a listed file to the bin from its "manage" disclosure: one click, and the sentence saying so. */
+async function binFile(page: Page, name: string) {
+	const row = page.getByRole('listitem').filter({ hasText: name });
+	await row.locator('summary', { hasText: 'Rinomina, sposta, elimina' }).click();
+	await row.getByRole('button', { name: `Sposta nel cestino ${name}` }).click();
+	const status = page.getByRole('status').filter({ hasText: 'spostato nel cestino' });
+	await expect(status).toContainText(`«${name}» spostato nel cestino. Ci resta 30 giorni`);
+	return status;
+}
+
+test('binning a file is one click that says how long it stays there and offers to undo it; deleting it for good asks first', async ({
+	browser
+}) => {
+	const name = `Bozza da cestinare ${run}.pdf`;
+	const noScript = await withoutJavaScript(browser, giulia);
+	await uploadPdf(noScript, name);
+	await noScript.context().close();
+
+	const { page } = giulia;
+	await page.goto(FILES, { waitUntil: 'networkidle' });
+	const status = await binFile(page, name);
+	await status.getByRole('button', { name: `Annulla: riporta «${name}» fuori dal cestino` }).click();
+	await expect(page.getByRole('status')).toContainText(`File ripristinato: «${name}».`);
+	await expect(page.getByRole('link', { name, exact: true })).toBeVisible();
+
+	await binFile(page, name);
+	await page.goto(BIN, { waitUntil: 'networkidle' });
+	const purge = page.getByRole('button', { name: `Elimina definitivamente ${name}` });
+	const dialog = question(page, `Eliminare per sempre «${name}»?`);
+	await purge.click();
+	await expect(dialog).toContainText('non si potrà più recuperare');
+	await page.keyboard.press('Escape');
+	await expect(dialog).toBeHidden();
+	await expect(purge).toBeFocused();
+	await purge.click();
+	await dialog.getByRole('button', { name: 'Sì, elimina per sempre' }).click();
+	await expect(page.getByRole('status')).toContainText(`«${name}» eliminato definitivamente.`);
+	await expect(purge).toHaveCount(0);
+});
+
+test('without JavaScript, binning is undone from the sentence, and deleting for good asks in the page; Annulla and a POST without confirmation keep the file', async ({
+	browser
+}) => {
+	const name = `Verbale senza script ${run}.pdf`;
+	const page = await withoutJavaScript(browser, giulia);
+	await uploadPdf(page, name);
+	const status = await binFile(page, name);
+	await status.getByRole('button', { name: `Annulla: riporta «${name}» fuori dal cestino` }).click();
+	await expect(page.getByRole('status')).toContainText(`File ripristinato: «${name}».`);
+
+	await binFile(page, name);
+	await page.goto(BIN);
+	const purge = page.getByRole('button', { name: `Elimina definitivamente ${name}` });
+	const id = await page.locator('form', { has: purge }).locator('input[name="id"]').inputValue();
+	const dialog = question(page, `Eliminare per sempre «${name}»?`);
+	await purge.click();
+	await expect(dialog).toContainText('non si potrà più recuperare');
+	await dialog.getByRole('link', { name: 'Annulla' }).click();
+	await expect(page).toHaveURL(BIN);
+	await expect(dialog).toHaveCount(0);
+	expect(await post(page, `${BIN}?/purge`, { id })).toMatchObject({ type: 'failure', status: 428 });
+	await page.reload();
+	await expect(purge).toBeVisible();
+
+	await purge.click();
+	await dialog.getByRole('button', { name: 'Sì, elimina per sempre' }).click();
+	await expect(page.getByRole('status')).toContainText(`«${name}» eliminato definitivamente.`);
+	await expect(purge).toHaveCount(0);
 	await page.context().close();
 });

@@ -43,5 +43,16 @@ export const confirm: Record<keyof typeof it, string> = {
 		'{count} open comments lose the text they are attached to: they stay, with the words they quoted, but no longer highlighted in the document.',
 	'confirm.restore.commentsTitle': 'Comments that lose their text',
 	'confirm.restore.savedName': 'Before restoring',
-	'confirm.restore.confirm': 'Yes, restore'
+	'confirm.restore.confirm': 'Yes, restore',
+
+	'confirm.binnedStays': 'It stays there {days} days, then is deleted for good; until then it can be restored.',
+	'confirm.undo': 'Undo',
+	'confirm.undoBin': 'Undo: take “{name}” out of the bin',
+
+	'confirm.purge.title': 'Delete “{name}” for good?',
+	'confirm.purge.version': 'The file is deleted and can no longer be recovered, from the bin or anywhere else.',
+	'confirm.purge.versionsMany': 'The file is deleted with all its {count} versions and can no longer be recovered, from the bin or anywhere else.',
+	'confirm.purge.attachmentsOne': 'It is attached to a post or a comment: the post stays, without the attachment.',
+	'confirm.purge.attachmentsMany': 'It is attached to {count} posts or comments: they stay, without the attachment.',
+	'confirm.purge.confirm': 'Yes, delete for good'
 };

@@ -42,5 +42,16 @@ export const confirm = {
 		'{count} commenti aperti perdono il testo a cui sono legati: restano, con le parole citate, ma non più evidenziati nel documento.',
 	'confirm.restore.commentsTitle': 'Commenti che perdono il loro testo',
 	'confirm.restore.savedName': 'Prima del ripristino',
-	'confirm.restore.confirm': 'Sì, ripristina'
+	'confirm.restore.confirm': 'Sì, ripristina',
+
+	'confirm.binnedStays': 'Ci resta {days} giorni, poi sarà eliminato definitivamente; fino ad allora si può ripristinare.',
+	'confirm.undo': 'Annulla',
+	'confirm.undoBin': 'Annulla: riporta «{name}» fuori dal cestino',
+
+	'confirm.purge.title': 'Eliminare per sempre «{name}»?',
+	'confirm.purge.version': 'Il file viene eliminato e non si potrà più recuperare, né dal cestino né altrove.',
+	'confirm.purge.versionsMany': 'Il file viene eliminato con tutte le sue {count} versioni e non si potrà più recuperare, né dal cestino né altrove.',
+	'confirm.purge.attachmentsOne': 'È allegato a un messaggio o a un commento: il messaggio resta, senza l’allegato.',
+	'confirm.purge.attachmentsMany': 'È allegato a {count} messaggi o commenti: restano, senza l’allegato.',
+	'confirm.purge.confirm': 'Sì, elimina per sempre'
 } as const;
