@@ -37,7 +37,7 @@ export interface Confirmation {
 	/** Things named one by one, under their own heading. */
 	items?: { title: Sentence; list: NamedItem[] };
 	/** The button that does it: "Sì, rimuovi". */
-	confirmLabel: MessageKey;
+	confirmLabel: Sentence;
 	/** When the change cannot be made at all, the reason, and no button to do it. */
 	blocked?: Sentence;
 }

@@ -388,3 +388,33 @@ test('without JavaScript, binning is undone from the sentence, and deleting for 
 	await expect(purge).toHaveCount(0);
 	await page.context().close();
 });
+
+test('deleting a discussion asks first, with and without JavaScript, and a POST without confirmation keeps it', async ({ browser }) => {
+	const title = `Discussione da eliminare ${run}`;
+	const page = await withoutJavaScript(browser, giulia);
+	await page.goto(`${DEMO_NETWORK}/discussions`);
+	await page.getByLabel('Titolo').fill(title);
+	await page.getByLabel(/Messaggio/).fill('Una prova che poi togliamo.');
+	await page.getByRole('button', { name: 'Avvia la discussione' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+	const threadUrl = new URL(page.url()).pathname;
+	const dialog = question(page, `Eliminare la discussione «${title}»?`);
+
+	// Without JavaScript: the question in the page, and Annulla back to the discussion.
+	await page.getByRole('button', { name: 'Elimina la discussione…' }).click();
+	await expect(dialog).toContainText('Sparisce per tutte le persone della rete e non si può annullare.');
+	await dialog.getByRole('link', { name: 'Annulla' }).click();
+	await expect(page).toHaveURL(threadUrl);
+	expect(await post(page, `${threadUrl}?/delete`, {})).toMatchObject({ type: 'failure', status: 428 });
+	await page.reload();
+	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+	await page.context().close();
+
+	// With JavaScript: the dialog, and Sì deletes it.
+	await giulia.page.goto(threadUrl, { waitUntil: 'networkidle' });
+	const jsDialog = question(giulia.page, `Eliminare la discussione «${title}»?`);
+	await giulia.page.getByRole('button', { name: 'Elimina la discussione…' }).click();
+	await jsDialog.getByRole('button', { name: 'Sì, elimina la discussione' }).click();
+	await expect(giulia.page.getByText('Discussione eliminata.')).toBeVisible();
+	expect((await giulia.page.goto(threadUrl))?.status()).toBe(404);
+});

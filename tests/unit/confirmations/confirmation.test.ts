@@ -19,7 +19,7 @@ const question: Confirmation = {
 	fields: { id: 'p1' },
 	title: { key: 'confirm.partner.title', params: { name: 'Aurora' } },
 	consequences: [{ key: 'confirm.partner.final' }],
-	confirmLabel: 'confirm.partner.confirm'
+	confirmLabel: { key: 'confirm.partner.confirm' }
 };
 
 describe('a destructive action', () => {

@@ -54,5 +54,13 @@ export const confirm: Record<keyof typeof it, string> = {
 	'confirm.purge.versionsMany': 'The file is deleted with all its {count} versions and can no longer be recovered, from the bin or anywhere else.',
 	'confirm.purge.attachmentsOne': 'It is attached to a post or a comment: the post stays, without the attachment.',
 	'confirm.purge.attachmentsMany': 'It is attached to {count} posts or comments: they stay, without the attachment.',
-	'confirm.purge.confirm': 'Yes, delete for good'
+	'confirm.purge.confirm': 'Yes, delete for good',
+
+	'confirm.thread.title': 'Delete the discussion “{title}”?',
+	'confirm.thread.repliesOne': 'Its reply is deleted with it.',
+	'confirm.thread.repliesMany': 'Its {count} replies are deleted with it.',
+	'confirm.thread.attachmentsOne': 'One attached file is no longer linked to the discussion: it stays in the file space.',
+	'confirm.thread.attachmentsMany': '{count} attached files are no longer linked to the discussion: they stay in the file space.',
+	'confirm.thread.final': 'It disappears for everyone in the network and cannot be undone.',
+	'confirm.thread.confirm': 'Yes, delete the discussion'
 };

@@ -91,8 +91,6 @@ export const files: Record<keyof typeof italian, string> = {
 	'files.move': 'Move',
 	'files.bin': 'Move to the bin',
 	'files.deleteFolder': 'Delete the folder',
-	'files.deleteFolderWarning': 'Only an empty folder can be deleted: first move elsewhere, or to the bin, what “{name}” holds.',
-	'files.deleteFolderConfirm': 'Yes, delete the folder',
 	'files.newFolder': 'New folder',
 	'files.folderName': 'Folder name',
 	'files.folderNameHint': 'For example “Public notice 2027” or “Minutes of the working groups”.',

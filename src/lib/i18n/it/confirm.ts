@@ -53,5 +53,13 @@ export const confirm = {
 	'confirm.purge.versionsMany': 'Il file viene eliminato con tutte le sue {count} versioni e non si potrà più recuperare, né dal cestino né altrove.',
 	'confirm.purge.attachmentsOne': 'È allegato a un messaggio o a un commento: il messaggio resta, senza l’allegato.',
 	'confirm.purge.attachmentsMany': 'È allegato a {count} messaggi o commenti: restano, senza l’allegato.',
-	'confirm.purge.confirm': 'Sì, elimina per sempre'
+	'confirm.purge.confirm': 'Sì, elimina per sempre',
+
+	'confirm.thread.title': 'Eliminare la discussione «{title}»?',
+	'confirm.thread.repliesOne': 'La sua risposta viene eliminata con lei.',
+	'confirm.thread.repliesMany': 'Le sue {count} risposte vengono eliminate con lei.',
+	'confirm.thread.attachmentsOne': 'Un file allegato non sarà più legato alla discussione: resta nello spazio file.',
+	'confirm.thread.attachmentsMany': '{count} file allegati non saranno più legati alla discussione: restano nello spazio file.',
+	'confirm.thread.final': 'Sparisce per tutte le persone della rete e non si può annullare.',
+	'confirm.thread.confirm': 'Sì, elimina la discussione'
 } as const;

@@ -90,8 +90,6 @@ export const files = {
 	'files.move': 'Sposta',
 	'files.bin': 'Sposta nel cestino',
 	'files.deleteFolder': 'Elimina la cartella',
-	'files.deleteFolderWarning': 'Si può eliminare solo una cartella vuota: prima sposta altrove, o nel cestino, quello che contiene «{name}».',
-	'files.deleteFolderConfirm': 'Sì, elimina la cartella',
 	'files.newFolder': 'Nuova cartella',
 	'files.folderName': 'Nome della cartella',
 	'files.folderNameHint': 'Ad esempio «Avviso pubblico 2027» o «Verbali dei tavoli».',

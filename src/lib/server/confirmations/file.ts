@@ -34,6 +34,7 @@ export async function filePurge(
 			file.versions > 1 ? { key: 'confirm.purge.versionsMany', params: { count: file.versions } } : { key: 'confirm.purge.version' },
 			...counted(file.attachments, 'confirm.purge.attachmentsOne', 'confirm.purge.attachmentsMany')
 		],
-		confirmLabel: 'confirm.purge.confirm'
+		confirmLabel: { key: 'confirm.purge.confirm' }
 	};
 }
+

@@ -48,7 +48,7 @@ export async function memberRemoval(
 				{ key: 'confirm.member.kept' },
 				{ key: 'confirm.member.return' }
 			],
-			confirmLabel: 'confirm.member.confirm'
+			confirmLabel: { key: 'confirm.member.confirm' }
 		};
 	}
 	const lastFacilitator = who.role === 'facilitator' && who.facilitators <= 1;
@@ -56,7 +56,7 @@ export async function memberRemoval(
 		...base,
 		title: { key: 'confirm.leave.title', params: { network: who.network } },
 		consequences: [{ key: 'confirm.leave.access' }, { key: 'confirm.leave.kept' }, { key: 'confirm.leave.return' }],
-		confirmLabel: 'confirm.leave.confirm',
+		confirmLabel: { key: 'confirm.leave.confirm' },
 		blocked: lastFacilitator ? { key: 'confirm.leave.lastFacilitator' } : undefined
 	};
 }

@@ -42,6 +42,6 @@ export async function partnerRemoval(tx: Queryable, networkId: string, partnerId
 			...counted(ties.entries, 'confirm.partner.entriesOne', 'confirm.partner.entriesMany'),
 			{ key: 'confirm.partner.final' }
 		],
-		confirmLabel: 'confirm.partner.confirm'
+		confirmLabel: { key: 'confirm.partner.confirm' }
 	};
 }

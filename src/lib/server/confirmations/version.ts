@@ -53,6 +53,6 @@ export async function versionRestore(
 						title: { key: 'confirm.restore.commentsTitle' },
 						list: losing.map((comment) => ({ who: comment.authorName, text: excerpt(comment.quote) }))
 					},
-		confirmLabel: 'confirm.restore.confirm'
+		confirmLabel: { key: 'confirm.restore.confirm' }
 	};
 }
