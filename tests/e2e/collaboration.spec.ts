@@ -117,6 +117,7 @@ test('a restored version shows for everyone in the document', async () => {
 	await expect(page.getByRole('insertion').filter({ hasText: 'Paragrafo da togliere.' }).first()).toBeVisible();
 	await expectNoSeriousA11yViolations(page);
 	await page.getByRole('button', { name: 'Ripristina questa versione' }).click();
+	await page.getByRole('dialog').getByRole('button', { name: 'Sì, ripristina' }).click();
 
 	await expect(page).toHaveURL(documentUrl);
 	await connected(page);

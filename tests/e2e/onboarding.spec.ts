@@ -105,6 +105,7 @@ test('a facilitator builds a network and a partner joins it through an invitatio
 	await test.step('the invitee can leave the network again', async () => {
 		await invitee.getByRole('link', { name: 'Persone', exact: true }).click();
 		await invitee.getByRole('button', { name: 'Lascia la rete' }).click();
+		await invitee.getByRole('dialog').getByRole('button', { name: 'Sì, lascia la rete' }).click();
 		await expect(invitee.getByText('Non fai ancora parte di nessuna rete')).toBeVisible();
 		expect((await invitee.goto(networkUrl))?.status()).toBe(403);
 	});

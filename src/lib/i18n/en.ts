@@ -20,6 +20,7 @@ import { mapComments } from './en/mapComments.ts';
 import { partners } from './en/partners.ts';
 import { approval } from './en/approval.ts';
 import { welcome } from './en/welcome.ts';
+import { confirm } from './en/confirm.ts';
 
 export const en: Record<MessageKey, string> = {
 	'app.name': 'Trama',
@@ -414,4 +415,5 @@ export const en: Record<MessageKey, string> = {
 	...partners,
 	...approval,
 	...welcome,
+	...confirm,
 };

@@ -19,6 +19,7 @@ import { mapComments } from './it/mapComments.ts';
 import { partners } from './it/partners.ts';
 import { approval } from './it/approval.ts';
 import { welcome } from './it/welcome.ts';
+import { confirm } from './it/confirm.ts';
 
 // Italian first: every key here is the contract the English file must meet.
 export const it = {
@@ -419,6 +420,7 @@ export const it = {
 	...partners,
 	...approval,
 	...welcome,
+	...confirm,
 } as const;
 
 export type MessageKey = keyof typeof it;

@@ -141,20 +141,37 @@ describe.each(backends)('file space form actions, on $name', (backend) => {
 		});
 	});
 
-	it('bins, restores and — for a facilitator only — deletes for good', async () => {
+	it('bins in one click, undoes it from the folder, and — for a facilitator only, once confirmed — deletes for good', async () => {
 		const { facilitator, editor, network } = await createNetworkCast(db);
 		const { id } = await uploadFile(db, editor, network, { name: 'Foto.png', contentType: 'image/png' });
 		expect(await post(folderActions.bin, editor, network.id, { id })).toEqual({
 			status: 200,
-			data: { done: 'files.binned', params: { name: 'Foto.png' } }
+			data: { done: 'files.binned', params: { name: 'Foto.png', id } }
 		});
+		expect(await post(folderActions.restore, editor, network.id, { id })).toEqual({
+			status: 200,
+			data: { done: 'files.restored', params: { name: 'Foto.png' } }
+		});
+		await post(folderActions.bin, editor, network.id, { id });
 		expect(await post(binActions.restore, editor, network.id, { id })).toEqual({
 			status: 200,
 			data: { done: 'files.restored', params: { name: 'Foto.png' } }
 		});
 		await post(folderActions.bin, editor, network.id, { id });
-		expect(await post(binActions.purge, editor, network.id, { id })).toMatchObject({ status: 403, data: { message: 'files.notAllowed' } });
-		expect(await post(binActions.purge, facilitator, network.id, { id })).toEqual({
+
+		// Without the confirmation field nothing is deleted: the answer is the question.
+		const asked = await post(binActions.purge, facilitator, network.id, { id });
+		expect(asked).toMatchObject({
+			status: 428,
+			data: { confirmation: { fields: { id }, title: { key: 'confirm.purge.title', params: { name: 'Foto.png' } } } }
+		});
+		expect(await nameOf(id)).toBe('Foto.png');
+
+		expect(await post(binActions.purge, editor, network.id, { id, confirm: '1' })).toMatchObject({
+			status: 403,
+			data: { message: 'files.notAllowed' }
+		});
+		expect(await post(binActions.purge, facilitator, network.id, { id, confirm: '1' })).toEqual({
 			status: 200,
 			data: { done: 'files.purged', params: { name: 'Foto.png' } }
 		});

@@ -295,7 +295,7 @@ describe.each(backends)('file space queries as each person, on $name', (backend)
 			const { editor, viewer, network } = await scene();
 			const folder = await folderAs(editor, network, 'Foto');
 			const id = await storeFile(editor, network, 'Lavagna.jpg', { folder, contentType: 'image/jpeg', size: 4096 });
-			expect(await as(editor, (tx) => binFile(tx, network.id, id))).toEqual({ ok: { name: 'Lavagna.jpg' } });
+			expect(await as(editor, (tx) => binFile(tx, network.id, id))).toEqual({ ok: { name: 'Lavagna.jpg', id } });
 			// Already in the bin: nothing more to do.
 			expect(await as(editor, (tx) => binFile(tx, network.id, id))).toBe('hidden');
 

@@ -66,8 +66,6 @@ export const discussions: Record<keyof typeof italian, string> = {
 	'discussions.close': 'Close the discussion',
 	'discussions.reopen': 'Reopen the discussion',
 	'discussions.delete': 'Delete the discussion…',
-	'discussions.deleteWarning': 'The discussion “{title}” will be deleted with all its replies, for everyone in the network. This cannot be undone.',
-	'discussions.deleteConfirm': 'Yes, delete permanently',
 	'discussions.pinnedDone': 'Discussion pinned: it appears at the top of the list.',
 	'discussions.unpinnedDone': 'Discussion unpinned.',
 	'discussions.closedDone': 'Discussion closed.',

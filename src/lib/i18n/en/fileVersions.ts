@@ -34,8 +34,6 @@ export const fileVersions: Record<keyof typeof italian, string> = {
 	'fileVersions.originalName': 'Name when uploaded:',
 	'fileVersions.downloadVersion': 'Download version {number}',
 	'fileVersions.restoreVersion': 'Restore version {number}',
-	'fileVersions.restoreWarning': 'Version {number} will be the current one again, as version {next}. The current version stays among the versions.',
-	'fileVersions.restoreConfirm': 'Yes, restore version {number}',
 	'fileVersions.restored': 'Version {from} restored: it is now version {to}.',
 	'fileVersions.restoreRefused': 'You cannot restore versions: it takes the editor or facilitator role in the network.',
 	'fileVersions.restoreInBin': 'The file is in the bin: restore it from the bin before changing its version.',

@@ -90,11 +90,7 @@ export const files: Record<keyof typeof italian, string> = {
 	'files.topChoice': 'All files (outside any folder)',
 	'files.move': 'Move',
 	'files.bin': 'Move to the bin',
-	'files.binWarning': '“{name}” will stay in the bin for {days} days, then be deleted for good. Until then it can be restored.',
-	'files.binConfirm': 'Yes, move to the bin',
 	'files.deleteFolder': 'Delete the folder',
-	'files.deleteFolderWarning': 'Only an empty folder can be deleted: first move elsewhere, or to the bin, what “{name}” holds.',
-	'files.deleteFolderConfirm': 'Yes, delete the folder',
 	'files.newFolder': 'New folder',
 	'files.folderName': 'Folder name',
 	'files.folderNameHint': 'For example “Public notice 2027” or “Minutes of the working groups”.',
@@ -135,7 +131,5 @@ export const files: Record<keyof typeof italian, string> = {
 	'files.restore': 'Restore',
 	'files.restored': 'File restored: “{name}”.',
 	'files.purge': 'Delete for good',
-	'files.purgeWarning': '“{name}” will be deleted with all its versions and cannot be recovered.',
-	'files.purgeConfirm': 'Yes, delete for good',
 	'files.purged': '“{name}” deleted for good.'
 };

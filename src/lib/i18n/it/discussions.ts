@@ -65,8 +65,6 @@ export const discussions = {
 	'discussions.close': 'Chiudi la discussione',
 	'discussions.reopen': 'Riapri la discussione',
 	'discussions.delete': 'Elimina la discussione…',
-	'discussions.deleteWarning': 'La discussione «{title}» sarà eliminata con tutte le sue risposte, per tutte le persone della rete. Non si può annullare.',
-	'discussions.deleteConfirm': 'Sì, elimina definitivamente',
 	'discussions.pinnedDone': 'Discussione messa in evidenza: compare in cima all’elenco.',
 	'discussions.unpinnedDone': 'Discussione tolta dall’evidenza.',
 	'discussions.closedDone': 'Discussione chiusa.',

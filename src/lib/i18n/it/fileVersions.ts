@@ -33,8 +33,6 @@ export const fileVersions = {
 	'fileVersions.originalName': 'Nome al caricamento:',
 	'fileVersions.downloadVersion': 'Scarica la versione {number}',
 	'fileVersions.restoreVersion': 'Ripristina la versione {number}',
-	'fileVersions.restoreWarning': 'La versione {number} tornerà a essere quella attuale, come versione {next}. La versione attuale resta tra le versioni.',
-	'fileVersions.restoreConfirm': 'Sì, ripristina la versione {number}',
 	'fileVersions.restored': 'Versione {from} ripristinata: ora è la versione {to}.',
 	'fileVersions.restoreRefused': 'Non puoi ripristinare versioni: serve il ruolo di redattore o di facilitatore della rete.',
 	'fileVersions.restoreInBin': 'Il file è nel cestino: ripristinalo dal cestino prima di cambiarne la versione.',

@@ -89,11 +89,7 @@ export const files = {
 	'files.topChoice': 'Tutti i file (fuori dalle cartelle)',
 	'files.move': 'Sposta',
 	'files.bin': 'Sposta nel cestino',
-	'files.binWarning': '«{name}» resterà nel cestino per {days} giorni, poi sarà eliminato definitivamente. Fino ad allora si può ripristinare.',
-	'files.binConfirm': 'Sì, sposta nel cestino',
 	'files.deleteFolder': 'Elimina la cartella',
-	'files.deleteFolderWarning': 'Si può eliminare solo una cartella vuota: prima sposta altrove, o nel cestino, quello che contiene «{name}».',
-	'files.deleteFolderConfirm': 'Sì, elimina la cartella',
 	'files.newFolder': 'Nuova cartella',
 	'files.folderName': 'Nome della cartella',
 	'files.folderNameHint': 'Ad esempio «Avviso pubblico 2027» o «Verbali dei tavoli».',
@@ -134,7 +130,5 @@ export const files = {
 	'files.restore': 'Ripristina',
 	'files.restored': 'File ripristinato: «{name}».',
 	'files.purge': 'Elimina definitivamente',
-	'files.purgeWarning': '«{name}» sarà eliminato con tutte le sue versioni e non si potrà più recuperare.',
-	'files.purgeConfirm': 'Sì, elimina definitivamente',
 	'files.purged': '«{name}» eliminato definitivamente.'
 } as const;

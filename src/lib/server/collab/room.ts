@@ -17,6 +17,7 @@ import {
 } from './persistence.ts';
 import type { UpdateWriter, Writable } from './writer.ts';
 import { fragmentText } from './text.ts';
+import { replaceContent } from './replace-content.ts';
 import { EntriesProjection } from './entries-projection.ts';
 import { FRAGMENT } from '../../editor/fragment.ts';
 import { log } from '../log.ts';
@@ -358,20 +359,7 @@ export class Room implements Writable, FannedOut {
 
 	/** Makes the text equal to `state`'s, as one change by `origin` that everyone receives. */
 	replaceContent(state: Uint8Array, origin: ChangeOrigin) {
-		const source = new Y.Doc();
-		Y.applyUpdate(source, state);
-		// Tiptap never writes XmlHooks; cloning keeps elements and text only.
-		const content = source
-			.getXmlFragment(FRAGMENT)
-			.toArray()
-			.filter((node) => !(node instanceof Y.XmlHook))
-			.map((node) => (node as Y.XmlElement | Y.XmlText).clone());
-		const fragment = this.doc.getXmlFragment(FRAGMENT);
-		this.doc.transact(() => {
-			fragment.delete(0, fragment.length);
-			fragment.insert(0, content);
-		}, origin);
-		source.destroy();
+		replaceContent(this.doc, state, origin);
 	}
 
 	/** Projects what is due now instead of at the next turn of the throttle. */

@@ -51,12 +51,13 @@ export async function moveFile(tx: Queryable, networkId: string, fileId: string,
 }
 
 /** Puts a file in the bin; the database stamps when and by whom. */
-export function binFile(tx: Queryable, networkId: string, fileId: string): Promise<Named> {
-	return changeOne(
-		tx,
-		'update public.files set deleted_at = now() where id = $1 and network_id = $2 and deleted_at is null returning name',
+export async function binFile(tx: Queryable, networkId: string, fileId: string): Promise<Change<{ name: string; id: string }>> {
+	// The id comes back with the name, for the page to offer taking it out again.
+	const { rows } = await tx.query<{ name: string; id: string }>(
+		'update public.files set deleted_at = now() where id = $1 and network_id = $2 and deleted_at is null returning name, id',
 		[fileId, networkId]
 	);
+	return rows[0] ? { ok: rows[0] } : 'hidden';
 }
 
 /** How many numbered names are tried in one round trip. */

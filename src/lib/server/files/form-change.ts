@@ -3,12 +3,13 @@ import type { z } from 'zod';
 import type { MessageKey } from '$lib/i18n/translate';
 import type { Queryable } from '../db/types.ts';
 import { attempt, parseForm, refuse, type FormFailure } from '../forms.ts';
-import type { Named } from './changes.ts';
+import type { Change } from './changes.ts';
 
 /** What a file space form answers when its change is made: a sentence for the page, naming what changed. */
 export interface Done {
 	done: MessageKey;
-	params: { name: string };
+	/** The name, and the id when the page may offer to undo the change (a file binned). */
+	params: { name: string; id?: string };
 }
 
 /**
@@ -22,7 +23,7 @@ export interface Done {
  */
 export function fileAction<S extends z.ZodType>(
 	schema: S,
-	run: (tx: Queryable, networkId: string, data: z.output<S>) => Promise<Named>,
+	run: (tx: Queryable, networkId: string, data: z.output<S>) => Promise<Change<Done['params']>>,
 	done: MessageKey,
 	field?: string
 ) {
@@ -32,7 +33,7 @@ export function fileAction<S extends z.ZodType>(
 		if (failure) return failure;
 		const outcome = await attempt(form, () => locals.db((tx) => run(tx, params.id, data)), 'files.notAllowed', field);
 		if (outcome === 'hidden') return refuse(403, form, 'files.notAllowed');
-		if ('ok' in outcome) return { done, params: { name: outcome.ok.name } };
+		if ('ok' in outcome) return { done, params: outcome.ok };
 		if ('refused' in outcome) return refuse(400, form, outcome.refused, field ? { field } : {});
 		// The database refused it, in attempt()'s words.
 		return outcome;

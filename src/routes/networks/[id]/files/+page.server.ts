@@ -6,7 +6,16 @@ import { fileListQuery } from '$lib/files/space';
 import { mayUploadFiles } from '$lib/files/access';
 import { runtime } from '$lib/server/runtime';
 import { FILES_PER_PAGE, fileSpace, folderTree, listFolder } from '$lib/server/files/queries';
-import { binFile, createFolder, deleteFolder, moveFile, moveFolder, renameFile, renameFolder } from '$lib/server/files/changes';
+import {
+	binFile,
+	createFolder,
+	deleteFolder,
+	moveFile,
+	moveFolder,
+	renameFile,
+	renameFolder,
+	restoreFile
+} from '$lib/server/files/changes';
 import { fileAction } from '$lib/server/files/form-change';
 import { itemSchema, moveSchema, newFolderSchema, renameSchema } from '$lib/server/files/schemas';
 
@@ -42,7 +51,9 @@ export const load = (async ({ locals, params, url, parent, depends }) => {
 export const actions = {
 	rename: fileAction(renameSchema, (tx, network, { id, name }) => renameFile(tx, network, id, name), 'files.renamed', 'name'),
 	move: fileAction(moveSchema, (tx, network, { id, folder }) => moveFile(tx, network, id, folder), 'files.moved', 'folder'),
+	// Binning is one click: nothing is lost, and the page offers to undo it (restore, here too).
 	bin: fileAction(itemSchema, (tx, network, { id }) => binFile(tx, network, id), 'files.binned'),
+	restore: fileAction(itemSchema, (tx, network, { id }) => restoreFile(tx, network, id), 'files.restored'),
 	createFolder: fileAction(
 		newFolderSchema,
 		(tx, network, { parent, name }) => createFolder(tx, network, parent, name),

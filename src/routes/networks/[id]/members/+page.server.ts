@@ -16,6 +16,9 @@ import {
 	revokeInvitation
 } from '$lib/server/networks/invitations';
 import { log } from '$lib/server/log';
+import { isConfirmed } from '$lib/confirmation';
+import { askFirst } from '$lib/server/confirmations/ask';
+import { memberRemoval } from '$lib/server/confirmations/member';
 
 const inviteLink = (origin: string, token: string) => `${origin}/invite/${token}`;
 
@@ -104,10 +107,15 @@ export const actions = {
 		const form = await request.formData();
 		const { data, failure } = parseForm(userIdSchema, form);
 		if (failure) return failure;
+		const self = data.userId === locals.user?.id;
+		if (!isConfirmed(form)) {
+			const question = await locals.db((tx) => memberRemoval(tx, params.id, { userId: data.userId, self }));
+			return question ? askFirst(question) : refuse(403, form, 'errors.not_allowed');
+		}
 		const refused = await attemptChange(form, () => locals.db((tx) => removeMember(tx, params.id, data.userId)));
 		if (refused) return refused;
 		// Whoever leaves can no longer see this page.
-		if (data.userId === locals.user?.id) redirect(303, '/');
+		if (self) redirect(303, '/');
 		return { memberRemoved: true };
 	}
 } satisfies Actions;

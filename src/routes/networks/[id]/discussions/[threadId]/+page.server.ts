@@ -10,6 +10,9 @@ import { replySchema } from '$lib/server/discussions/schemas';
 import { readThread } from '$lib/server/discussions/threads';
 import { deleteThread, reply, setClosed, setPinned } from '$lib/server/discussions/posting';
 import { recordVisit } from '$lib/server/visits';
+import { isConfirmed } from '$lib/confirmation';
+import { askFirst } from '$lib/server/confirmations/ask';
+import { threadDeletion } from '$lib/server/confirmations/thread';
 import { mentionableMembers } from '$lib/mention-autocomplete';
 import { parseAttachments, unavailableRefusal } from '$lib/server/attachments/choice';
 import { postAttaching } from '$lib/server/attachments/queries';
@@ -79,6 +82,10 @@ export const actions = {
 	reopen: change((tx, network, thread) => setClosed(tx, network, thread, false), 'discussions.closeRefused', 'discussions.reopenedDone'),
 	delete: async ({ request, locals, params }) => {
 		const form = await request.formData();
+		if (!isConfirmed(form)) {
+			const question = await locals.db((tx) => threadDeletion(tx, params.id, params.threadId));
+			return question ? askFirst(question) : refuse(404, form, 'discussions.notFound');
+		}
 		const failure = await attemptChange(
 			form,
 			() => locals.db((tx) => deleteThread(tx, params.id, params.threadId)),

@@ -1,8 +1,13 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { refuse } from '$lib/server/forms';
+import { attempt, refuse } from '$lib/server/forms';
 import { isUuid } from '$lib/uuid';
-import { documentAccess, openDocument, readVersion } from '$lib/server/documents/queries';
+import { documentAccess, openDocument, readVersion, saveVersion } from '$lib/server/documents/queries';
+import { stateText } from '$lib/server/collab/text';
+import { isConfirmed } from '$lib/confirmation';
+import { translate } from '$lib/i18n/translate';
+import { askFirst } from '$lib/server/confirmations/ask';
+import { versionRestore } from '$lib/server/confirmations/version';
 import { runtime } from '$lib/server/runtime';
 import { stateToJson } from '$lib/documents/content';
 import { diffBlocks } from '$lib/documents/diff';
@@ -44,7 +49,29 @@ export const actions = {
 		});
 		if (found === 'refused') return refuse(403, form, 'versions.restoreRefused');
 		if (found === 'missing') return refuse(404, form, 'versions.notFound');
-		await (await runtime()).collab.restore(params.docId, found.state, locals.user!.id);
+		const { collab } = await runtime();
+		const current = await collab.encodeState(params.docId);
+		if (!isConfirmed(form)) {
+			const name = found.name ?? translate(locals.locale, 'versions.automaticName');
+			return askFirst(
+				await locals.db((tx) => versionRestore(tx, params.docId, { name, restored: found.state, current }))
+			);
+		}
+		// The text of now is kept first, so that this restore can be taken back by another.
+		const kept = await attempt(
+			form,
+			() =>
+				locals.db((tx) =>
+					saveVersion(tx, params.docId, {
+						name: translate(locals.locale, 'confirm.restore.savedName'),
+						state: current,
+						text: stateText(current)
+					})
+				),
+			'versions.restoreRefused'
+		);
+		if (typeof kept !== 'string') return kept;
+		await collab.restore(params.docId, found.state, locals.user!.id);
 		redirect(303, `/networks/${params.id}/documents/${params.docId}`);
 	}
 } satisfies Actions;
