@@ -1,6 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
+import * as Y from 'yjs';
+import { FRAGMENT } from '../../src/lib/editor/fragment.ts';
 import { expectNoSeriousA11yViolations } from './support/axe.ts';
 import { DEMO_NETWORK, DEMO_PEOPLE, signIn, type Person } from './support/demo.ts';
+import { collabClient } from './support/collab-client.ts';
 import { documentText, editorConnected } from './support/document-page.ts';
 import { openInbox } from './support/inbox.ts';
 
@@ -71,8 +74,7 @@ test.describe.serial('approval', () => {
 		const kept = approved.getByRole('link', { name: /^Versione conservata: Approvato il / });
 		await expect(kept).toBeVisible();
 
-		// Marco's open socket is closed by the server, and his page says to reload; once reloaded, the text is read-only and says why.
-		await marco.page.getByRole('button', { name: 'Ricarica la pagina' }).click();
+		// The server closes Marco's open socket; his page asks again what he may do, without a reload: the text is read-only and says why.
 		await expect(marco.page.getByText('Questo documento è approvato')).toBeVisible();
 		await editorConnected(marco.page);
 		await expect(documentText(marco.page)).toHaveAttribute('contenteditable', 'false');
@@ -104,6 +106,33 @@ test.describe.serial('approval', () => {
 			await page.screenshot({ path: test.info().outputPath(`approved-${viewport.width}.png`), fullPage: true });
 		}
 		await page.setViewportSize({ width: 1280, height: 800 });
+	});
+
+	test('the collab server drops a forged change to the approved text: nobody ever gets it', async () => {
+		await marco.page.goto(url);
+		const documentId = new URL(marco.page.url()).pathname.split('/').at(-1)!;
+		const forger = await collabClient(marco.page, documentId);
+		const reader = await collabClient(marco.page, documentId);
+		try {
+			await Promise.all([forger.synced, reader.synced]);
+			const paragraph = new Y.XmlElement('paragraph');
+			paragraph.insert(0, [new Y.XmlText(`Testo falsificato ${run}`)]);
+			forger.doc.getXmlFragment(FRAGMENT).push([paragraph]);
+			// The server handles a socket's messages in order: once the forger's presence, sent after
+			// the change, reaches the reader, the change was either relayed before it or dropped.
+			forger.provider.awareness.setLocalStateField('forged', run);
+			await expect
+				.poll(() => [...reader.provider.awareness.getStates().values()].some((state) => state.forged === run))
+				.toBe(true);
+			expect(reader.doc.getXmlFragment(FRAGMENT).toString()).not.toContain('Testo falsificato');
+		} finally {
+			forger.destroy();
+			reader.destroy();
+		}
+		await giulia.page.goto(url);
+		await editorConnected(giulia.page);
+		await expect(documentText(giulia.page)).toContainText('tre tirocini');
+		await expect(documentText(giulia.page)).not.toContainText('Testo falsificato');
 	});
 
 	test('a facilitator reopens it with a reason, and the editor writes again', async () => {

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
+import { invalidateAll } from '$app/navigation';
 import type { Presence } from '$lib/presence';
 import { INITIAL_CONNECTION, nextConnection, shouldReconnect, type ConnectionEvent, type ConnectionState } from './connection.ts';
 import { peopleHere, type PersonHere } from './people.ts';
@@ -28,6 +29,7 @@ export class CollaborationSession {
 	readonly local: IndexeddbPersistence;
 	readonly #self: Presence;
 	readonly #cleanups: (() => void)[] = [];
+	#destroyed = false;
 
 	constructor(opened: { id: string; title: string }, self: Presence) {
 		const documentId = opened.id;
@@ -99,7 +101,9 @@ export class CollaborationSession {
 	}
 
 	#dispatch(event: ConnectionEvent) {
-		this.connection = nextConnection(this.connection, event);
+		const before = this.connection;
+		this.connection = nextConnection(before, event);
+		if (this.connection.error === 'access_changed' && before.error !== 'access_changed') void this.#recheckAccess();
 		const { status, savedLocally } = this.connection;
 		if (status === 'connected' || ((status === 'offline' || status === 'error') && savedLocally)) this.ready = true;
 	}
@@ -124,8 +128,22 @@ export class CollaborationSession {
 		}
 	}
 
+	/**
+	 * The server closed the socket because this person's rights changed (a
+	 * new role, the document approved or reopened): the page asks again what
+	 * they may do, which makes the editor read-only or writable, and the
+	 * socket reopens with those rights. No rights left shows the page's error.
+	 */
+	async #recheckAccess() {
+		await invalidateAll();
+		if (this.#destroyed) return;
+		this.#dispatch({ type: 'access-rechecked' });
+		this.provider.connect();
+	}
+
 	/** Leaves the document: others see this person go at once, and nothing keeps running. */
 	destroy() {
+		this.#destroyed = true;
 		for (const cleanup of this.#cleanups.splice(0)) cleanup();
 		this.provider.awareness.setLocalState(null);
 		this.provider.destroy();

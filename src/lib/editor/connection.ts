@@ -8,7 +8,7 @@
 export type ConnectionStatus = 'connecting' | 'syncing' | 'connected' | 'offline' | 'error';
 
 /** Why the server closed the socket for good: reconnecting would only repeat it. */
-export type ConnectionError = 'too_big' | 'flood' | 'malformed' | 'refused';
+export type ConnectionError = 'too_big' | 'flood' | 'malformed' | 'access_changed' | 'refused';
 
 export interface ConnectionState {
 	status: ConnectionStatus;
@@ -25,6 +25,8 @@ export type ConnectionEvent =
 	| { type: 'synced' }
 	/** A socket closed; code is null when the browser closed it itself (disconnect, watchdog). */
 	| { type: 'socket-closed'; code: number | null }
+	/** The page asked again what this person may do, after the server closed for an access change: connecting anew. */
+	| { type: 'access-rechecked' }
 	| { type: 'saved-locally' }
 	| { type: 'browser-offline' }
 	| { type: 'browser-online' };
@@ -38,10 +40,12 @@ export const INITIAL_CONNECTION: ConnectionState = {
 
 // Close codes after the socket opened (see the collab server): 1009 message
 // too big, 1008 flood or policy, 4400–4499 a deliberate refusal (4400 is a
-// malformed message). 4000 means "could not load the document, retrying".
+// malformed message, 4403 this person's access changed: a new role, the
+// document approved or archived). 4000 means "could not load the document, retrying".
 export const CLOSE_TOO_BIG = 1009;
 export const CLOSE_POLICY = 1008;
 export const CLOSE_MALFORMED = 4400;
+export const CLOSE_ACCESS_CHANGED = 4403;
 export const CLOSE_RETRY_LATER = 4000;
 
 /** The terminal error a close code stands for, or null when reconnecting may help. */
@@ -49,6 +53,7 @@ export function closeError(code: number | null): ConnectionError | null {
 	if (code === CLOSE_TOO_BIG) return 'too_big';
 	if (code === CLOSE_POLICY) return 'flood';
 	if (code === CLOSE_MALFORMED) return 'malformed';
+	if (code === CLOSE_ACCESS_CHANGED) return 'access_changed';
 	if (code !== null && code >= 4400 && code < 4500) return 'refused';
 	return null;
 }
@@ -58,6 +63,9 @@ export const shouldReconnect = (event: { code: number }): boolean => closeError(
 
 export function nextConnection(state: ConnectionState, event: ConnectionEvent): ConnectionState {
 	if (event.type === 'saved-locally') return { ...state, savedLocally: true };
+	if (event.type === 'access-rechecked') {
+		return state.error === 'access_changed' ? { ...state, status: 'connecting', error: null } : state;
+	}
 	// A terminal error stays until the person reloads the page.
 	if (state.status === 'error') return state;
 	switch (event.type) {

@@ -327,6 +327,7 @@ export const en: Record<MessageKey, string> = {
 	'editor.error.too_big': 'A change was too large and the server closed the connection. Your changes stay on this device: reload the page to continue.',
 	'editor.error.flood': 'Too many changes too quickly: the server closed the connection. Your changes stay on this device: reload the page to continue.',
 	'editor.error.malformed': 'The server received invalid data and closed the connection. Reload the page to continue.',
+	'editor.error.access_changed': 'Your access to this document changed (a new role, or the document was approved or reopened): the page is updating.',
 	'editor.error.refused': 'The server closed your access to this document, perhaps because your role changed. Reload the page.',
 	'editor.reload': 'Reload the page',
 	'editor.pasteTooLarge': 'The pasted text is too large ({size} MB, the limit is {limit} MB) and was not inserted. Paste it in several parts.',

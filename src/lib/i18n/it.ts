@@ -329,6 +329,7 @@ export const it = {
 	'editor.error.too_big': 'Una modifica era troppo grande e il server ha chiuso la connessione. Le tue modifiche restano su questo dispositivo: ricarica la pagina per riprendere.',
 	'editor.error.flood': 'Troppe modifiche in poco tempo: il server ha chiuso la connessione. Le tue modifiche restano su questo dispositivo: ricarica la pagina per riprendere.',
 	'editor.error.malformed': 'Il server ha ricevuto dati non validi e ha chiuso la connessione. Ricarica la pagina per riprendere.',
+	'editor.error.access_changed': 'Il tuo accesso a questo documento è cambiato (un nuovo ruolo, oppure il documento è stato approvato o riaperto): la pagina si aggiorna.',
 	'editor.error.refused': 'Il server ha chiuso l’accesso a questo documento, forse perché il tuo ruolo è cambiato. Ricarica la pagina.',
 	'editor.reload': 'Ricarica la pagina',
 	'editor.pasteTooLarge': 'Il testo incollato è troppo grande ({size} MB, il limite è {limit} MB) e non è stato inserito. Incollalo in più parti.',

@@ -42,7 +42,9 @@ describe.each(backends)('the activity record on $name', (backend) => {
 			const nina = await person('Nina Rossi');
 			const invitation = await createInvitation(db, { network, invitedBy: facilitator, email: nina.email, role: 'commenter' });
 			expect(await recorded(db, network, () => as(nina, 'select public.accept_invitation($1)', [invitation.token]))).toEqual([
-				entry(nina, 'member_joined', { id: nina.id, title: nina.name }, { role: 'commenter' })
+				entry(nina, 'member_joined', { id: nina.id, title: nina.name }, { role: 'commenter' }),
+				// The invitation's own entry (tests/integration/partners.test.ts tests the invitations' record).
+				entry(nina, 'invitation_accepted', { id: invitation.id, title: nina.email }, { role: 'commenter' })
 			]);
 
 			const luca = await person('Luca Bianchi');
@@ -229,9 +231,10 @@ describe.each(backends)('the activity record on $name', (backend) => {
 	});
 
 	// The file space's actions are tested with the rest of its schema, in files/schema.test.ts.
-	it('has no action that this file does not test, but those of the file space', async () => {
+	it('has no action that this file does not test, but those of the file space, the partners and the invitations', async () => {
+		// Those are tested with their own parts (tests/integration/files, tests/integration/partners.test.ts).
 		const { rows } = await db.query<{ action: string }>(
-			`select action::text from unnest(enum_range(null::public.activity_action)) as action where action::text !~ '^(file|folder)_'`
+			`select action::text from unnest(enum_range(null::public.activity_action)) as action where action::text !~ '^(file|folder|partner|invitation)_'`
 		);
 		const tested = [
 			['network_created', 'member_joined', 'member_role_changed', 'member_left', 'member_removed'],

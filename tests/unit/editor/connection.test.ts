@@ -57,7 +57,15 @@ describe('the connection state a person sees', () => {
 		expect(run(open, synced, closed(1009))).toMatchObject({ status: 'error', error: 'too_big' });
 		expect(run(open, synced, closed(1008))).toMatchObject({ status: 'error', error: 'flood' });
 		expect(run(open, synced, closed(4400))).toMatchObject({ status: 'error', error: 'malformed' });
-		expect(run(open, closed(4403))).toMatchObject({ status: 'error', error: 'refused' });
+		expect(run(open, closed(4401))).toMatchObject({ status: 'error', error: 'refused' });
+	});
+
+	it('connects anew once the page has asked again what this person may do (4403: their access changed)', () => {
+		const changed = run(open, synced, closed(4403));
+		expect(changed).toMatchObject({ status: 'error', error: 'access_changed' });
+		expect(run(open, synced, closed(4403), { type: 'access-rechecked' }, open, synced)).toMatchObject({ status: 'connected', error: null });
+		// Only an access change is rechecked: other terminal errors still need a reload.
+		expect(run(open, synced, closed(1009), { type: 'access-rechecked' })).toMatchObject({ status: 'error', error: 'too_big' });
 	});
 
 	it('stays in error whatever the socket or the browser do afterwards', () => {
@@ -78,6 +86,7 @@ describe('reconnecting', () => {
 		expect(shouldReconnect({ code: 1009 })).toBe(false);
 		expect(shouldReconnect({ code: 1008 })).toBe(false);
 		expect(shouldReconnect({ code: 4400 })).toBe(false);
+		expect(shouldReconnect({ code: 4403 })).toBe(false);
 		expect(closeError(4499)).toBe('refused');
 		expect(closeError(4500)).toBeNull();
 	});
