@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { columnExtents, columnWidths, planTable, tableGrid, type Extent } from '../../../src/lib/documents/table-layout.ts';
-import { cellExtent } from '../../../src/lib/documents/docx-measure.ts';
-import { br, p, row, table, td, text, th } from './factories.ts';
+import { row, table, td, th } from './factories.ts';
 
 const spans = (cell: ReturnType<typeof td>, colspan: number, rowspan = 1) => ({ ...cell, attrs: { colspan, rowspan } });
 const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
 const ROOM = { portrait: 9000, landscape: 13950 };
 const columns = (...mins: number[]): Extent[] => mins.map((min) => ({ min, max: min * 3 }));
-const noImages = () => 0;
 
 describe('tableGrid', () => {
 	it('places a cell after the columns a cell from the row above spans down into', () => {
@@ -87,26 +85,5 @@ describe('planTable', () => {
 			[0, 1],
 			[0, 2]
 		]);
-	});
-});
-
-describe('cellExtent', () => {
-	it('measures a word no narrower than Times New Roman Bold draws it at 10 points, margins included', () => {
-		// C a s s i n o in Times New Roman Bold: 3334 thousandths of an em; at 10 pt, 20 twips a point; 300 of margins.
-		expect(cellExtent(td('Cassino'), noImages)).toEqual({ min: 3334 * 0.2 + 300, max: 3334 * 0.2 + 300 });
-	});
-
-	it('counts an accented letter as its letter, and breaks lines only at spaces and hard breaks', () => {
-		const extent = cellExtent(td('Attività', br(), 'a b'), noImages);
-		expect(extent.min).toBeCloseTo(cellExtent(td('Attivita'), noImages).min);
-		expect(extent.max).toBe(extent.min);
-		const words = cellExtent({ type: 'tableCell', content: [p(text('Acco', 'bold'), 'glienza notturna')] }, noImages);
-		expect(words.min).toBeCloseTo(cellExtent(td('Accoglienza'), noImages).min);
-		expect(words.max).toBeGreaterThan(words.min);
-	});
-
-	it('would like an image’s own width but needs none of it', () => {
-		const cell = { type: 'tableCell', content: [{ type: 'image', attrs: {} }] };
-		expect(cellExtent(cell, () => 200)).toEqual({ min: 300, max: 200 * 15 + 300 });
 	});
 });
