@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { test, expect, type Page } from '@playwright/test';
 import Papa from 'papaparse';
 import { expectNoSeriousA11yViolations } from './support/axe.ts';
-import { DEMO_PASSWORD, DEMO_PEOPLE, signIn } from './support/demo.ts';
+import { DEMO_NETWORK, DEMO_PASSWORD, DEMO_PEOPLE, signIn } from './support/demo.ts';
+import { docxText, libreOfficeText, wordsCut } from './support/libreoffice.ts';
 import { newMap, openEntries } from './support/map.ts';
 import { entry, putMapEntries } from './support/map-entries.ts';
 import { signUp } from './support/sign-up.ts';
@@ -12,7 +13,8 @@ import { PARTNERS } from '../fixtures/frosinone.ts';
 // by a target group, downloaded as CSV and as GeoJSON from the entries page;
 // the files hold exactly the entries the filter shows, in the words and
 // columns a spreadsheet and a GIS expect. Someone outside the network gets
-// nothing.
+// nothing. And the demo map as a Word file, opened by LibreOffice as a public
+// body without Word would, keeps every word of its entries table whole.
 
 const run = Date.now().toString(36);
 const ENTRIES = [
@@ -139,5 +141,31 @@ test('someone outside the network gets none of the entries', async ({ browser })
 		}
 	} finally {
 		await stranger.close();
+	}
+});
+
+test('the Comune downloads the demo map as DOCX and LibreOffice lays out its nine-column entries table with no word cut in two', async ({
+	browser
+}) => {
+	// One LibreOffice conversion: a few seconds alone, several times that on a busy machine.
+	test.setTimeout(180_000);
+	const { page, context } = await signIn(browser, DEMO_PEOPLE.anna.email);
+	try {
+		await page.goto(`${DEMO_NETWORK}/documents/dd000000-0000-4000-8000-000000000002`);
+		const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Esporta DOCX' }).click()]);
+		expect(file.suggestedFilename()).toBe('Mappatura dei servizi per il lavoro – Ambito di Frosinone.docx');
+		const docx = await readFile((await file.path())!);
+		const written = docxText(docx);
+		// The entries table is in the file: its header and the labels of its categories and systems.
+		for (const words of ['Nome', 'Categoria', 'Destinatari', 'Indirizzo', 'Contatti', 'Luogo di incontro', 'Opportunità di lavoro o tirocinio', 'Formazione']) {
+			expect(written).toContain(words);
+		}
+
+		const { text, pages, seconds } = await libreOfficeText(docx);
+		test.info().annotations.push({ type: 'LibreOffice', description: `DOCX to PDF in ${seconds.toFixed(1)} s, ${pages.length} pages` });
+		// Every word of the file, as often as it is written, whole on some line of the PDF.
+		expect(wordsCut(written, text)).toEqual([]);
+	} finally {
+		await context.close();
 	}
 });

@@ -12,23 +12,28 @@ import {
 	ImageRun,
 	LevelFormat,
 	Packer,
+	PageOrientation,
 	Paragraph,
 	ShadingType,
 	Table,
 	TableCell,
+	TableLayoutType,
 	TableRow,
 	TextRun,
 	WidthType,
 	type IParagraphOptions,
+	type ISectionOptions,
 	type NumberingDefinition,
 	type ParagraphChild
 } from 'docx';
-import { columnCount, hasMark, headingLevel, intAttr, markOf, readDoc, unsupported, type DocNode } from './json.ts';
+import { hasMark, headingLevel, intAttr, markOf, readDoc, unsupported, type DocNode } from './json.ts';
 import { safeHref } from './links.ts';
 import { imageAlt, imageFileId, imageTitle } from './images.ts';
 import { translate, type Locale } from '../i18n/translate.ts';
 import { formatDateTime } from '../dates.ts';
 import type { ImageSize } from '../files/image-size.ts';
+import { CELL_PADDING, FONT, INDENT, MONOSPACE, TWIPS_PER_PIXEL, cellExtent } from './docx-measure.ts';
+import { columnExtents, planTable, tableGrid, type ColumnGroup, type Grid, type GridCell, type TablePlan } from './table-layout.ts';
 
 /** An image's bytes, as Word holds them. */
 export interface DocxImage extends ImageSize {
@@ -57,8 +62,9 @@ interface Context {
 	header: boolean;
 	/** A new number for each ordered list, so each counts from its own start. */
 	nextList: () => number;
-	/** The widest an image may be here, in pixels at 96 to the inch. */
+	/** The widest and tallest an image may be here, in pixels at 96 to the inch. */
 	imageWidth: number;
+	imageHeight: number;
 	images: ReadonlyMap<string, DocxImage>;
 	locale: Locale;
 }
@@ -70,11 +76,11 @@ const HEADINGS = [
 	HeadingLevel.HEADING_5,
 	HeadingLevel.HEADING_6
 ];
-const INDENT = 720; // twips: half an inch per list level
 const LINE = { style: BorderStyle.SINGLE, size: 4, color: '8C8C8C' } as const;
-const MONOSPACE = 'Courier New';
 /** An A4 page's text area with Word's default margins, in pixels at 96 to the inch: no image is larger. */
 const PAGE = { width: 600, height: 900 };
+/** The same area on a landscape page, where the tables too wide for the portrait one go. */
+const LANDSCAPE = { width: 930, height: 600 };
 
 /**
  * Characters XML 1.0 cannot carry at all: one of them in document.xml and
@@ -136,33 +142,65 @@ function list(node: DocNode, context: Context): (Paragraph | Table)[] {
 	});
 }
 
-function table(node: DocNode, context: Context): Table {
-	const width = columnCount(node);
-	const rows = (node.content ?? []).map((row, index) => {
-		const cells = (row.content ?? []).map((cell) => {
-			const header = cell.type === 'tableHeader';
-			const imageWidth = Math.floor((context.imageWidth * intAttr(cell, 'colspan', 1)) / width);
-			const content = blocks(cell.content ?? [], { ...context, listDepth: 0, header, imageWidth });
-			// Word requires every cell to end with a paragraph.
-			if (!(content.at(-1) instanceof Paragraph)) content.push(new Paragraph({}));
-			return new TableCell({
-				children: content,
-				columnSpan: intAttr(cell, 'colspan', 1),
-				rowSpan: intAttr(cell, 'rowspan', 1),
-				shading: header ? { type: ShadingType.CLEAR, fill: 'EDEDED', color: 'auto' } : undefined
-			});
-		});
-		const filled = (row.content ?? []).reduce((sum, cell) => sum + intAttr(cell, 'colspan', 1), 0);
-		// Rows shorter than the table are filled out: Word draws ragged rows as a broken grid.
-		for (let i = filled; i < width; i++) cells.push(new TableCell({ children: [new Paragraph({})] }));
+/** A cell's extent, with the images the export will draw at their own width. */
+const measure = (context: Context) => (cell: GridCell) =>
+	cellExtent(cell.node, (image) => context.images.get(imageFileId(image.attrs) ?? '')?.width ?? 0);
+
+/**
+ * A table as one or more Word tables, laid out by `plan` (by default, within
+ * the width the context leaves): each column as wide as its widest word at
+ * least, so that no word is cut in two, in a fixed layout so that Word and
+ * LibreOffice draw the widths measured rather than their own guesses.
+ */
+function table(node: DocNode, context: Context, plan?: TablePlan): (Paragraph | Table)[] {
+	const grid = tableGrid(node);
+	const layout = plan ?? planTable(columnExtents(grid, measure(context)), { portrait: context.imageWidth * TWIPS_PER_PIXEL });
+	// Word joins two tables with nothing between into one: each group after the first follows an empty paragraph.
+	return layout.groups.flatMap((group, i) => [...(i > 0 ? [new Paragraph({})] : []), columnGroup(grid, group, context)]);
+}
+
+/** The grid's columns of one group as a Word table; a cell spanning into other groups keeps its text in each. */
+function columnGroup(grid: Grid, group: ColumnGroup, context: Context): Table {
+	const widthOf = new Map(group.columns.map((column, i) => [column, group.widths[i]]));
+	const rows = grid.rows.map((cells, r) => {
+		const owner = new Map(cells.flatMap((cell) => Array.from({ length: cell.colspan }, (_, i) => [cell.column + i, cell] as const)));
+		const written = new Set<GridCell>();
+		const row: TableCell[] = [];
+		for (const column of group.columns) {
+			const cell = owner.get(column);
+			if (cell && !written.has(cell)) {
+				written.add(cell);
+				const spanned = group.columns.filter((c) => c >= cell.column && c < cell.column + cell.colspan);
+				const width = spanned.reduce((sum, c) => sum + widthOf.get(c)!, 0);
+				const header = cell.node.type === 'tableHeader';
+				const imageWidth = Math.max(1, Math.floor((width - CELL_PADDING) / TWIPS_PER_PIXEL));
+				const content = blocks(cell.node.content ?? [], { ...context, listDepth: 0, header, imageWidth });
+				// Word requires every cell to end with a paragraph.
+				if (!(content.at(-1) instanceof Paragraph)) content.push(new Paragraph({}));
+				row.push(
+					new TableCell({
+						children: content,
+						columnSpan: spanned.length,
+						rowSpan: cell.rowspan,
+						width: { size: width, type: WidthType.DXA },
+						shading: header ? { type: ShadingType.CLEAR, fill: 'EDEDED', color: 'auto' } : undefined
+					})
+				);
+			} else if (!grid.taken[r][column]) {
+				// A row shorter than the table is filled out: Word draws ragged rows as a broken grid.
+				row.push(new TableCell({ children: [new Paragraph({})], width: { size: widthOf.get(column)!, type: WidthType.DXA } }));
+			}
+			// Otherwise a cell from a row above spans down here, and the docx package writes its continuation.
+		}
 		// A header row is repeated at the top of every page the table runs onto.
-		const header = index === 0 && (row.content ?? []).every((cell) => cell.type === 'tableHeader');
-		return new TableRow({ children: cells, tableHeader: header, cantSplit: true });
+		const header = r === 0 && cells.length > 0 && cells.every((cell) => cell.node.type === 'tableHeader');
+		return new TableRow({ children: row, tableHeader: header, cantSplit: true });
 	});
 	return new Table({
 		rows,
-		width: { size: 100, type: WidthType.PERCENTAGE },
-		columnWidths: Array(width).fill(Math.floor(9000 / width)),
+		width: { size: group.widths.reduce((sum, width) => sum + width, 0), type: WidthType.DXA },
+		columnWidths: group.widths,
+		layout: TableLayoutType.FIXED,
 		borders: { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE }
 	});
 }
@@ -182,7 +220,7 @@ function image(node: DocNode, context: Context): Paragraph {
 			: translate(context.locale, 'docImages.exportMissingNoAlt');
 		return new Paragraph({ children: [new TextRun({ text: note, italics: true })] });
 	}
-	const scale = Math.min(1, context.imageWidth / found.width, PAGE.height / found.height);
+	const scale = Math.min(1, context.imageWidth / found.width, context.imageHeight / found.height);
 	const title = imageTitle(node);
 	return new Paragraph({
 		children: [
@@ -220,7 +258,7 @@ function blocks(nodes: DocNode[], context: Context): (Paragraph | Table)[] {
 			case 'horizontalRule':
 				return [new Paragraph({ border: { bottom: { ...LINE, space: 1 } } })];
 			case 'table':
-				return [table(node, context)];
+				return table(node, context);
 			case 'image':
 				return [image(node, context)];
 			default:
@@ -248,14 +286,42 @@ function cover(meta: DocxMeta): Paragraph[] {
 	];
 }
 
+/**
+ * The content as sections: portrait pages, and a landscape section for each
+ * table whose words do not fit across a portrait page, with the heading just
+ * before it so that the two are not parted by the page turn.
+ */
+function sections(nodes: DocNode[], context: Context): ISectionOptions[] {
+	const found: ISectionOptions[] = [];
+	let portrait: (Paragraph | Table)[] = [];
+	nodes.forEach((node, i) => {
+		if (node.type === 'table') {
+			const extents = columnExtents(tableGrid(node), measure(context));
+			const plan = planTable(extents, { portrait: PAGE.width * TWIPS_PER_PIXEL, landscape: LANDSCAPE.width * TWIPS_PER_PIXEL });
+			if (plan.landscape) {
+				const heading = nodes[i - 1]?.type === 'heading' ? portrait.splice(-1) : [];
+				if (portrait.length) found.push({ children: portrait });
+				portrait = [];
+				const wide = { ...context, imageWidth: LANDSCAPE.width, imageHeight: LANDSCAPE.height };
+				found.push({ properties: { page: { size: { orientation: PageOrientation.LANDSCAPE } } }, children: [...heading, ...table(node, wide, plan)] });
+				return;
+			}
+		}
+		portrait.push(...blocks([node], context));
+	});
+	if (portrait.length || !found.length) found.push({ children: portrait.length ? portrait : [new Paragraph({})] });
+	return found;
+}
+
 export async function toDocx(json: unknown, meta: DocxMeta): Promise<Uint8Array<ArrayBuffer>> {
 	let lists = 0;
-	const content = blocks(readDoc(json).content ?? [], {
+	const content = sections(readDoc(json).content ?? [], {
 		listDepth: 0,
 		quote: false,
 		header: false,
 		nextList: () => ++lists,
 		imageWidth: PAGE.width,
+		imageHeight: PAGE.height,
 		images: meta.images ?? new Map(),
 		locale: meta.locale
 	});
@@ -263,6 +329,8 @@ export async function toDocx(json: unknown, meta: DocxMeta): Promise<Uint8Array<
 		title: clean(meta.title),
 		creator: 'Trama',
 		styles: {
+			// Named rather than left to each reader, so that the tables' measures hold in Word and LibreOffice alike.
+			default: { document: { run: { font: FONT.name, size: FONT.size * 2 } } },
 			paragraphStyles: [
 				{
 					id: 'Quote',
@@ -282,7 +350,7 @@ export async function toDocx(json: unknown, meta: DocxMeta): Promise<Uint8Array<
 			]
 		},
 		// The content starts on its own page: a new section begins a new page.
-		sections: [{ children: cover(meta) }, { children: content.length ? content : [new Paragraph({})] }]
+		sections: [{ children: cover(meta) }, ...content]
 	});
 	return new Uint8Array(await Packer.toArrayBuffer(document));
 }

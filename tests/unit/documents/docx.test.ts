@@ -104,12 +104,64 @@ describe('toDocx', () => {
 		expect(xml).not.toContain('non disponibile');
 	});
 
-	it('shrinks an image in a table cell to its column', async () => {
+	it('shrinks an image in a table cell to its column, less the cell’s margins', async () => {
 		const cell = { type: 'tableCell', content: [img(FILE, 'Foto')] };
 		const { xml } = await documentXml(doc(table(row(cell, td('x'), td('y')))), {
-			images: new Map([[FILE, docxImage(png(400, 400))]])
+			images: new Map([[FILE, docxImage(png(1200, 1200))]])
 		});
-		expect(xml).toContain(`<wp:extent cx="${emu(200)}" cy="${emu(200)}"/>`);
+		const column = Number(xml.match(/<w:tcW w:type="dxa" w:w="(\d+)"\/>/)![1]);
+		const side = Math.floor((column - 300) / 15);
+		expect(side).toBeLessThan(600);
+		expect(xml).toContain(`<wp:extent cx="${emu(side)}" cy="${emu(side)}"/>`);
+	});
+
+	it('gives each column of a table room for its widest word, in a fixed layout Word and LibreOffice both keep', async () => {
+		const { xml } = await documentXml(doc(table(row(th('Nome'), th('Categoria')), row(td('Accoglienza notturna'), td('Bisogno')))));
+		expect(xml).toContain('<w:tblLayout w:type="fixed"/>');
+		const grid = [...xml.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+		expect(grid).toHaveLength(2);
+		// "Accoglienza" in Times New Roman Bold at 10 pt is about 1200 twips, and its column holds the longer line too.
+		expect(grid[0]).toBeGreaterThan(grid[1]);
+		expect(grid[0] + grid[1]).toBeLessThanOrEqual(9000);
+		expect(xml).not.toContain('w:orient="landscape"');
+	});
+
+	it('puts a table too wide for a portrait page on a landscape one, with the heading before it, and turns back after', async () => {
+		const header = row(...['Nome', 'Categoria', 'Sistema', 'Destinatari', 'Partner', 'Indirizzo', 'Posti', 'Orari', 'Contatti'].map((name) => th(name)));
+		const entry = row(...['Accoglienza', 'Bisogno', 'Sociale', 'Persone senza dimora', 'Comune', 'Cassino', '12', 'lun–sab', 'sportello@comune.example'].map((value) => td(value)));
+		const { xml } = await documentXml(doc(p('Prima'), h(2, 'Voci della mappa'), table(header, entry), p('Dopo')));
+		const sections = xml.split('</w:sectPr>');
+		// The cover, the text before the table, the table with its heading, the text after it.
+		expect(sections.map((section) => section.match(/w:orient="(\w+)"/)?.[1]).filter(Boolean)).toEqual(['portrait', 'portrait', 'landscape', 'portrait']);
+		expect(sections[2]).toContain('Voci della mappa');
+		expect(sections[2]).toContain('Accoglienza');
+		expect(sections[1]).not.toContain('Voci della mappa');
+		expect(sections[3]).toContain('Dopo');
+		const grid = [...sections[2].matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+		expect(grid).toHaveLength(9);
+		expect(grid.reduce((a, b) => a + b)).toBeGreaterThan(9000);
+	});
+
+	it('splits a table too wide even for landscape into tables of the columns that fit, each repeating the first column and the header', async () => {
+		const names = Array.from({ length: 8 }, (_, i) => `colonna${i}@un-indirizzo-lungo.example`);
+		const { xml } = await documentXml(doc(table(row(...names.map((name) => th(name))), row(...names.map((_, i) => td(`valore ${i}`))))));
+		const tables = xml.split('<w:tbl>').slice(1);
+		expect(tables.length).toBeGreaterThan(1);
+		for (const part of tables) {
+			expect(part).toContain('colonna0@');
+			expect(part).toContain('valore 0');
+			expect(part).toContain('<w:tblHeader/>');
+		}
+		expect(names.every((name) => tables.filter((part) => part.includes(name)).length >= 1)).toBe(true);
+	});
+
+	it('fills a ragged row at its missing columns, not where a cell from above spans down', async () => {
+		const merged = { ...td('unito'), attrs: { colspan: 1, rowspan: 2 } };
+		const { xml } = await documentXml(doc(table(row(merged, td('a'), td('b')), row(td('c')))));
+		const rows = xml.split('<w:tr>').slice(1);
+		// The second row: the continuation of the merged cell, "c", and one empty cell, no more.
+		expect(rows[1].match(/<w:tc>/g)).toHaveLength(3);
+		expect(rows[1]).toContain('<w:vMerge w:val="continue"/>');
 	});
 
 	it('writes an image it was not given, or whose address was refused, as a note with its alt text', async () => {
