@@ -4,7 +4,7 @@ import { FRAGMENT } from '../../src/lib/editor/fragment.ts';
 import { expectNoSeriousA11yViolations } from './support/axe.ts';
 import { DEMO_NETWORK, DEMO_PEOPLE, signIn, type Person } from './support/demo.ts';
 import { collabClient } from './support/collab-client.ts';
-import { documentText, editorConnected } from './support/document-page.ts';
+import { createFreeDocument, documentText, editorConnected } from './support/document-page.ts';
 import { openInbox } from './support/inbox.ts';
 
 // "Approvato" means approved, and a review is a step people are told about:
@@ -26,17 +26,6 @@ test.beforeAll(async ({ browser }) => {
 test.afterAll(async () => {
 	for (const person of [giulia, marco, anna]) await person?.context.close();
 });
-
-/** Giulia creates a free document and waits for its live text; returns its address. */
-async function newDocument(page: Page, title: string): Promise<string> {
-	await page.goto(`${DEMO_NETWORK}/documents`);
-	await page.getByLabel('Titolo').fill(title);
-	await page.getByLabel('Tipo di documento').selectOption('free');
-	await page.getByRole('button', { name: 'Crea il documento' }).click();
-	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
-	await editorConnected(page);
-	return page.url();
-}
 
 async function typeAtEnd(page: Page, words: string) {
 	await documentText(page).click();
@@ -61,7 +50,7 @@ test.describe.serial('approval', () => {
 	const title = `Patto approvato ${run}`;
 
 	test('approving keeps a version, and an editor can no longer type into the text', async () => {
-		url = await newDocument(giulia.page, title);
+		url = await createFreeDocument(giulia.page, title);
 		await typeAtEnd(giulia.page, 'Le parti si impegnano a tre tirocini.');
 		await marco.page.goto(url);
 		await editorConnected(marco.page);
@@ -167,7 +156,7 @@ test.describe.serial('approval', () => {
 
 test('putting a document in review with a deadline notifies a commenter, and the deadline shows on it', async () => {
 	const title = `Patto in revisione ${run}`;
-	const url = await newDocument(giulia.page, title);
+	const url = await createFreeDocument(giulia.page, title);
 	const due = daysFromNow(7);
 	const shown = new Intl.DateTimeFormat('it-IT', { dateStyle: 'long', timeZone: 'Europe/Rome' }).format(new Date(`${due}T12:00:00Z`));
 
@@ -197,7 +186,7 @@ test('putting a document in review with a deadline notifies a commenter, and the
 });
 
 test('a past deadline is refused with a clear message, keeping the choice', async () => {
-	const url = await newDocument(giulia.page, `Scadenza sbagliata ${run}`);
+	const url = await createFreeDocument(giulia.page, `Scadenza sbagliata ${run}`);
 	await giulia.page.getByLabel('Stato', { exact: true }).selectOption({ label: 'In revisione' });
 	await giulia.page.getByLabel('Scadenza della revisione (facoltativa)').fill(daysFromNow(-3));
 	await giulia.page.getByRole('button', { name: 'Cambia stato' }).click();

@@ -2,11 +2,12 @@ import { test, expect, type Browser, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe.ts';
 import { DEMO_NETWORK, DEMO_PEOPLE, signIn, type Person } from './support/demo.ts';
 import { signUp } from './support/sign-up.ts';
-import { commentPanel, documentText, editorConnected, selectWithMouse } from './support/document-page.ts';
+import { commentPanel, createFreeDocument, documentText, editorConnected, selectWithMouse } from './support/document-page.ts';
 import { pdf } from '../unit/files/samples.ts';
 
 // Nothing destructive happens in one click: removing a partner or a member,
-// leaving the network and restoring a version each ask first and say what
+// leaving the network, restoring a version and deleting a discussion or a
+// document each ask first and say what
 // will follow, with JavaScript (a modal dialog) and without (a panel in the
 // page); cancelling does nothing, confirming does it, and a POST without
 // the confirmation field does nothing either.
@@ -52,7 +53,7 @@ async function addPartner(page: Page, name: string) {
 	await page.goto(PARTNERS);
 	await page.getByLabel('Nome dell’organizzazione').fill(name);
 	await page.getByLabel('Tipo').selectOption('association');
-	await page.getByLabel('Sistema').selectOption('social');
+	await page.getByRole('checkbox', { name: 'Sociale' }).check();
 	await page.getByRole('button', { name: 'Aggiungi partner' }).click();
 	await expect(page.getByText(`Partner «${name}» aggiunto.`)).toBeVisible();
 }
@@ -417,4 +418,38 @@ test('deleting a discussion asks first, with and without JavaScript, and a POST 
 	await jsDialog.getByRole('button', { name: 'Sì, elimina la discussione' }).click();
 	await expect(giulia.page.getByText('Discussione eliminata.')).toBeVisible();
 	expect((await giulia.page.goto(threadUrl))?.status()).toBe(404);
+});
+
+test('deleting a document asks first and says what goes with it, with and without JavaScript; whoever has it open is told it is gone', async ({
+	browser
+}) => {
+	const title = `Documento da eliminare ${run}`;
+	const path = new URL(await createFreeDocument(giulia.page, title)).pathname;
+	await marco.page.goto(path);
+	await editorConnected(marco.page);
+
+	// Without JavaScript: the question in the page, and Annulla back to the document.
+	const page = await withoutJavaScript(browser, giulia);
+	await page.goto(path);
+	await page.getByRole('button', { name: 'Elimina il documento…' }).click();
+	const inPage = question(page, `Eliminare il documento «${title}»?`);
+	await expect(inPage).toContainText('Se vuoi solo chiuderlo, archivialo invece');
+	await expect(inPage).toContainText('anche per chi lo ha aperto ora, e non si può annullare.');
+	await inPage.getByRole('link', { name: 'Annulla' }).click();
+	await expect(page).toHaveURL(path);
+	expect(await post(page, `${path}?/delete`, {})).toMatchObject({ type: 'failure', status: 428 });
+	await page.context().close();
+	// Marco, an editor, confirming by hand: the database refuses him.
+	expect(await post(marco.page, `${path}?/delete`, { confirm: '1' })).toMatchObject({ type: 'failure', status: 403 });
+
+	// With JavaScript: the dialog, and Sì deletes it; Marco's open page says it is gone.
+	await giulia.page.goto(path, { waitUntil: 'networkidle' });
+	await giulia.page.getByRole('button', { name: 'Elimina il documento…' }).click();
+	const dialog = question(giulia.page, `Eliminare il documento «${title}»?`);
+	await expect(dialog).toBeVisible();
+	await expectNoSeriousA11yViolations(giulia.page);
+	await dialog.getByRole('button', { name: 'Sì, elimina il documento' }).click();
+	await expect(giulia.page.getByRole('status').filter({ hasText: `Documento «${title}» eliminato.` })).toBeVisible();
+	await expect(marco.page.getByRole('alert')).toContainText('Questo documento è stato eliminato');
+	expect((await giulia.page.goto(path))?.status()).toBe(404);
 });

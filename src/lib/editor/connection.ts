@@ -8,7 +8,7 @@
 export type ConnectionStatus = 'connecting' | 'syncing' | 'connected' | 'offline' | 'error';
 
 /** Why the server closed the socket for good: reconnecting would only repeat it. */
-export type ConnectionError = 'too_big' | 'flood' | 'malformed' | 'access_changed' | 'refused';
+export type ConnectionError = 'too_big' | 'flood' | 'malformed' | 'access_changed' | 'gone' | 'refused';
 
 export interface ConnectionState {
 	status: ConnectionStatus;
@@ -41,11 +41,12 @@ export const INITIAL_CONNECTION: ConnectionState = {
 // Close codes after the socket opened (see the collab server): 1009 message
 // too big, 1008 flood or policy, 4400–4499 a deliberate refusal (4400 is a
 // malformed message, 4403 this person's access changed: a new role, the
-// document approved or archived). 4000 means "could not load the document, retrying".
+// document approved or archived; 4410 the document was deleted). 4000 means "could not load the document, retrying".
 export const CLOSE_TOO_BIG = 1009;
 export const CLOSE_POLICY = 1008;
 export const CLOSE_MALFORMED = 4400;
 export const CLOSE_ACCESS_CHANGED = 4403;
+export const CLOSE_GONE = 4410;
 export const CLOSE_RETRY_LATER = 4000;
 
 /** The terminal error a close code stands for, or null when reconnecting may help. */
@@ -54,6 +55,7 @@ export function closeError(code: number | null): ConnectionError | null {
 	if (code === CLOSE_POLICY) return 'flood';
 	if (code === CLOSE_MALFORMED) return 'malformed';
 	if (code === CLOSE_ACCESS_CHANGED) return 'access_changed';
+	if (code === CLOSE_GONE) return 'gone';
 	if (code !== null && code >= 4400 && code < 4500) return 'refused';
 	return null;
 }

@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { DEMO_NETWORK } from './demo.ts';
 
 // A document's page as people use it: its live text, the comment panel
 // beside it, and words selected with the mouse to comment on.
@@ -7,6 +8,17 @@ export const documentText = (page: Page) => page.getByLabel(/^Testo del document
 export const commentPanel = (page: Page) => page.getByRole('complementary', { name: /^Commenti/ });
 export const editorConnected = (page: Page) =>
 	expect(page.getByRole('status').filter({ hasText: 'Connesso' })).toBeVisible();
+
+/** Creates a free document in the demo network as the person on `page`, and waits for its live text; returns its address. */
+export async function createFreeDocument(page: Page, title: string): Promise<string> {
+	await page.goto(`${DEMO_NETWORK}/documents`);
+	await page.getByLabel('Titolo').fill(title);
+	await page.getByLabel('Tipo di documento').selectOption('free');
+	await page.getByRole('button', { name: 'Crea il documento' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+	await editorConnected(page);
+	return page.url();
+}
 
 /** Drags the mouse across words of the text, as a person would. */
 async function dragAcross(page: Page, words: string) {

@@ -58,6 +58,7 @@ describe('the connection state a person sees', () => {
 		expect(run(open, synced, closed(1008))).toMatchObject({ status: 'error', error: 'flood' });
 		expect(run(open, synced, closed(4400))).toMatchObject({ status: 'error', error: 'malformed' });
 		expect(run(open, closed(4401))).toMatchObject({ status: 'error', error: 'refused' });
+		expect(run(open, synced, closed(4410))).toMatchObject({ status: 'error', error: 'gone' });
 	});
 
 	it('connects anew once the page has asked again what this person may do (4403: their access changed)', () => {

@@ -62,5 +62,20 @@ export const confirm: Record<keyof typeof it, string> = {
 	'confirm.thread.attachmentsOne': 'One attached file is no longer linked to the discussion: it stays in the file space.',
 	'confirm.thread.attachmentsMany': '{count} attached files are no longer linked to the discussion: they stay in the file space.',
 	'confirm.thread.final': 'It disappears for everyone in the network and cannot be undone.',
-	'confirm.thread.confirm': 'Yes, delete the discussion'
+	'confirm.thread.confirm': 'Yes, delete the discussion',
+
+	'confirm.document.title': 'Delete the document “{title}”?',
+	'confirm.document.text': 'Its text is deleted, with the history of its changes.',
+	'confirm.document.versionsOne': 'Its saved version is deleted with it.',
+	'confirm.document.versionsMany': 'Its {count} saved versions are deleted with it.',
+	'confirm.document.commentsOne': 'Its comment is deleted.',
+	'confirm.document.commentsMany': 'Its {count} comments are deleted.',
+	'confirm.document.entriesOne': 'Its map entry is deleted.',
+	'confirm.document.entriesMany': 'Its {count} map entries are deleted.',
+	'confirm.document.threadsOne': 'One discussion about it stays, no longer linked to the document.',
+	'confirm.document.threadsMany': '{count} discussions about it stay, no longer linked to the document.',
+	'confirm.document.archiveInstead': 'If you only want to close it, archive it instead: everyone can still read it and nobody can change it.',
+	'confirm.document.final': 'It disappears for everyone in the network, including whoever has it open now, and cannot be undone.',
+	'confirm.document.confirm': 'Yes, delete the document',
+	'confirm.document.blocked': 'Only the network’s facilitators can delete a document.'
 };

@@ -61,5 +61,20 @@ export const confirm = {
 	'confirm.thread.attachmentsOne': 'Un file allegato non sarà più legato alla discussione: resta nello spazio file.',
 	'confirm.thread.attachmentsMany': '{count} file allegati non saranno più legati alla discussione: restano nello spazio file.',
 	'confirm.thread.final': 'Sparisce per tutte le persone della rete e non si può annullare.',
-	'confirm.thread.confirm': 'Sì, elimina la discussione'
+	'confirm.thread.confirm': 'Sì, elimina la discussione',
+
+	'confirm.document.title': 'Eliminare il documento «{title}»?',
+	'confirm.document.text': 'Il suo testo viene eliminato, con la cronologia delle modifiche.',
+	'confirm.document.versionsOne': 'La sua versione salvata viene eliminata con lui.',
+	'confirm.document.versionsMany': 'Le sue {count} versioni salvate vengono eliminate con lui.',
+	'confirm.document.commentsOne': 'Il suo commento viene eliminato.',
+	'confirm.document.commentsMany': 'I suoi {count} commenti vengono eliminati.',
+	'confirm.document.entriesOne': 'La sua voce della mappa viene eliminata.',
+	'confirm.document.entriesMany': 'Le sue {count} voci della mappa vengono eliminate.',
+	'confirm.document.threadsOne': 'Una discussione che lo riguarda resta, senza più il legame al documento.',
+	'confirm.document.threadsMany': '{count} discussioni che lo riguardano restano, senza più il legame al documento.',
+	'confirm.document.archiveInstead': 'Se vuoi solo chiuderlo, archivialo invece: resta leggibile da tutti e nessuno può più modificarlo.',
+	'confirm.document.final': 'Sparisce per tutte le persone della rete, anche per chi lo ha aperto ora, e non si può annullare.',
+	'confirm.document.confirm': 'Sì, elimina il documento',
+	'confirm.document.blocked': 'Solo i facilitatori della rete possono eliminare un documento.'
 } as const;

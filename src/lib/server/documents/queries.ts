@@ -281,3 +281,12 @@ export async function readVersion(tx: Queryable, documentId: string, versionId: 
 	const row = rows[0];
 	return row ? { ...row, state: new Uint8Array(row.state) } : null;
 }
+
+/** Deletes a document and all that hangs on it, answering its title; null when documents_delete (facilitators only) hid it. */
+export async function deleteDocument(tx: Queryable, networkId: string, documentId: string): Promise<string | null> {
+	const { rows } = await tx.query<{ title: string }>(
+		'delete from public.documents where id = $1 and network_id = $2 returning title',
+		[documentId, networkId]
+	);
+	return rows[0]?.title ?? null;
+}

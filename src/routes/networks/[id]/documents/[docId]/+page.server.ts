@@ -1,8 +1,9 @@
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { attempt, attemptChange, parseForm } from '$lib/server/forms';
+import { attempt, attemptChange, parseForm, refuse } from '$lib/server/forms';
 import { renameSchema, reopenSchema, statusSchema } from '$lib/server/documents/schemas';
 import { commentSchema } from '$lib/server/comments/schemas';
-import { renameDocument, setDocumentStatus } from '$lib/server/documents/queries';
+import { deleteDocument, renameDocument, setDocumentStatus } from '$lib/server/documents/queries';
 import { addComment, listComments } from '$lib/server/comments/queries';
 import { loadCommentedDocument } from '$lib/server/comments/load';
 import { commentAction, replyAction, resolveAction } from '$lib/server/comments/actions';
@@ -10,6 +11,9 @@ import { commentViews } from '$lib/server/comments/views';
 import { entryCounts } from '$lib/server/map/queries';
 import { approvalState, reopenDocument, requestReview } from '$lib/server/documents/approval';
 import { approveWithVersion } from '$lib/server/documents/approve-action';
+import { isConfirmed } from '$lib/confirmation';
+import { askFirst } from '$lib/server/confirmations/ask';
+import { documentDeletion } from '$lib/server/confirmations/document';
 
 export const load = (async (event) => {
 	const { more, ...commented } = await loadCommentedDocument(event, {
@@ -66,6 +70,18 @@ export const actions = {
 			'approval.reopenRefused'
 		);
 		return refused ?? { reopened: data.status };
+	},
+	delete: async ({ request, locals, params }) => {
+		const form = await request.formData();
+		if (!isConfirmed(form)) {
+			const question = await locals.db((tx) => documentDeletion(tx, params.id, params.docId));
+			return question ? askFirst(question) : refuse(404, form, 'errors.not_found');
+		}
+		const deleted = await attempt(form, () => locals.db((tx) => deleteDocument(tx, params.id, params.docId)), 'documents.deleteRefused');
+		if (deleted === null) return refuse(403, form, 'documents.deleteRefused');
+		if (typeof deleted !== 'string') return deleted;
+		// Open sockets hear it from the database (document_deleted) and are told the document is gone.
+		redirect(303, `/networks/${params.id}/documents?deleted=${encodeURIComponent(deleted)}`);
 	},
 	comment: commentAction(commentSchema, addComment),
 	reply: replyAction,
