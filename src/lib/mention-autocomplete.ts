@@ -1,8 +1,9 @@
 // The composer's @-mention autocomplete, as pure functions over the text and
 // the caret: where the @query being typed starts, which members it matches,
 // and the text once a member is chosen. MentionTextarea.svelte wires them to
-// the keyboard and the listbox.
-import { mentionToken } from './mentions.ts';
+// the keyboard and the listbox. The text keeps the name as people read it
+// (@Anna Colombo); the server writes it as a mention (writeMentions).
+import { MAY_PRECEDE_MENTION } from './mentions.ts';
 
 /** A member the composer can mention. */
 export interface Mentionable {
@@ -22,16 +23,13 @@ export interface MentionQuery {
 const MAX_QUERY = 40;
 const MAX_SPACES = 3;
 const ENDS_QUERY = /[\n\r@[\]()]/;
-// An @ starts a mention only at the start or after a space or an opening
-// mark, so that mario@comune.it stays an email address.
-const MAY_PRECEDE = /[\s(["'«“‘]/;
 
 /** The mention being typed just before the caret, or null when the caret is not in one. */
 export function mentionQueryAt(text: string, caret: number): MentionQuery | null {
 	const before = text.slice(0, caret);
 	const start = before.lastIndexOf('@');
 	if (start < 0) return null;
-	if (start > 0 && !MAY_PRECEDE.test(before[start - 1])) return null;
+	if (start > 0 && !MAY_PRECEDE_MENTION.test(before[start - 1])) return null;
 	const query = before.slice(start + 1);
 	if (query.length > MAX_QUERY || ENDS_QUERY.test(query) || /^\s/.test(query)) return null;
 	if ((query.match(/\s/g) ?? []).length > MAX_SPACES) return null;
@@ -75,8 +73,19 @@ export function matchMembers<M extends Mentionable>(members: readonly M[], query
 }
 
 /**
+ * Whether the query is a member's whole name followed by a space: the name is
+ * written (chosen, or typed in full), so the list has nothing more to offer
+ * and Enter must start a new line rather than choose her again.
+ */
+export function isWholeName(members: readonly Mentionable[], query: string): boolean {
+	if (!/\s$/.test(query)) return false;
+	const typed = foldForSearch(query.trim());
+	return members.some((member) => foldForSearch(member.name) === typed);
+}
+
+/**
  * The text with the @query from `query.start` to the caret replaced by the
- * member's mention and a space, and where the caret goes after it.
+ * member's name after the @ and a space, and where the caret goes after it.
  */
 export function insertMention(
 	text: string,
@@ -84,7 +93,7 @@ export function insertMention(
 	caret: number,
 	member: Mentionable
 ): { text: string; caret: number } {
-	const inserted = `${mentionToken(member.name, member.id)} `;
+	const inserted = `@${member.name} `;
 	// A space already after the caret is not doubled.
 	const after = text.slice(caret).replace(/^ /, '');
 	return { text: text.slice(0, query.start) + inserted + after, caret: query.start + inserted.length };

@@ -10,6 +10,7 @@ import { replySchema } from '$lib/server/discussions/schemas';
 import { readThread } from '$lib/server/discussions/threads';
 import { deleteThread, reply, setClosed, setPinned } from '$lib/server/discussions/posting';
 import { recordVisit } from '$lib/server/visits';
+import { withMentions } from '$lib/server/mentions';
 import { mentionableMembers } from '$lib/mention-autocomplete';
 import { parseAttachments, unavailableRefusal } from '$lib/server/attachments/choice';
 import { postAttaching } from '$lib/server/attachments/queries';
@@ -63,7 +64,7 @@ export const actions = {
 					tx,
 					params.id,
 					files.data,
-					() => reply(tx, params.id, params.threadId, data.body),
+					async () => reply(tx, params.id, params.threadId, await withMentions(tx, params.id, data.body, data.mentions)),
 					(replied) => ('ok' in replied ? { message: replied.ok } : null)
 				)
 			)
