@@ -73,14 +73,17 @@ export function matchMembers<M extends Mentionable>(members: readonly M[], query
 }
 
 /**
- * Whether the query is a member's whole name followed by a space: the name is
- * written (chosen, or typed in full), so the list has nothing more to offer
- * and Enter must start a new line rather than choose her again.
+ * Whether the query runs past a member's whole name and a space, and is no
+ * longer the start of another name: the mention is written (chosen, or typed
+ * in full) and what follows is the message. The list stays shut then, so that
+ * Enter starts a new line rather than replace "@Anna Colombo servizi" with
+ * her name, as an organisation's words would otherwise match.
  */
-export function isWholeName(members: readonly Mentionable[], query: string): boolean {
-	if (!/\s$/.test(query)) return false;
-	const typed = foldForSearch(query.trim());
-	return members.some((member) => foldForSearch(member.name) === typed);
+export function isPastName(members: readonly Mentionable[], query: string): boolean {
+	const typed = foldForSearch(query);
+	const names = members.map((member) => foldForSearch(member.name));
+	const pastOne = names.some((name) => typed.startsWith(name) && /^\s/.test(typed.slice(name.length)));
+	return pastOne && !names.some((name) => name.startsWith(typed.trimEnd()) && name.length > typed.trimEnd().length);
 }
 
 /**

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	foldForSearch,
 	insertMention,
-	isWholeName,
+	isPastName,
 	lengthState,
 	matchMembers,
 	mentionableMembers,
@@ -118,15 +118,22 @@ describe('insertMention', () => {
 	});
 });
 
-describe('isWholeName', () => {
-	it('is true once a member\'s whole name and a space are written, so the list closes and Enter makes a new line', () => {
-		expect(isWholeName(PEOPLE, 'Anna Colombo ')).toBe(true);
-		expect(isWholeName(PEOPLE, 'nicolo marino ')).toBe(true);
+describe('isPastName', () => {
+	it("is true once a member's whole name and a space are written, so the list shuts and Enter makes a new line", () => {
+		expect(isPastName(PEOPLE, 'Anna Colombo ')).toBe(true);
+		expect(isPastName(PEOPLE, 'nicolo marino ')).toBe(true);
 	});
 
-	it('is false while the name is still being typed', () => {
-		expect(isWholeName(PEOPLE, 'Anna Colombo')).toBe(false);
-		expect(isWholeName(PEOPLE, 'Anna ')).toBe(false);
+	it('stays true while the message goes on, even with words of her organisation', () => {
+		expect(isPastName(PEOPLE, 'Anna Colombo servizi')).toBe(true);
+	});
+
+	it('is false while a name is still being typed, or is the start of a longer one', () => {
+		expect(isPastName(PEOPLE, 'Anna Colombo')).toBe(false);
+		expect(isPastName(PEOPLE, 'Anna ')).toBe(false);
+		const anna = member('Anna', '', '55555555-5555-4555-8555-555555555555');
+		expect(isPastName([...PEOPLE, anna], 'Anna Col')).toBe(false);
+		expect(isPastName([...PEOPLE, anna], 'Anna ciao')).toBe(true);
 	});
 });
 
