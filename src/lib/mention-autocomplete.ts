@@ -1,8 +1,9 @@
 // The composer's @-mention autocomplete, as pure functions over the text and
 // the caret: where the @query being typed starts, which members it matches,
 // and the text once a member is chosen. MentionTextarea.svelte wires them to
-// the keyboard and the listbox.
-import { mentionToken } from './mentions.ts';
+// the keyboard and the listbox. The text keeps the name as people read it
+// (@Anna Colombo); the server writes it as a mention (writeMentions).
+import { MAY_PRECEDE_MENTION } from './mentions.ts';
 
 /** A member the composer can mention. */
 export interface Mentionable {
@@ -22,16 +23,13 @@ export interface MentionQuery {
 const MAX_QUERY = 40;
 const MAX_SPACES = 3;
 const ENDS_QUERY = /[\n\r@[\]()]/;
-// An @ starts a mention only at the start or after a space or an opening
-// mark, so that mario@comune.it stays an email address.
-const MAY_PRECEDE = /[\s(["'«“‘]/;
 
 /** The mention being typed just before the caret, or null when the caret is not in one. */
 export function mentionQueryAt(text: string, caret: number): MentionQuery | null {
 	const before = text.slice(0, caret);
 	const start = before.lastIndexOf('@');
 	if (start < 0) return null;
-	if (start > 0 && !MAY_PRECEDE.test(before[start - 1])) return null;
+	if (start > 0 && !MAY_PRECEDE_MENTION.test(before[start - 1])) return null;
 	const query = before.slice(start + 1);
 	if (query.length > MAX_QUERY || ENDS_QUERY.test(query) || /^\s/.test(query)) return null;
 	if ((query.match(/\s/g) ?? []).length > MAX_SPACES) return null;
@@ -75,8 +73,22 @@ export function matchMembers<M extends Mentionable>(members: readonly M[], query
 }
 
 /**
+ * Whether the query runs past a member's whole name and a space, and is no
+ * longer the start of another name: the mention is written (chosen, or typed
+ * in full) and what follows is the message. The list stays shut then, so that
+ * Enter starts a new line rather than replace "@Anna Colombo servizi" with
+ * her name, as an organisation's words would otherwise match.
+ */
+export function isPastName(members: readonly Mentionable[], query: string): boolean {
+	const typed = foldForSearch(query);
+	const names = members.map((member) => foldForSearch(member.name));
+	const pastOne = names.some((name) => typed.startsWith(name) && /^\s/.test(typed.slice(name.length)));
+	return pastOne && !names.some((name) => name.startsWith(typed.trimEnd()) && name.length > typed.trimEnd().length);
+}
+
+/**
  * The text with the @query from `query.start` to the caret replaced by the
- * member's mention and a space, and where the caret goes after it.
+ * member's name after the @ and a space, and where the caret goes after it.
  */
 export function insertMention(
 	text: string,
@@ -84,7 +96,7 @@ export function insertMention(
 	caret: number,
 	member: Mentionable
 ): { text: string; caret: number } {
-	const inserted = `${mentionToken(member.name, member.id)} `;
+	const inserted = `@${member.name} `;
 	// A space already after the caret is not doubled.
 	const after = text.slice(caret).replace(/^ /, '');
 	return { text: text.slice(0, query.start) + inserted + after, caret: query.start + inserted.length };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	foldForSearch,
 	insertMention,
+	isPastName,
 	lengthState,
 	matchMembers,
 	mentionableMembers,
@@ -103,18 +104,36 @@ describe('matchMembers', () => {
 });
 
 describe('insertMention', () => {
-	it('replaces the @query with the mention token and a space, caret after it', () => {
+	it('replaces the @query with the name as people read it and a space, caret after it, never the stored form', () => {
 		const [text, caret] = at('Ciao @Mar| come va?');
 		const result = insertMention(text, { start: 5, query: 'Mar' }, caret, MARCO);
-		const token = `@[Marco Ferri](mention:${MARCO.id}) `;
-		expect(result.text).toBe(`Ciao ${token}come va?`);
-		expect(result.caret).toBe(5 + token.length);
+		expect(result.text).toBe('Ciao @Marco Ferri come va?');
+		expect(result.caret).toBe('Ciao @Marco Ferri '.length);
 	});
 
 	it('works at the very end of the text', () => {
 		const result = insertMention('@an', { start: 0, query: 'an' }, 3, ANNA);
-		expect(result.text).toBe(`@[Anna Colombo](mention:${ANNA.id}) `);
+		expect(result.text).toBe('@Anna Colombo ');
 		expect(result.caret).toBe(result.text.length);
+	});
+});
+
+describe('isPastName', () => {
+	it("is true once a member's whole name and a space are written, so the list shuts and Enter makes a new line", () => {
+		expect(isPastName(PEOPLE, 'Anna Colombo ')).toBe(true);
+		expect(isPastName(PEOPLE, 'nicolo marino ')).toBe(true);
+	});
+
+	it('stays true while the message goes on, even with words of her organisation', () => {
+		expect(isPastName(PEOPLE, 'Anna Colombo servizi')).toBe(true);
+	});
+
+	it('is false while a name is still being typed, or is the start of a longer one', () => {
+		expect(isPastName(PEOPLE, 'Anna Colombo')).toBe(false);
+		expect(isPastName(PEOPLE, 'Anna ')).toBe(false);
+		const anna = member('Anna', '', '55555555-5555-4555-8555-555555555555');
+		expect(isPastName([...PEOPLE, anna], 'Anna Col')).toBe(false);
+		expect(isPastName([...PEOPLE, anna], 'Anna ciao')).toBe(true);
 	});
 });
 

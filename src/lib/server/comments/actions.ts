@@ -8,6 +8,7 @@ import { attempt, attemptChange, parseForm, refuse } from '../forms.ts';
 import { parseAttachments, unavailableRefusal } from '../attachments/choice.ts';
 import { postAttaching, type AttachmentPost } from '../attachments/queries.ts';
 import type { Queryable } from '../db/types.ts';
+import { withMentions } from '../mentions.ts';
 import { addReply, setResolved } from './queries.ts';
 import { replySchema, resolveSchema } from './schemas.ts';
 
@@ -39,9 +40,10 @@ export async function postWithFiles(
 
 /**
  * Posts a new comment of the document: `schema` reads what it is anchored to
- * (words of the text, a map entry) and `insert` stores it there.
+ * (words of the text, a map entry) and `insert` stores it there, its @names
+ * written as mentions.
  */
-export function commentAction<S extends z.ZodType>(
+export function commentAction<S extends z.ZodType<{ body: string; mentions: string[] }>>(
 	schema: S,
 	insert: (tx: Queryable, place: { networkId: string; documentId: string }, comment: z.output<S>) => Promise<string | null>
 ) {
@@ -52,7 +54,7 @@ export function commentAction<S extends z.ZodType>(
 		const place = { networkId: params.id, documentId: params.docId };
 		const id = await postWithFiles(
 			{ form, locals, networkId: params.id },
-			(tx) => insert(tx, place, data),
+			async (tx) => insert(tx, place, { ...data, body: await withMentions(tx, params.id, data.body, data.mentions) }),
 			(comment) => ({ comment })
 		);
 		return typeof id === 'string' ? { commented: id } : id;
@@ -67,7 +69,7 @@ export async function replyAction({ request, locals, params }: DocumentEvent) {
 	const place = { networkId: params.id, documentId: params.docId, commentId: data.commentId };
 	const id = await postWithFiles(
 		{ form, locals, networkId: params.id },
-		(tx) => addReply(tx, place, data.body),
+		async (tx) => addReply(tx, place, await withMentions(tx, params.id, data.body, data.mentions)),
 		(reply) => ({ reply })
 	);
 	return typeof id === 'string' ? { replied: data.commentId } : id;

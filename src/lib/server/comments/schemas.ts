@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { COMMENT_BODY_MAX, QUOTE_MAX } from '../../comments/types.ts';
 import { isUuid } from '../../uuid.ts';
 import { typedText } from '../forms.ts';
+import { chosenMentions as mentions } from '../mentions.ts';
 
 // The comment forms, validated at the edge; messages are i18n keys.
 const body = z
@@ -33,6 +34,7 @@ const commentId = z.string().refine(isUuid, 'comments.notFound');
 
 export const commentSchema = z.object({
 	body,
+	mentions,
 	quote: z
 		.string()
 		.max(QUOTE_MAX, 'comments.anchorInvalid')
@@ -44,6 +46,7 @@ export const commentSchema = z.object({
 /** A comment on a map entry: the entry's id and its name as the person saw it, kept as the comment's quote. */
 export const entryCommentSchema = z.object({
 	body,
+	mentions,
 	entryId: z.string().refine(isUuid, 'mapComments.entryMissing'),
 	entryName: z
 		.string()
@@ -51,7 +54,7 @@ export const entryCommentSchema = z.object({
 		.pipe(z.string().min(1, 'mapComments.entryMissing').max(QUOTE_MAX, 'mapComments.entryMissing'))
 });
 
-export const replySchema = z.object({ commentId, body });
+export const replySchema = z.object({ commentId, body, mentions });
 
 export const resolveSchema = z.object({
 	commentId,

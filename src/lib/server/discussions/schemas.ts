@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isUuid } from '../../uuid.ts';
 import { BODY_MAX, TITLE_MAX, TITLE_MIN } from '../../discussions/limits.ts';
 import { typedText as typed } from '../forms.ts';
+import { chosenMentions as mentions } from '../mentions.ts';
 
 // The discussion forms, validated at the edge; messages are i18n keys.
 
@@ -35,5 +36,12 @@ const documentTitle = z
 	.transform((value) => value?.trim() ?? '');
 
 // `document` is the picker's choice, `documentChoice` one of the candidates a refusal offered.
-export const newThreadSchema = z.object({ title, body, document: documentId, documentChoice: documentId, documentTitle });
-export const replySchema = z.object({ body });
+export const newThreadSchema = z.object({
+	title,
+	body,
+	mentions,
+	document: documentId,
+	documentChoice: documentId,
+	documentTitle
+});
+export const replySchema = z.object({ body, mentions });

@@ -7,6 +7,7 @@ import { newThreadSchema } from '$lib/server/discussions/schemas';
 import { THREADS_PER_PAGE, threadListQuery } from '$lib/discussions/filters';
 import { listThreads } from '$lib/server/discussions/threads';
 import { startThread } from '$lib/server/discussions/posting';
+import { withMentions } from '$lib/server/mentions';
 import { chooseDocument } from '$lib/server/discussions/document-choice';
 import { mentionableMembers } from '$lib/mention-autocomplete';
 import { parseAttachments, unavailableRefusal } from '$lib/server/attachments/choice';
@@ -46,13 +47,14 @@ export const actions = {
 			() =>
 				locals.db(async (tx) => {
 					const choice = await chooseDocument(tx, params.id, data);
+					const body = await withMentions(tx, params.id, data.body, data.mentions);
 					return 'refused' in choice
 						? choice
 						: postAttaching(
 								tx,
 								params.id,
 								files.data,
-								() => startThread(tx, params.id, { ...data, document: choice.document }),
+								() => startThread(tx, params.id, { ...data, body, document: choice.document }),
 								(started) => ('ok' in started ? { thread: started.ok } : null)
 							);
 				}),

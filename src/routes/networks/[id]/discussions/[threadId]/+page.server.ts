@@ -13,6 +13,7 @@ import { recordVisit } from '$lib/server/visits';
 import { isConfirmed } from '$lib/confirmation';
 import { askFirst } from '$lib/server/confirmations/ask';
 import { threadDeletion } from '$lib/server/confirmations/thread';
+import { withMentions } from '$lib/server/mentions';
 import { mentionableMembers } from '$lib/mention-autocomplete';
 import { parseAttachments, unavailableRefusal } from '$lib/server/attachments/choice';
 import { postAttaching } from '$lib/server/attachments/queries';
@@ -66,7 +67,7 @@ export const actions = {
 					tx,
 					params.id,
 					files.data,
-					() => reply(tx, params.id, params.threadId, data.body),
+					async () => reply(tx, params.id, params.threadId, await withMentions(tx, params.id, data.body, data.mentions)),
 					(replied) => ('ok' in replied ? { message: replied.ok } : null)
 				)
 			)
