@@ -155,6 +155,8 @@ test.describe.serial('approval', () => {
 });
 
 test('putting a document in review with a deadline notifies a commenter, and the deadline shows on it', async () => {
+	// Two people, the inbox, and axe at two widths: more than one page's worth of work.
+	test.slow();
 	const title = `Patto in revisione ${run}`;
 	const url = await createFreeDocument(giulia.page, title);
 	const due = daysFromNow(7);

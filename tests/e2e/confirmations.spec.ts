@@ -66,7 +66,7 @@ async function newMember(browser: Browser, who: string): Promise<Person & { name
 	await giulia.page.getByLabel('Email della persona').fill(email);
 	await giulia.page.getByLabel('Ruolo', { exact: true }).selectOption('editor');
 	await giulia.page.getByRole('button', { name: 'Crea invito' }).click();
-	const link = await giulia.page.getByLabel('Link di invito').inputValue();
+	const link = await giulia.page.getByLabel('Link di invito', { exact: true }).inputValue();
 	const context = await browser.newContext();
 	const page = await context.newPage();
 	await page.goto(link);
@@ -86,7 +86,7 @@ test('removing a partner asks first in a dialog that says what follows; Escape a
 	await page.getByLabel('Email della persona').fill(`per.partner.${run}@prova.test`);
 	await page.getByLabel('Partner per cui parla (facoltativo)', { exact: true }).selectOption({ label: name });
 	await page.getByRole('button', { name: 'Crea invito' }).click();
-	await expect(page.getByLabel('Link di invito')).toBeVisible();
+	await expect(page.getByLabel('Link di invito', { exact: true })).toBeVisible();
 
 	await page.goto(PARTNERS, { waitUntil: 'networkidle' });
 	const remove = page.getByRole('button', { name: `Rimuovi il partner ${name}` });
