@@ -29,7 +29,8 @@ let documentUrl = '';
 let commentId = '';
 let anna: Person;
 let marco: Person;
-const COMMENTED = 'obiettivi specifici';
+// Words of a section heading: a new document's other words are guides, which are not text.
+const COMMENTED = 'generali e specifici';
 const BODY = `Per il Comune servono indicatori **misurabili** ${run}`;
 const REPLY = `Li aggiungiamo entro venerdì ${run}`;
 const TYPED = `Il tavolo del 12 novembre ha condiviso i dati ${run}. `;
@@ -94,7 +95,8 @@ test('a commenter comments while an editor types above; he sees it arrive on the
 
 	// Marco's editor is marked: it must be the same element, still focused, after the comment arrives.
 	await text(marco.page).evaluate((el) => ((el as HTMLElement & { keep?: string }).keep = 'same editor'));
-	await text(marco.page).getByText('Il contesto e i bisogni').click();
+	// Into the first section's empty paragraph, the one showing its guide.
+	await text(marco.page).locator('p[data-placeholder^="Il contesto e i bisogni"]').click();
 	const typing = marco.page.keyboard.type(TYPED, { delay: 40 });
 
 	const composer = await commentOn(anna.page, COMMENTED);
