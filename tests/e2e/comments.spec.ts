@@ -194,12 +194,12 @@ test('on a phone the selected words are commented from where they are, and nothi
 	const { page } = giulia;
 	await page.goto(documentUrl);
 	await connected(page);
-	await selectWithMouse(page, 'ciascuno misurabile');
+	await selectWithMouse(page, 'Risorse e budget');
 	// The toolbar is far above: a button follows the selection, and leaves once the comment is being written.
 	const comment = page.getByRole('button', { name: 'Commenta' });
 	await expect(comment).toHaveCount(2);
 	await comment.last().click();
-	await expect(panel(page).getByRole('form', { name: 'Nuovo commento' }).getByRole('blockquote')).toHaveText('ciascuno misurabile');
+	await expect(panel(page).getByRole('form', { name: 'Nuovo commento' }).getByRole('blockquote')).toHaveText('Risorse e budget');
 	await expect(panel(page).getByLabel('Il tuo commento')).toBeFocused();
 	await expect(comment).toHaveCount(1);
 	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);

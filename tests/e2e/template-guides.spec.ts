@@ -109,14 +109,15 @@ test.describe('a new pact', () => {
 	});
 });
 
-test('on a phone the guides wrap within their section and the page has no serious accessibility violation', async ({ browser }) => {
-	const marco = await signIn(browser, 'marco.ferri@trama.test', { width: 390, height: 844 });
+test('a commenter on a phone sees the guides too, each within its section, with no serious accessibility violation', async ({ browser }) => {
+	const anna = await signIn(browser, 'anna.colombo@trama.test', { width: 390, height: 844 });
 	try {
-		const { page } = marco;
+		const { page } = anna;
 		// The demo co-design document: some sections written, the others still showing their guides.
 		await page.goto(`${DEMO_NETWORK}/documents/dd000000-0000-4000-8000-000000000003`);
 		await connected(page);
 		await expect(text(page)).toContainText('ciascuno misurabile');
+		await expect(text(page)).toHaveAttribute('contenteditable', 'false');
 		const destinatari = hint(page, 'Chi sono i destinatari diretti');
 		await expect(destinatari).toBeVisible();
 		// A guide longer than a line makes its paragraph taller, so it never runs over the next heading.
@@ -130,6 +131,6 @@ test('on a phone the guides wrap within their section and the page has no seriou
 		await expectNoSeriousA11yViolations(page);
 		await page.screenshot({ path: test.info().outputPath('template-guides-390.png') });
 	} finally {
-		await marco.context.close();
+		await anna.context.close();
 	}
 });

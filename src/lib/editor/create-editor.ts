@@ -84,8 +84,9 @@ export function createEditor(options: EditorOptions): Editor {
 		extensions: [
 			...documentExtensions,
 			TextAttributes,
-			// Every empty section shows its guide, not only the one holding the caret.
-			Placeholder.configure({ placeholder: guideOf, showOnlyCurrent: false }),
+			// Every empty section shows its guide, not only the one holding the caret; readers
+			// (a commenter reviewing, say) see them too, so they know what a section still lacks.
+			Placeholder.configure({ placeholder: guideOf, showOnlyCurrent: false, showOnlyWhenEditable: false }),
 			...(options.comments ? [CommentHighlights.configure(options.comments)] : []),
 			Collaboration.configure({ document: session.doc, field: FRAGMENT }),
 			CollaborationCaret.configure({
