@@ -63,6 +63,14 @@ test.describe('a new pact', () => {
 		await expect(text(page)).not.toContainText(PREMESSE_GUIDE);
 		expect(await hintContrast(premesse)).toBeGreaterThanOrEqual(4.5);
 		await expectNoSeriousA11yViolations(page);
+
+		// The same new document on a phone.
+		await page.setViewportSize({ width: 390, height: 844 });
+		await premesse.evaluate((p) => p.scrollIntoView({ block: 'center' }));
+		await expect(premesse).toBeVisible();
+		await expectNoSeriousA11yViolations(page);
+		await page.screenshot({ path: test.info().outputPath('template-guides-new-390.png') });
+		await page.setViewportSize({ width: 1280, height: 800 });
 	});
 
 	test('replaces a placeholder with the words typed there, which are not italic', async () => {
