@@ -90,9 +90,10 @@ test.describe('a new pact', () => {
 		await expect(written.locator('em, i')).toHaveCount(0);
 		// A new paragraph after it is the writer's own: no hint there.
 		await page.keyboard.press('Enter');
-		await page.keyboard.type('Seconda riga.');
-		await expect(text(page).locator('p', { hasText: 'Seconda riga.' })).toBeVisible();
+		await expect(written.locator('xpath=following-sibling::p[1]')).toHaveAttribute('data-placeholder', '');
 		await expect(text(page).locator('p.is-empty:not([data-placeholder=""])')).toHaveCount(7);
+		await page.keyboard.type('Seconda riga.');
+		await expect(written.locator('xpath=following-sibling::p[1]')).toHaveText('Seconda riga.');
 		await expect(hint(page, DURATA_GUIDE)).toBeVisible();
 	});
 
