@@ -29,7 +29,8 @@ let documentUrl = '';
 let commentId = '';
 let anna: Person;
 let marco: Person;
-const COMMENTED = 'obiettivi specifici';
+// Words of a section heading: a new document's other words are guides, which are not text.
+const COMMENTED = 'generali e specifici';
 const BODY = `Per il Comune servono indicatori **misurabili** ${run}`;
 const REPLY = `Li aggiungiamo entro venerdì ${run}`;
 const TYPED = `Il tavolo del 12 novembre ha condiviso i dati ${run}. `;
@@ -94,7 +95,8 @@ test('a commenter comments while an editor types above; he sees it arrive on the
 
 	// Marco's editor is marked: it must be the same element, still focused, after the comment arrives.
 	await text(marco.page).evaluate((el) => ((el as HTMLElement & { keep?: string }).keep = 'same editor'));
-	await text(marco.page).getByText('Il contesto e i bisogni').click();
+	// Into the first section's empty paragraph, the one showing its guide.
+	await text(marco.page).locator('p[data-placeholder^="Il contesto e i bisogni"]').click();
 	const typing = marco.page.keyboard.type(TYPED, { delay: 40 });
 
 	const composer = await commentOn(anna.page, COMMENTED);
@@ -192,12 +194,12 @@ test('on a phone the selected words are commented from where they are, and nothi
 	const { page } = giulia;
 	await page.goto(documentUrl);
 	await connected(page);
-	await selectWithMouse(page, 'ciascuno misurabile');
+	await selectWithMouse(page, 'Risorse e budget');
 	// The toolbar is far above: a button follows the selection, and leaves once the comment is being written.
 	const comment = page.getByRole('button', { name: 'Commenta' });
 	await expect(comment).toHaveCount(2);
 	await comment.last().click();
-	await expect(panel(page).getByRole('form', { name: 'Nuovo commento' }).getByRole('blockquote')).toHaveText('ciascuno misurabile');
+	await expect(panel(page).getByRole('form', { name: 'Nuovo commento' }).getByRole('blockquote')).toHaveText('Risorse e budget');
 	await expect(panel(page).getByLabel('Il tuo commento')).toBeFocused();
 	await expect(comment).toHaveCount(1);
 	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);

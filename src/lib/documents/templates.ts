@@ -1,7 +1,10 @@
 /**
  * The starting text of each kind of document: the sections an Italian
  * co-programming or co-design process writes (art. 55 D.Lgs. 117/2017,
- * DM 72/2021), each with one italic line telling the writer what goes there.
+ * DM 72/2021), each with a guide telling the writer what goes there. The
+ * guide is no text of the document: it is the `guide` attribute of the
+ * section's empty paragraph (see editor/section-guide.ts), which the editor
+ * shows as a placeholder until someone writes there.
  *
  * A template is written once, into the document's first Yjs state, when the
  * document is created (public.initialize_document); editing it later changes
@@ -19,7 +22,7 @@ type Words = Record<Locale, string>;
 
 interface Section {
 	heading: Words;
-	/** What the writer puts here; shown in italic, meant to be replaced. */
+	/** What the writer puts here; a placeholder in the section's first paragraph, never text. */
 	guide?: Words;
 	/** A table's column headings, or the starting items of a list ('' for an empty item). */
 	table?: Words[];
@@ -259,9 +262,10 @@ const SECTIONS: Record<DocumentKind, Section[]> = {
 	free: [{ heading: { it: 'Introduzione', en: 'Introduction' } }]
 };
 
-const text = (value: string, marks?: DocNode['marks']): DocNode[] =>
-	value ? [{ type: 'text', text: value, ...(marks && { marks }) }] : [];
-const paragraph = (value = '', marks?: DocNode['marks']): DocNode => ({ type: 'paragraph', content: text(value, marks) });
+const text = (value: string): DocNode[] => (value ? [{ type: 'text', text: value }] : []);
+const paragraph = (value = ''): DocNode => ({ type: 'paragraph', content: text(value) });
+/** An empty paragraph that shows guide until someone writes in it. */
+const guided = (guide: string | undefined): DocNode => ({ type: 'paragraph', attrs: { guide: guide ?? null } });
 const cell = (type: 'tableHeader' | 'tableCell', value = ''): DocNode => ({ type, content: [paragraph(value)] });
 const list = (type: 'bulletList' | 'orderedList', items: string[]): DocNode => ({
 	type,
@@ -279,14 +283,18 @@ const table = (columns: string[]): DocNode => ({
 
 function sectionNodes(section: Section, locale: Locale): DocNode[] {
 	const pick = (words: Words[]) => words.map((w) => w[locale]);
-	return [
-		{ type: 'heading', attrs: { level: 2 }, content: text(section.heading[locale]) },
-		...(section.guide ? [paragraph(section.guide[locale], [{ type: 'italic' }])] : []),
+	const blocks = [
 		...(section.table ? [table(pick(section.table))] : []),
 		...(section.bulletList ? [list('bulletList', pick(section.bulletList))] : []),
-		...(section.orderedList ? [list('orderedList', pick(section.orderedList))] : []),
-		// Where the writing goes: typing after the italic guide would carry its italic on.
-		paragraph()
+		...(section.orderedList ? [list('orderedList', pick(section.orderedList))] : [])
+	];
+	// The section's writing starts in its first paragraph, above the table or list its guide speaks of;
+	// a paragraph after them leaves room to write on (and a document that ends in a table would get
+	// one from every editor that opens it, Tiptap's trailing node).
+	return [
+		{ type: 'heading', attrs: { level: 2 }, content: text(section.heading[locale]) },
+		guided(section.guide?.[locale]),
+		...(blocks.length > 0 ? [...blocks, paragraph()] : [])
 	];
 }
 
@@ -301,9 +309,14 @@ export function templateFor(kind: DocumentKind, locale: Locale = 'it'): DocNode 
 
 /** The first Yjs state of a new document of kind: one update holding its template. */
 export function templateState(kind: DocumentKind, locale: Locale = 'it'): Uint8Array {
+	return stateOf(templateFor(kind, locale));
+}
+
+/** The Yjs state of a whole document given as ProseMirror JSON, written as the editor would. */
+export function stateOf(json: DocNode): Uint8Array {
 	const ydoc = new Y.Doc();
 	try {
-		prosemirrorJSONToYXmlFragment(documentSchema(), templateFor(kind, locale), ydoc.getXmlFragment(FRAGMENT));
+		prosemirrorJSONToYXmlFragment(documentSchema(), json, ydoc.getXmlFragment(FRAGMENT));
 		return Y.encodeStateAsUpdate(ydoc);
 	} finally {
 		ydoc.destroy();

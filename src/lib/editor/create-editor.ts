@@ -7,11 +7,13 @@ import { Plugin, PluginKey, TextSelection } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
 import { Collaboration } from '@tiptap/extension-collaboration';
 import { CollaborationCaret } from '@tiptap/extension-collaboration-caret';
+import { Placeholder } from '@tiptap/extensions';
 import { documentExtensions, FRAGMENT } from './extensions.ts';
 import { imageFiles, pasteBytes, PASTE_LIMIT_BYTES } from './limits.ts';
 import { findFirst, type TextRun } from './find-term.ts';
 import type { CollaborationSession } from './collaboration.svelte.ts';
 import { CommentHighlights, type CommentHighlightsOptions } from './comment-highlights.ts';
+import { guideOf } from './section-guide.ts';
 
 export interface EditorOptions {
 	element: HTMLElement;
@@ -82,6 +84,9 @@ export function createEditor(options: EditorOptions): Editor {
 		extensions: [
 			...documentExtensions,
 			TextAttributes,
+			// Every empty section shows its guide, not only the one holding the caret; readers
+			// (a commenter reviewing, say) see them too, so they know what a section still lacks.
+			Placeholder.configure({ placeholder: guideOf, showOnlyCurrent: false, showOnlyWhenEditable: false }),
 			...(options.comments ? [CommentHighlights.configure(options.comments)] : []),
 			Collaboration.configure({ document: session.doc, field: FRAGMENT }),
 			CollaborationCaret.configure({

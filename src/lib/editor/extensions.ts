@@ -14,6 +14,7 @@ import StarterKit from '@tiptap/starter-kit';
 import { TableKit } from '@tiptap/extension-table';
 import { safeHref } from '../documents/links.ts';
 import { DocumentImage } from './image.ts';
+import { SectionGuide } from './section-guide.ts';
 
 export { FRAGMENT } from './fragment.ts';
 
@@ -33,7 +34,9 @@ export const documentExtensions: Extensions = [
 	// Column widths are not stored: exports and narrow screens size tables themselves.
 	TableKit.configure({ table: { resizable: false } }),
 	// Only files of the network's file space, each shown as its reader may see it.
-	DocumentImage
+	DocumentImage,
+	// A template's hint for a section, kept on its empty paragraph rather than written as text.
+	SectionGuide
 ];
 
 let schema: Schema | undefined;

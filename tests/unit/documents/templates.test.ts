@@ -1,5 +1,6 @@
+import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { documentSchema } from '../../../src/lib/editor/extensions.ts';
+import { documentSchema, FRAGMENT } from '../../../src/lib/editor/extensions.ts';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../../src/lib/documents/kinds.ts';
 import { templateFor, templateState } from '../../../src/lib/documents/templates.ts';
 import { plainText, stateToJson } from '../../../src/lib/documents/content.ts';
@@ -73,14 +74,38 @@ describe('templates', () => {
 		}
 	});
 
-	it('guide the writer with one italic paragraph under each heading', () => {
+	it('guide the writer with a hint on the empty paragraph under each heading, never with text', () => {
 		for (const kind of DOCUMENT_KINDS.filter((k) => k !== 'free')) {
-			const blocks = templateFor(kind).content!;
+			const template = templateFor(kind);
+			const blocks = template.content!;
 			blocks.forEach((block, i) => {
 				if (block.type !== 'heading') return;
 				const guide = blocks[i + 1];
 				expect(guide.type, `${kind}: ${plainText(block)}`).toBe('paragraph');
-				expect(guide.content!.every((t) => t.marks?.some((m) => m.type === 'italic'))).toBe(true);
+				expect(guide.content, `${kind}: ${plainText(block)}`).toBeUndefined();
+				expect(guide.attrs?.guide, `${kind}: ${plainText(block)}`).toMatch(/^\S.{20,}$/);
+				expect(plainText(template)).not.toContain(guide.attrs!.guide);
+			});
+			expect(JSON.stringify(template), kind).not.toContain('italic');
+		}
+	});
+
+	it('keep each guide in the Yjs document, where every collaborator reads the same hint', () => {
+		const ydoc = new Y.Doc();
+		Y.applyUpdate(ydoc, templateState('co_design', 'en'));
+		const second = ydoc.getXmlFragment(FRAGMENT).get(1) as Y.XmlElement;
+		expect(second.nodeName).toBe('paragraph');
+		expect(second.getAttribute('guide')).toBe('The context and the needs the project answers, drawing on the outcomes of co-programming and of the territorial map.');
+		expect(second.length).toBe(0);
+		ydoc.destroy();
+	});
+
+	it('leave room to write after a table or a list', () => {
+		for (const kind of DOCUMENT_KINDS) {
+			const blocks = templateFor(kind).content!;
+			blocks.forEach((block, i) => {
+				if (!['table', 'bulletList', 'orderedList'].includes(block.type)) return;
+				expect(blocks[i + 1], `${kind}: after a ${block.type}`).toEqual({ type: 'paragraph', attrs: { guide: null } });
 			});
 		}
 	});
@@ -93,7 +118,10 @@ describe('templates', () => {
 	it('leave a free document as a heading and an empty paragraph', () => {
 		expect(templateFor('free')).toEqual({
 			type: 'doc',
-			content: [{ type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Introduzione' }] }, { type: 'paragraph' }]
+			content: [
+				{ type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Introduzione' }] },
+				{ type: 'paragraph', attrs: { guide: null } }
+			]
 		});
 	});
 

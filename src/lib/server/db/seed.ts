@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import type { Database, Queryable } from './types.ts';
 import { hashPassword } from '../auth/password.ts';
 import seedSql from '../../../../supabase/seed.sql?raw';
-import { templateState } from '../../documents/templates.ts';
+import { demoState } from './demo-writing.ts';
 import { stateText } from '../collab/text.ts';
 import type { DocumentKind, DocumentStatus } from '../../documents/kinds.ts';
 import { FRAGMENT } from '../../editor/fragment.ts';
@@ -23,7 +23,7 @@ export const DEMO_ACCOUNTS = [
 ] as const;
 
 const DEMO_NETWORK = 'de000000-0000-4000-8000-000000000001';
-// Documents start from their templates: their Yjs state cannot be written in seed.sql.
+// Documents start from their templates (demo-writing.ts): their Yjs state cannot be written in seed.sql.
 const DEMO_DOCUMENTS: { id: string; kind: DocumentKind; title: string; status: DocumentStatus; by: string; entries?: MapEntry[] }[] = [
 	{ id: 'dd000000-0000-4000-8000-000000000001', kind: 'community_pact', title: 'Patto di comunità per l’inserimento lavorativo', status: 'in_review', by: DEMO_ACCOUNTS[0].id },
 	{ id: 'dd000000-0000-4000-8000-000000000002', kind: 'territorial_map', title: 'Mappatura dei servizi per il lavoro – Ambito di Frosinone', status: 'draft', by: DEMO_ACCOUNTS[1].id, entries: DEMO_MAP_ENTRIES },
@@ -49,7 +49,8 @@ export async function seedDemo(db: Database): Promise<boolean> {
 		await tx.exec(seedSql);
 		const partners = await networkPartners(tx, DEMO_NETWORK);
 		for (const doc of DEMO_DOCUMENTS) {
-			const state = doc.entries ? withEntries(templateState(doc.kind), doc.entries) : templateState(doc.kind);
+			const written = demoState(doc.kind);
+			const state = doc.entries ? withEntries(written, doc.entries) : written;
 			// Searchable as the collab server will project it: the text, then the entries' names.
 			const text = [stateText(state), ...(doc.entries ?? []).map((entry) => entry.name)].join('\n');
 			await tx.query(
@@ -61,8 +62,9 @@ export async function seedDemo(db: Database): Promise<boolean> {
 			if (doc.entries) await upsertRows(tx, doc.id, DEMO_NETWORK, doc.entries.map((entry) => entryRow(entry, partners)));
 			if (doc.status === 'approved') await keepDemoApproval(tx, doc, { state, text });
 			if (doc.status === 'in_review') await setDemoReviewDeadline(tx, doc.id);
+			// Anchors name Yjs items, so they are taken from the very state stored.
+			if (doc === PACT) await seedComments(tx, state);
 		}
-		await seedComments(tx);
 	});
 	return true;
 }
@@ -102,8 +104,7 @@ const DEMO_COMMENTS = [
 	}
 ];
 
-async function seedComments(tx: Queryable) {
-	const state = templateState(PACT.kind);
+async function seedComments(tx: Queryable, state: Uint8Array) {
 	for (const comment of DEMO_COMMENTS) {
 		const { from, to } = anchorAround(state, comment.quote);
 		await tx.query(
@@ -147,5 +148,5 @@ function anchorAround(state: Uint8Array, phrase: string): { from: Uint8Array; to
 			to: Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(text, at + phrase.length, -1))
 		};
 	}
-	throw new Error(`seed: "${phrase}" is not in the ${PACT.kind} template`);
+	throw new Error(`seed: "${phrase}" is not in the demo ${PACT.kind}`);
 }
