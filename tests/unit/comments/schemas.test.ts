@@ -64,7 +64,9 @@ describe("the form of a comment on a map entry", () => {
 		expect(parseForm(entryCommentSchema, formOf(entry)).data).toEqual({
 			body: 'Gli orari del sabato?',
 			entryId: entry.entryId,
-			entryName: 'Centro diurno Il Girasole'
+			entryName: 'Centro diurno Il Girasole',
+			// No suggestion picked: names typed after an @ are resolved by the server.
+			mentions: []
 		});
 	});
 
@@ -87,7 +89,7 @@ describe('the reply and resolve forms', () => {
 	const id = '6f1c2a4e-9b7d-4c3e-8a2f-1d5e6b7c8d9e';
 
 	it('takes a reply for a comment id', () => {
-		expect(parseForm(replySchema, formOf({ commentId: id, body: 'Sì' })).data).toEqual({ commentId: id, body: 'Sì' });
+		expect(parseForm(replySchema, formOf({ commentId: id, body: 'Sì' })).data).toEqual({ commentId: id, body: 'Sì', mentions: [] });
 		expect(parseForm(replySchema, formOf({ commentId: 'x', body: 'Sì' })).failure?.data.errors).toEqual({
 			commentId: 'comments.notFound'
 		});
