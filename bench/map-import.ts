@@ -15,7 +15,7 @@ import * as Y from 'yjs';
 import { chromium } from '@playwright/test';
 import { analyse, type Analysis } from '../src/lib/map/import/analyse.ts';
 import { entriesMap, putEntries } from '../src/lib/map/entries-doc.ts';
-import { CHROMIUM_FLAGS, locateChromium } from '../tests/chromium.ts';
+import { CHROMIUM_FLAGS, locateChromium } from '../tests/debian-programs.ts';
 import { signIn, startApp, stopApp } from './app-server.ts';
 import { connect } from './clients/client.ts';
 import { databaseUrl } from './db.ts';

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { findChromium } from './chromium.ts';
+import { findChromium, findDocumentTools } from './debian-programs.ts';
 
 interface Count {
 	passed: number;
@@ -101,6 +101,7 @@ function playwright(): Result {
 const line = (c: Count) => `${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''}`;
 
 findChromium();
+findDocumentTools();
 rmSync(RESULTS, { recursive: true, force: true });
 mkdirSync(RESULTS, { recursive: true });
 if (!process.env.TEST_DATABASE_URL) {
