@@ -1,4 +1,4 @@
-import { test, expect, type Browser, type Page } from '@playwright/test';
+import { test, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe.ts';
 import { signUp } from './support/sign-up.ts';
 import { commentOn, commentPanel, documentText, editorConnected } from './support/document-page.ts';
@@ -21,8 +21,21 @@ async function checkAtBothWidths(page: Page, name: string) {
 	for (const size of [PHONE, DESKTOP]) {
 		await page.setViewportSize(size);
 		await expectNoSeriousA11yViolations(page);
+		await page.evaluate(() => window.scrollTo(0, 0));
 		await page.screenshot({ path: test.info().outputPath(`${name}-${size.width}.png`), fullPage: false });
 	}
+}
+
+// Every browser a test opens, closed when it ends whatever happened.
+const opened: BrowserContext[] = [];
+test.afterEach(async () => {
+	for (const context of opened.splice(0)) await context.close();
+});
+
+async function newPage(browser: Browser, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
+	const context = await browser.newContext({ viewport: DESKTOP, ...options });
+	opened.push(context);
+	return context.newPage();
 }
 
 interface Cast {
@@ -35,7 +48,7 @@ interface Cast {
 
 /** A new facilitator with a network and a document in it, and a new person who joined it as a viewer. */
 async function networkWithViewer(browser: Browser, who: string): Promise<Cast> {
-	const facilitator = await (await browser.newContext({ viewport: DESKTOP })).newPage();
+	const facilitator = await newPage(browser);
 	await facilitator.goto('/signup', { waitUntil: 'networkidle' });
 	await signUp(facilitator, { name: `${who} Facilitatrice`, organisation: 'Agente di comunità', email: `${who.toLowerCase()}.f.${run}@trama.test` });
 	await expect(facilitator.getByRole('heading', { name: 'Le mie reti' })).toBeVisible();
@@ -61,7 +74,7 @@ async function networkWithViewer(browser: Browser, who: string): Promise<Cast> {
 	const link = await facilitator.getByLabel('Link di invito', { exact: true }).inputValue();
 
 	const viewerName = `${who} Lettrice`;
-	const viewer = await (await browser.newContext({ viewport: DESKTOP })).newPage();
+	const viewer = await newPage(browser);
 	await viewer.goto(link);
 	await viewer.getByRole('link', { name: 'Registrati per accettare' }).click();
 	await expect(viewer.getByLabel('Email')).toHaveValue(email);
@@ -84,7 +97,8 @@ test('an access request granted: a viewer asks from the document, the facilitato
 		await viewer.goto(documentUrl);
 		await editorConnected(viewer);
 		await expect(documentText(viewer)).toHaveAttribute('contenteditable', 'false');
-		await expect(viewer.getByText('Hai il ruolo di lettore')).toBeVisible();
+		await expect(viewer.getByText('Hai il ruolo di lettore: vedi le modifiche dal vivo')).toBeVisible();
+		await checkAtBothWidths(viewer, 'document-refused');
 		await viewer.getByRole('link', { name: 'Chiedi il ruolo di redattore' }).click();
 		await expect(viewer.getByRole('heading', { level: 1, name: 'Chiedi un altro ruolo' })).toBeVisible();
 		await expect(viewer.getByText('Il tuo ruolo in questa rete: lettore.')).toBeVisible();
@@ -119,7 +133,7 @@ test('an access request granted: a viewer asks from the document, the facilitato
 		await viewer.goto(documentUrl);
 		await editorConnected(viewer);
 		await expect(documentText(viewer)).toHaveAttribute('contenteditable', 'true');
-		await expect(viewer.getByText('Hai il ruolo di lettore')).toHaveCount(0);
+		await expect(viewer.getByText('Hai il ruolo di lettore: vedi le modifiche dal vivo')).toHaveCount(0);
 		await documentText(viewer).click();
 		await viewer.keyboard.press('Control+End');
 		await viewer.keyboard.type(' Tirocini con il DSM.');
@@ -137,7 +151,7 @@ test('an access request granted: a viewer asks from the document, the facilitato
 test('an access request declined, and another granted without JavaScript: the viewer then comments', async ({ browser }) => {
 	const { facilitator, viewer, home, documentUrl, viewerName } = await networkWithViewer(browser, 'Dora');
 	// The facilitator's own browser without JavaScript, signed in as she is.
-	const plain = await (await browser.newContext({ javaScriptEnabled: false, viewport: DESKTOP })).newPage();
+	const plain = await newPage(browser, { javaScriptEnabled: false });
 	await plain.context().addCookies(await facilitator.context().cookies());
 
 	const askToComment = async (message: string) => {
@@ -149,6 +163,14 @@ test('an access request declined, and another granted without JavaScript: the vi
 		await viewer.getByRole('button', { name: 'Invia la richiesta' }).click();
 		await expect(viewer.getByRole('status')).toContainText('Richiesta inviata');
 	};
+
+	await test.step('a page only facilitators may open refuses the viewer, and offers to ask', async () => {
+		await viewer.goto(`${home}/settings`);
+		await expect(viewer.getByRole('heading', { level: 1, name: 'Accesso negato' })).toBeVisible();
+		await viewer.getByRole('link', { name: 'Chiedi a chi facilita la rete un altro ruolo' }).click();
+		await expect(viewer.getByRole('heading', { level: 1, name: 'Chiedi un altro ruolo' })).toBeVisible();
+		await expect(viewer.getByRole('radio', { name: /Commentatore/ })).toBeChecked();
+	});
 
 	await test.step('the viewer asks to comment, from the comment panel', async () => {
 		await askToComment('Vorrei lasciare qualche osservazione.');
@@ -172,7 +194,13 @@ test('an access request declined, and another granted without JavaScript: the vi
 		await askToComment('Ci terrei: il DSM segue sei tirocinanti.');
 	});
 
-	await test.step('the members page lists the waiting request, and grants it without JavaScript', async () => {
+	await test.step('the members page lists the waiting request', async () => {
+		await facilitator.goto(`${home}/members`);
+		await expect(facilitator.getByRole('region', { name: /Richieste di un altro ruolo/ })).toContainText(viewerName);
+		await checkAtBothWidths(facilitator, 'members-request');
+	});
+
+	await test.step('the members page grants it without JavaScript', async () => {
 		await plain.goto(`${home}/members`);
 		const section = plain.getByRole('region', { name: /Richieste di un altro ruolo/ });
 		await expect(section).toContainText(`${viewerName} chiede il ruolo di commentatore; ora è lettore.`);
@@ -182,7 +210,6 @@ test('an access request declined, and another granted without JavaScript: the vi
 			`${viewerName} ora ha il ruolo di commentatore`
 		);
 		await expect(plain.getByRole('region', { name: /Richieste di un altro ruolo/ })).toHaveCount(0);
-		await checkAtBothWidths(plain, 'members-after-grant');
 	});
 
 	await test.step('the viewer now comments', async () => {

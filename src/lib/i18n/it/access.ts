@@ -4,7 +4,7 @@
 export const access = {
 	'access.pageTitle': 'Chiedi un altro ruolo',
 	'access.intro':
-		'I ruoli li decide chi facilita la rete. Scegli il ruolo che ti serve e, se vuoi, spiega perché: chi facilita la rete riceve una notifica e la tua risposta arriva tra le tue notifiche.',
+		'I ruoli li decide chi facilita la rete. Scegli il ruolo che ti serve e, se vuoi, spiega perché: chi facilita la rete riceve una notifica, e la sua risposta arriva tra le tue notifiche.',
 	'access.current': 'Il tuo ruolo in questa rete: {role}.',
 	'access.role': 'Ruolo che chiedi',
 	'access.message': 'Messaggio a chi facilita la rete',
