@@ -12,6 +12,7 @@ import {
 } from '../../src/lib/server/networks/access-requests.ts';
 import { listNotifications } from '../../src/lib/server/notifications/queries.ts';
 import { recheckScope } from '../../src/lib/server/collab/access-events.ts';
+import { NOTIFICATION_KINDS } from '../../src/lib/notifications.ts';
 
 // Asking for more access, as the pages run it: as the person, so that
 // request_access(), decide_access_request() and the policies decide who may
@@ -38,6 +39,11 @@ describe.each(backends)('requests for more access on $name', (backend) => {
 		db = await backend.fresh();
 	});
 	afterAll(() => db?.close());
+
+	it('knows the notification kinds the database writes, in its order', async () => {
+		const { rows } = await db.query<{ kinds: string[] }>('select enum_range(null::public.notification_kind)::text[] as kinds');
+		expect([...NOTIFICATION_KINDS]).toEqual(rows[0].kinds);
+	});
 
 	describe('who may ask', () => {
 		let cast: NetworkCast;
