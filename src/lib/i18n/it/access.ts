@@ -48,7 +48,7 @@ export const access = {
 	'notifications.summary.access_decided.network': '{actor} ha risposto alla tua richiesta di un altro ruolo',
 	'notifications.setting.access_requested': 'Richieste di un altro ruolo',
 	'notifications.setting.access_requested.help': 'Quando una persona di una rete che facilita chiede un ruolo diverso.',
-	'notifications.setting.access_decided': 'Risposte alle tue richieste',
+	'notifications.setting.access_decided': 'Esito delle tue richieste di ruolo',
 	'notifications.setting.access_decided.help': 'Quando chi facilita una rete accoglie o rifiuta la tua richiesta di un altro ruolo.',
 
 	'activity.sentence.access_granted': '{actor} ha accolto la richiesta di {subject} del ruolo di {role}',
