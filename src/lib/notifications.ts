@@ -1,8 +1,20 @@
 // Notifications as the pages show them. The kinds mirror the SQL enum
-// notification_kind (supabase/migrations/20261123110100_notifications.sql).
+// notification_kind (supabase/migrations/20261123110100_notifications.sql and
+// the files that add to it), in its order.
 import { translate, type Locale, type MessageKey } from './i18n/translate.ts';
+import type { Role } from './domain.ts';
+import type { AccessRequestStatus } from './access/requests.ts';
 
-export const NOTIFICATION_KINDS = ['mention', 'reply', 'comment', 'review_requested', 'review_reminder', 'invitation_accepted'] as const;
+export const NOTIFICATION_KINDS = [
+	'mention',
+	'reply',
+	'comment',
+	'review_requested',
+	'review_reminder',
+	'invitation_accepted',
+	'access_requested',
+	'access_decided'
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export interface NotificationItem {
@@ -20,19 +32,35 @@ export interface NotificationItem {
 	about: 'thread' | 'document' | 'network';
 	/** The discussion's or the document's title (empty for the network). */
 	title: string;
+	/** The request for more access it is about, as it stands now; null for other kinds. */
+	access: NotificationAccess | null;
+}
+
+/** A request for more access as its notifications show it. */
+export interface NotificationAccess {
+	requestId: string;
+	role: Role;
+	status: AccessRequestStatus;
+	/** Who decided it, when it is decided. */
+	decidedByName: string | null;
+	/** When, as JSON carries a time. */
+	decidedAt: string | null;
 }
 
 /** What happened, in one sentence: "Marco Ferri ti ha menzionato nella discussione «…»". */
 export function notificationSummary(
 	locale: Locale,
-	item: Pick<NotificationItem, 'kind' | 'actorName' | 'about' | 'title'>
+	item: Pick<NotificationItem, 'kind' | 'actorName' | 'about' | 'title'> & { access?: NotificationAccess | null }
 ): string {
 	// Not every pair exists: the database sets an accepted invitation's subject to the network, and the
 	// other kinds' to a thread or a document (the unit test checks each pair it makes has a sentence).
-	const key = `notifications.summary.${item.kind}.${item.about}` as MessageKey;
+	// An answer to a request for access says which answer it was.
+	const decided = item.kind === 'access_decided' && item.access && item.access.status !== 'pending';
+	const key = `notifications.summary.${item.kind}.${decided ? item.access!.status : item.about}` as MessageKey;
 	return translate(locale, key, {
 		actor: item.actorName || translate(locale, 'notifications.someone'),
-		title: item.title
+		title: item.title,
+		role: item.access ? translate(locale, `role.${item.access.role}`).toLocaleLowerCase(locale) : ''
 	});
 }
 

@@ -16,6 +16,7 @@ import { entryCommentOperations } from './rls-entry-comments.ts';
 import { createFileScene, fileOperations } from './rls-files.ts';
 import { createMapEntry, mapOperations } from './rls-map.ts';
 import { recordOperations } from './rls-records.ts';
+import { accessRequestOperations } from './rls-access-requests.ts';
 import {
 	EVERYONE,
 	exists,
@@ -52,7 +53,8 @@ import type { Database, Queryable } from '../../src/lib/server/db/types.ts';
 // on discussions and comments, in rls-conversations.ts; on comments on a
 // territorial map's entries, in rls-entry-comments.ts; on visits,
 // notifications and the activity record, in rls-records.ts; on the file
-// space and attachments, in rls-files.ts; on map entries, in rls-map.ts.
+// space and attachments, in rls-files.ts; on map entries, in rls-map.ts; on
+// requests for more access, in rls-access-requests.ts.
 
 /** How each actor is introduced in a test name. */
 const ACTOR_LABEL: Record<ActorName, string> = {
@@ -391,7 +393,8 @@ const operations: Operation[] = [
 	...entryCommentOperations,
 	...recordOperations,
 	...fileOperations,
-	...mapOperations
+	...mapOperations,
+	...accessRequestOperations
 ];
 
 /** Thrown to end a transaction with a rollback while carrying its result out. */

@@ -49,7 +49,8 @@ export const TABLES = [
 	'files',
 	'file_versions',
 	'attachments',
-	'map_entries'
+	'map_entries',
+	'access_requests'
 ] as const;
 export type Table = (typeof TABLES)[number];
 

@@ -1,7 +1,8 @@
 // The actions of the activity record, mirroring the SQL enum activity_action
 // (supabase/migrations/20261123110200_activity.sql, the file space's in
 // 20261123140100_files_activity.sql, partners' and invitations' in
-// 20261207170000_partner_details.sql): the database writes only these, in
+// 20261207170000_partner_details.sql, requests for more access' in
+// 20261207176000_access_requests.sql): the database writes only these, in
 // this order, so change both together. An integration test compares them.
 export const ACTIVITY_ACTIONS = [
 	'network_created',
@@ -42,7 +43,9 @@ export const ACTIVITY_ACTIONS = [
 	'partner_removed',
 	'invitation_sent',
 	'invitation_accepted',
-	'invitation_revoked'
+	'invitation_revoked',
+	'access_granted',
+	'access_declined'
 ] as const;
 
 export type ActivityAction = (typeof ACTIVITY_ACTIONS)[number];
@@ -57,7 +60,7 @@ const PREFIXES: Record<ActivityGroup, string[]> = {
 	comments: ['comment_'],
 	files: ['file_', 'folder_'],
 	partners: ['partner_'],
-	people: ['member_', 'invitation_']
+	people: ['member_', 'invitation_', 'access_']
 };
 
 /** The actions a group shows. */

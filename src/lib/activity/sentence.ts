@@ -55,6 +55,8 @@ function partnerChanges(locale: Locale, details: Record<string, unknown>): strin
 function params(locale: Locale, { action, details }: Described): Record<string, string> {
 	switch (action) {
 		case 'member_joined':
+		case 'access_granted':
+		case 'access_declined':
 			return { role: named(locale, details.role, ROLES, 'role') };
 		case 'member_role_changed':
 			return { from: named(locale, details.from, ROLES, 'role'), to: named(locale, details.to, ROLES, 'role') };
@@ -147,7 +149,9 @@ const DETAILS: Partial<Record<ActivityAction, MessageKey>> = {
 	partner_edited: 'activity.details.changes',
 	invitation_sent: 'activity.details.invitation',
 	invitation_accepted: 'activity.details.invitation',
-	invitation_revoked: 'activity.details.invitation'
+	invitation_revoked: 'activity.details.invitation',
+	access_granted: 'activity.details.role',
+	access_declined: 'activity.details.role'
 };
 
 /** The entry's details in words, or '' when it has none. */

@@ -20,6 +20,7 @@ import { partners } from './it/partners.ts';
 import { approval } from './it/approval.ts';
 import { welcome } from './it/welcome.ts';
 import { confirm } from './it/confirm.ts';
+import { access } from './it/access.ts';
 
 // Italian first: every key here is the contract the English file must meet.
 export const it = {
@@ -426,6 +427,7 @@ export const it = {
 	...approval,
 	...welcome,
 	...confirm,
+	...access,
 } as const;
 
 export type MessageKey = keyof typeof it;

@@ -5,6 +5,7 @@ import { attemptChange, parseForm } from '$lib/server/forms';
 import { idSchema } from '$lib/server/schemas';
 import { inboxQuery } from '$lib/server/notifications/schemas';
 import { listNotifications, markAllRead, markRead, readMutedKinds } from '$lib/server/notifications/queries';
+import { decideFromForm } from '$lib/server/access-decision';
 
 // The person's notifications from every network, newest first; the unread
 // count comes with the root layout.
@@ -37,5 +38,10 @@ export const actions = {
 		requireUser(event);
 		await event.locals.db(markAllRead);
 		return { markedAll: true };
+	},
+	// A facilitator grants or declines a request for more access from its notification.
+	decide: async (event) => {
+		requireUser(event);
+		return decideFromForm(event.locals.db, await event.request.formData());
 	}
 } satisfies Actions;

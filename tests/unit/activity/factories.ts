@@ -4,7 +4,8 @@ import type { ActivityEntry } from '../../../src/lib/activity/entry.ts';
 // What the activity triggers keep in `details` for each action (see
 // supabase/migrations/20261123110200_activity.sql and, for the file space,
 // 20261123140100_files_activity.sql, for partners and invitations
-// 20261207170000_partner_details.sql).
+// 20261207170000_partner_details.sql, for requests for another role
+// 20261207176000_access_requests.sql).
 const DETAILS: Partial<Record<ActivityAction, Record<string, unknown>>> = {
 	member_joined: { role: 'commenter' },
 	member_role_changed: { from: 'editor', to: 'commenter' },
@@ -34,12 +35,14 @@ const DETAILS: Partial<Record<ActivityAction, Record<string, unknown>>> = {
 	},
 	invitation_sent: { role: 'editor', partner: 'Cooperativa sociale Il Ponte' },
 	invitation_accepted: { role: 'editor', partner: 'Cooperativa sociale Il Ponte' },
-	invitation_revoked: { role: 'viewer' }
+	invitation_revoked: { role: 'viewer' },
+	access_granted: { role: 'editor', request: '5a0e4c1e-4444-4000-8000-000000000004' },
+	access_declined: { role: 'facilitator', request: '5a0e4c1e-4444-4000-8000-000000000004' }
 };
 
 /** What the entry is about, as the trigger names it: a person, the network, a file, a folder or a document. */
 function titleFor(action: ActivityAction): string {
-	if (action.startsWith('member_')) return 'Anna Colombo';
+	if (action.startsWith('member_') || action.startsWith('access_')) return 'Anna Colombo';
 	if (action === 'network_created') return 'Rete Frosinone';
 	if (action.startsWith('file_')) return 'Avviso pubblico.pdf';
 	if (action.startsWith('folder_')) return 'Avvisi';

@@ -50,6 +50,12 @@ describe('activity sentences', () => {
 		);
 	});
 
+	it('says who answered whose request for which role', () => {
+		expect(activityText('it', entryFor('access_granted'))).toBe('Marco Ferri ha accolto la richiesta di Anna Colombo del ruolo di redattore');
+		expect(activityText('en', entryFor('access_declined'))).toBe('Marco Ferri declined Anna Colombo’s request for the facilitator role');
+		expect(activityDetails('it', entryFor('access_granted'))).toBe('ruolo: redattore');
+	});
+
 	it('reads like English', () => {
 		expect(activityText('en', entryFor('document_edited'))).toBe('Marco Ferri edited “Mappatura dei servizi”');
 		expect(activityText('en', entryFor('member_role_changed'))).toBe(

@@ -38,6 +38,12 @@ describe('where a notification leads', () => {
 		expect(targetPath(target)).toBe(`/networks/${NETWORK}/members`);
 	});
 
+	it("leads a request for another role to the members' waiting requests, and its answer to the request page", () => {
+		const target = { networkId: NETWORK, threadId: null, messageId: null, documentId: null, commentId: null };
+		expect(targetPath({ ...target, kind: 'access_requested' })).toBe(`/networks/${NETWORK}/members#access-requests`);
+		expect(targetPath({ ...target, kind: 'access_decided' })).toBe(`/networks/${NETWORK}/access`);
+	});
+
 	it('leads to the network when the row names nothing else', () => {
 		expect(targetPath({ networkId: NETWORK, threadId: null, messageId: null, documentId: null, commentId: null })).toBe(
 			`/networks/${NETWORK}`
@@ -48,8 +54,17 @@ describe('where a notification leads', () => {
 describe('notification settings', () => {
 	it('mutes the kinds left unticked', () => {
 		const form = settingsSchema.parse({ mention: 'on', comment: 'on', review_requested: 'on', review_reminder: 'on' });
-		expect(mutedKinds(form)).toEqual(['reply', 'invitation_accepted']);
-		expect(mutedKinds(settingsSchema.parse({}))).toEqual(['mention', 'reply', 'comment', 'review_requested', 'review_reminder', 'invitation_accepted']);
+		expect(mutedKinds(form)).toEqual(['reply', 'invitation_accepted', 'access_requested', 'access_decided']);
+		expect(mutedKinds(settingsSchema.parse({}))).toEqual([
+			'mention',
+			'reply',
+			'comment',
+			'review_requested',
+			'review_reminder',
+			'invitation_accepted',
+			'access_requested',
+			'access_decided'
+		]);
 	});
 
 	it('refuses a box sent with a value no checkbox sends', () => {
@@ -75,6 +90,22 @@ describe('notifications in words', () => {
 		const item = { kind: 'invitation_accepted' as const, actorName: 'Anna Colombo', about: 'network' as const, title: '' };
 		expect(notificationSummary('it', item)).toBe('Anna Colombo ha accettato il tuo invito: ora fa parte della rete');
 		expect(notificationSummary('en', item)).toBe('Anna Colombo accepted your invitation and joined the network');
+	});
+
+	it('says who asks for which role, and what the answer was, in both languages', () => {
+		const access = { requestId: ID, role: 'editor' as const, status: 'pending' as const, decidedByName: null, decidedAt: null };
+		const asked = { kind: 'access_requested' as const, actorName: 'Paolo De Santis', about: 'network' as const, title: '', access };
+		expect(notificationSummary('it', asked)).toBe('Paolo De Santis chiede il ruolo di redattore');
+		expect(notificationSummary('en', { ...asked, access: { ...access, status: 'granted' } })).toBe(
+			'Paolo De Santis asks for the editor role'
+		);
+		const answer = { ...asked, kind: 'access_decided' as const, actorName: 'Giulia Rinaldi' };
+		expect(notificationSummary('it', { ...answer, access: { ...access, status: 'granted' } })).toBe(
+			'Giulia Rinaldi ha accolto la tua richiesta: ora sei redattore'
+		);
+		expect(notificationSummary('en', { ...answer, access: { ...access, status: 'declined' } })).toBe(
+			'Giulia Rinaldi declined your request for the editor role'
+		);
 	});
 
 	it('counts unread notifications in the singular and the plural', () => {

@@ -3,7 +3,7 @@ import type { notifications as italian } from '../it/notifications.ts';
 export const notifications: Record<keyof typeof italian, string> = {
 	'notifications.title': 'Notifications',
 	'notifications.intro':
-		'From all your networks: mentions, replies in discussions and comments you wrote in, comments on documents you edited, documents to review and their deadlines, accepted invitations.',
+		'From all your networks: mentions, replies in discussions and comments you wrote in, comments on documents you edited, documents to review and their deadlines, accepted invitations, requests for another role and their answers.',
 	'notifications.unreadOne': '1 unread',
 	'notifications.unreadMany': '{count} unread',
 	'notifications.headerArrived': 'New notification: {unread}.',
@@ -16,7 +16,7 @@ export const notifications: Record<keyof typeof italian, string> = {
 	'notifications.marked': 'Notification marked as read.',
 	'notifications.markedAll': 'All notifications are marked as read.',
 	'notifications.empty':
-		'No notifications yet. Mentions, replies in discussions and comments you wrote in, comments on documents you edited, documents to review and accepted invitations will arrive here.',
+		'No notifications yet. Mentions, replies in discussions and comments you wrote in, comments on documents you edited, documents to review, accepted invitations and requests for another role will arrive here.',
 	'notifications.emptyUnread': 'You have read everything: no unread notifications.',
 	'notifications.older': 'Earlier notifications',
 	'notifications.newest': 'Back to the latest',

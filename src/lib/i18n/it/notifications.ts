@@ -2,7 +2,7 @@
 export const notifications = {
 	'notifications.title': 'Notifiche',
 	'notifications.intro':
-		'Da tutte le tue reti: menzioni, risposte nelle discussioni e nei commenti in cui hai scritto, commenti sui documenti che hai modificato, documenti da rivedere e le loro scadenze, inviti accettati.',
+		'Da tutte le tue reti: menzioni, risposte nelle discussioni e nei commenti in cui hai scritto, commenti sui documenti che hai modificato, documenti da rivedere e le loro scadenze, inviti accettati, richieste di un altro ruolo e le risposte.',
 	'notifications.unreadOne': '1 non letta',
 	'notifications.unreadMany': '{count} non lette',
 	'notifications.headerArrived': 'Nuova notifica: {unread}.',
@@ -15,7 +15,7 @@ export const notifications = {
 	'notifications.marked': 'Notifica segnata come letta.',
 	'notifications.markedAll': 'Tutte le notifiche sono segnate come lette.',
 	'notifications.empty':
-		'Nessuna notifica per ora. Qui arriveranno le menzioni, le risposte nelle discussioni e nei commenti in cui hai scritto, i commenti sui documenti che hai modificato, i documenti da rivedere e gli inviti accettati.',
+		'Nessuna notifica per ora. Qui arriveranno le menzioni, le risposte nelle discussioni e nei commenti in cui hai scritto, i commenti sui documenti che hai modificato, i documenti da rivedere, gli inviti accettati e le richieste di un altro ruolo.',
 	'notifications.emptyUnread': 'Hai letto tutto: nessuna notifica da leggere.',
 	'notifications.older': 'Notifiche precedenti',
 	'notifications.newest': 'Torna alle più recenti',

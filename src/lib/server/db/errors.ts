@@ -20,7 +20,11 @@ const RAISED: Record<string, MessageKey> = {
 	rate_limited: 'errors.posting_too_fast',
 	folder_cycle: 'files.folderCycle',
 	folder_not_empty: 'files.folderNotEmpty',
-	too_many_attachments: 'attachments.tooMany'
+	too_many_attachments: 'attachments.tooMany',
+	access_role_held: 'errors.access_role_held',
+	access_request_pending: 'errors.access_request_pending',
+	access_request_decided: 'errors.access_request_decided',
+	access_message_length: 'errors.access_message_length'
 };
 
 // Unique indexes whose violation means a name is already taken there.

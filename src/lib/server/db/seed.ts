@@ -12,6 +12,7 @@ import { networkPartners, upsertRows } from '../collab/entries-projection.ts';
 import { entryRow } from '../map/rows.ts';
 import { DEMO_MAP_ENTRIES } from './demo-map.ts';
 import { keepDemoApproval, setDemoReviewDeadline } from './demo-approval.ts';
+import { seedDemoAccessRequest } from './demo-access.ts';
 
 /** The demo accounts that supabase/seed.sql gives roles in its network; all share one password. */
 export const DEMO_PASSWORD = 'Trama-demo-2026';
@@ -65,6 +66,8 @@ export async function seedDemo(db: Database): Promise<boolean> {
 			// Anchors name Yjs items, so they are taken from the very state stored.
 			if (doc === PACT) await seedComments(tx, state);
 		}
+		// Paolo, the ASL's viewer, asks to comment.
+		await seedDemoAccessRequest(tx, DEMO_NETWORK, DEMO_ACCOUNTS[3].id);
 	});
 	return true;
 }

@@ -34,12 +34,17 @@ export async function listNotifications(
 		        n.network_id as "networkId", net.name as "networkName", p.display_name as "actorName",
 		        case when n.thread_id is not null then 'thread' when n.document_id is not null then 'document' else 'network' end as about,
 		        coalesce(t.title, d.title, '') as title,
+		        case when ar.id is not null then json_build_object(
+		          'requestId', ar.id, 'role', ar.role, 'status', ar.status,
+		          'decidedByName', dp.display_name, 'decidedAt', ar.decided_at) end as access,
 		        ${keysetTime('n.created_at')} as cursor
 		 from public.notifications n
 		 join public.networks net on net.id = n.network_id
 		 left join public.profiles p on p.id = n.actor_id
 		 left join public.threads t on t.id = n.thread_id
 		 left join public.documents d on d.id = n.document_id
+		 left join public.access_requests ar on ar.id = n.access_request_id
+		 left join public.profiles dp on dp.id = ar.decided_by
 		 where (not $1 or n.read_at is null)
 		   and ($2::timestamptz is null or (n.created_at, n.id) < ($2::timestamptz, $3::uuid))
 		 order by n.created_at desc, n.id desc

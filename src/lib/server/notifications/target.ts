@@ -18,12 +18,16 @@ export interface NotificationTarget {
  * The page that shows what a notification is about: the message in its
  * discussion, the comment on its document, or the comment on a map entry
  * (on the map's entries page, that entry open); for an accepted invitation,
- * the network's members. Built from ids alone, so it can only ever lead
+ * the network's members; for a request for more access, the members page's
+ * waiting requests (a facilitator's) or the request page (the requester's,
+ * showing the answer). Built from ids alone, so it can only ever lead
  * within Trama.
  */
 export function targetPath({ kind, networkId, threadId, messageId, documentId, commentId, entryId }: NotificationTarget): string {
 	const network = `/networks/${networkId}`;
 	if (kind === 'invitation_accepted') return `${network}/members`;
+	if (kind === 'access_requested') return `${network}/members#access-requests`;
+	if (kind === 'access_decided') return `${network}/access`;
 	if (threadId) return `${network}/discussions/${threadId}${messageId ? `#message-${messageId}` : ''}`;
 	if (documentId) return commentPath(network, documentId, commentId, entryId);
 	return network;

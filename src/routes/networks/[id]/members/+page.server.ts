@@ -19,6 +19,8 @@ import { log } from '$lib/server/log';
 import { isConfirmed } from '$lib/confirmation';
 import { askFirst } from '$lib/server/confirmations/ask';
 import { memberRemoval } from '$lib/server/confirmations/member';
+import { pendingRequests } from '$lib/server/networks/access-requests';
+import { decideFromForm } from '$lib/server/access-decision';
 
 const inviteLink = (origin: string, token: string) => `${origin}/invite/${token}`;
 
@@ -35,7 +37,9 @@ export const load = (async ({ locals, params, parent, url }) => {
 						link: token ? inviteLink(url.origin, token) : null
 					}))
 				: [],
-		invitationDays: INVITATION_DAYS
+		invitationDays: INVITATION_DAYS,
+		// Requests for another role, decided by the facilitators (RLS shows others their own only).
+		accessRequests: role === 'facilitator' ? await pendingRequests(tx, params.id) : []
 	}));
 }) satisfies PageServerLoad;
 
@@ -103,6 +107,7 @@ export const actions = {
 		// Open documents follow the new role through the database's announcement (collab/access-events.ts).
 		return refused ?? { roleChanged: true };
 	},
+	decide: async ({ request, locals }) => decideFromForm(locals.db, await request.formData()),
 	remove: async ({ request, locals, params }) => {
 		const form = await request.formData();
 		const { data, failure } = parseForm(userIdSchema, form);

@@ -1,0 +1,57 @@
+import type { access as italian } from '../it/access.ts';
+
+export const access: Record<keyof typeof italian, string> = {
+	'access.pageTitle': 'Ask for another role',
+	'access.intro':
+		'Roles are decided by the network’s facilitators. Choose the role you need and, if you like, say why: the facilitators are notified, and their answer reaches your notifications.',
+	'access.current': 'Your role in this network: {role}.',
+	'access.role': 'Role you ask for',
+	'access.message': 'Message to the facilitators',
+	'access.messageHint': 'For example: “I would like to comment on the pact on behalf of the Mental Health Department”. At most {max} characters.',
+	'access.submit': 'Send the request',
+	'access.sent': 'Request sent: the network’s facilitators have been notified.',
+	'access.pending': 'You asked for the {role} role on {date}: the request is waiting for the facilitators’ answer.',
+	'access.yourMessage': 'Your message: “{message}”',
+	'access.granted': '{name} granted your request on {date}: your role is now {role}.',
+	'access.declined': '{name} declined your request for the {role} role ({date}). You may ask again, perhaps saying more about why you need it.',
+	'access.topRole': 'You facilitate this network: you can already do everything.',
+	'access.back': 'Back to the network',
+	'access.askFor': 'Ask for the {role} role',
+	'access.askAny': 'Ask the facilitators for another role',
+	'access.roleInvalid': 'Choose one of the roles above yours.',
+	'access.messageLength': 'The message may be at most 500 characters long.',
+	'access.decisionInvalid': 'Choose whether to grant or decline the request.',
+
+	'access.requestsTitle': 'Requests for another role',
+	'access.requestsIntro': 'People of the network asking to do more. Granting a request changes the role at once, as “Update” does.',
+	'access.wants': '{name} asks for the {role} role; now {held}.',
+	'access.wantsShort': 'Asks for the {role} role',
+	'access.grant': 'Grant',
+	'access.decline': 'Decline',
+	'access.decisionFor': 'Request of {name}',
+	'access.decided.granted': 'Granted by {name} on {date}.',
+	'access.decided.declined': 'Declined by {name} on {date}.',
+	'access.grantedNow': 'Request granted: {name} now has the {role} role.',
+	'access.declinedNow': 'Request of {name} declined; they will be notified.',
+
+	'errors.access_role_held': 'You already have this role, or one allowing more: choose one above yours.',
+	'errors.access_request_pending': 'You already have a request waiting in this network: wait for the facilitators’ answer.',
+	'errors.access_request_decided': 'This request has already been answered by another facilitator.',
+	'errors.access_message_length': 'The message may be at most 500 characters long.',
+
+	'notifications.kind.access_requested': 'Role request',
+	'notifications.kind.access_decided': 'Answer to your request',
+	'notifications.summary.access_requested.network': '{actor} asks for the {role} role',
+	'notifications.summary.access_decided.granted': '{actor} granted your request: you are now {role}',
+	'notifications.summary.access_decided.declined': '{actor} declined your request for the {role} role',
+	'notifications.summary.access_decided.network': '{actor} answered your request for another role',
+	'notifications.setting.access_requested': 'Requests for another role',
+	'notifications.setting.access_requested.help': 'When someone in a network you facilitate asks for a different role.',
+	'notifications.setting.access_decided': 'Answers to your requests',
+	'notifications.setting.access_decided.help': 'When a network’s facilitator grants or declines your request for another role.',
+
+	'activity.sentence.access_granted': '{actor} granted {subject}’s request for the {role} role',
+	'activity.sentence.access_declined': '{actor} declined {subject}’s request for the {role} role',
+	'activity.action.access_granted': 'Role request granted',
+	'activity.action.access_declined': 'Role request declined'
+};
