@@ -68,6 +68,7 @@ test('a new facilitator sees the first steps tick off one by one, then the list 
 	await test.step('adding a partner ticks the first step', async () => {
 		await step(page, 'Aggiungi i partner').getByRole('link', { name: 'Aggiungi i partner' }).click();
 		await page.getByLabel('Nome dell’organizzazione').fill('Comune di Sora – Servizi sociali');
+		await page.getByRole('checkbox', { name: 'Sociale' }).check();
 		await page.getByRole('button', { name: 'Aggiungi partner' }).click();
 		await expect(page.getByRole('status')).toContainText('Comune di Sora – Servizi sociali');
 		await page.goto(home);
@@ -108,6 +109,7 @@ test('an invited person lands on a welcome, and the facilitator is told', async 
 	await test.step('the facilitator adds a partner and invites a commenter for it', async () => {
 		await facilitator.goto(`${home}/partners`);
 		await facilitator.getByLabel('Nome dell’organizzazione').fill('Comune di Sora – Servizi sociali');
+		await facilitator.getByRole('checkbox', { name: 'Sociale' }).check();
 		await facilitator.getByRole('button', { name: 'Aggiungi partner' }).click();
 		await expect(facilitator.getByRole('status')).toContainText('Comune di Sora – Servizi sociali');
 		await facilitator.goto(`${home}/members`);
