@@ -21,6 +21,7 @@ import { partners } from './en/partners.ts';
 import { approval } from './en/approval.ts';
 import { welcome } from './en/welcome.ts';
 import { confirm } from './en/confirm.ts';
+import { layout } from './en/layout.ts';
 
 export const en: Record<MessageKey, string> = {
 	'app.name': 'Trama',
@@ -416,4 +417,5 @@ export const en: Record<MessageKey, string> = {
 	...approval,
 	...welcome,
 	...confirm,
+	...layout,
 };

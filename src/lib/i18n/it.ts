@@ -20,6 +20,7 @@ import { partners } from './it/partners.ts';
 import { approval } from './it/approval.ts';
 import { welcome } from './it/welcome.ts';
 import { confirm } from './it/confirm.ts';
+import { layout } from './it/layout.ts';
 
 // Italian first: every key here is the contract the English file must meet.
 export const it = {
@@ -421,6 +422,7 @@ export const it = {
 	...approval,
 	...welcome,
 	...confirm,
+	...layout,
 } as const;
 
 export type MessageKey = keyof typeof it;
