@@ -11,12 +11,21 @@ import { imageElement } from './images.ts';
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ENTITIES[c]);
 
-export function toHtml(json: unknown): string {
-	return children(readDoc(json));
+interface HtmlOptions {
+	/**
+	 * Each table inside a focusable box that scrolls sideways, for screens
+	 * narrower than the table (a version read in the app); print lays tables
+	 * out on its pages instead.
+	 */
+	scrollingTables?: boolean;
 }
 
-function children(node: DocNode): string {
-	return (node.content ?? []).map(render).join('');
+export function toHtml(json: unknown, options: HtmlOptions = {}): string {
+	return children(readDoc(json), options);
+}
+
+function children(node: DocNode, options: HtmlOptions): string {
+	return (node.content ?? []).map((child) => render(child, options)).join('');
 }
 
 /** Marks as elements, innermost first. */
@@ -47,22 +56,24 @@ function spans(cell: DocNode): string {
 		.join('');
 }
 
-function row(node: DocNode): string {
+function row(node: DocNode, options: HtmlOptions): string {
 	const cells = (node.content ?? []).map((cell) => {
 		const tag = cell.type === 'tableHeader' ? 'th' : 'td';
-		return `<${tag}${spans(cell)}>${children(cell)}</${tag}>`;
+		return `<${tag}${spans(cell)}>${children(cell, options)}</${tag}>`;
 	});
 	return `<tr>${cells.join('')}</tr>`;
 }
 
-function table(node: DocNode): string {
+function table(node: DocNode, options: HtmlOptions): string {
 	const [first, ...rest] = node.content ?? [];
 	if (!first) return '';
 	// A header row goes in <thead>, which a printed table repeats on every page.
 	const headed = (first.content ?? []).every((cell) => cell.type === 'tableHeader');
-	const body = (headed ? rest : [first, ...rest]).map(row).join('');
-	const head = headed ? `<thead>${row(first)}</thead>` : '';
-	return `<table>${head}<tbody>${body}</tbody></table>`;
+	const body = (headed ? rest : [first, ...rest]).map((r) => row(r, options)).join('');
+	const head = headed ? `<thead>${row(first, options)}</thead>` : '';
+	const html = `<table>${head}<tbody>${body}</tbody></table>`;
+	// The editor's own wrapper class (Tiptap's TableView), so one rule styles both; focusable so a keyboard scrolls it.
+	return options.scrollingTables ? `<div class="tableWrapper" tabindex="0">${html}</div>` : html;
 }
 
 /** The file's inline address asks the reader's membership again, so a reader without access sees the alternative text. */
@@ -71,34 +82,34 @@ function image(node: DocNode): string {
 	return `<img${attributes.join('')}>`;
 }
 
-function render(node: DocNode): string {
+function render(node: DocNode, options: HtmlOptions): string {
 	switch (node.type) {
 		case 'text':
 			return text(node);
 		case 'hardBreak':
 			return '<br>';
 		case 'paragraph':
-			return `<p>${children(node)}</p>`;
+			return `<p>${children(node, options)}</p>`;
 		case 'heading': {
 			const level = headingLevel(node);
-			return `<h${level}>${children(node)}</h${level}>`;
+			return `<h${level}>${children(node, options)}</h${level}>`;
 		}
 		case 'blockquote':
-			return `<blockquote>${children(node)}</blockquote>`;
+			return `<blockquote>${children(node, options)}</blockquote>`;
 		case 'bulletList':
-			return `<ul>${children(node)}</ul>`;
+			return `<ul>${children(node, options)}</ul>`;
 		case 'orderedList': {
 			const start = intAttr(node, 'start', 1);
-			return `<ol${start === 1 ? '' : ` start="${start}"`}>${children(node)}</ol>`;
+			return `<ol${start === 1 ? '' : ` start="${start}"`}>${children(node, options)}</ol>`;
 		}
 		case 'listItem':
-			return `<li>${children(node)}</li>`;
+			return `<li>${children(node, options)}</li>`;
 		case 'codeBlock':
 			return `<pre><code>${escape((node.content ?? []).map((c) => c.text ?? '').join(''))}</code></pre>`;
 		case 'horizontalRule':
 			return '<hr>';
 		case 'table':
-			return table(node);
+			return table(node, options);
 		case 'image':
 			return image(node);
 		default:

@@ -15,6 +15,7 @@ import { TableKit } from '@tiptap/extension-table';
 import { safeHref } from '../documents/links.ts';
 import { DocumentImage } from './image.ts';
 import { SectionGuide } from './section-guide.ts';
+import { ScrollingTableView } from './table-view.ts';
 
 export { FRAGMENT } from './fragment.ts';
 
@@ -32,7 +33,7 @@ export const documentExtensions: Extensions = [
 		}
 	}),
 	// Column widths are not stored: exports and narrow screens size tables themselves.
-	TableKit.configure({ table: { resizable: false } }),
+	TableKit.configure({ table: { resizable: false, View: ScrollingTableView } }),
 	// Only files of the network's file space, each shown as its reader may see it.
 	DocumentImage,
 	// A template's hint for a section, kept on its empty paragraph rather than written as text.

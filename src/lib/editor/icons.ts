@@ -23,6 +23,8 @@ export const ICONS = {
 	addColumn: svg('<rect x="3" y="3" width="10" height="18" rx="1.5"/><path d="M8 3v18M15.5 12h6M18.5 9v6"/>'),
 	deleteTable: svg('<rect x="3" y="4" width="13" height="12" rx="1.5"/><path d="M3 10h13M9.5 4v12M16 15l5 5M21 15l-5 5"/>'),
 	comment: svg('<path d="M4 5.5A1.5 1.5 0 0 1 5.5 4h13A1.5 1.5 0 0 1 20 5.5v9a1.5 1.5 0 0 1-1.5 1.5H10l-5 4v-4.5A1.5 1.5 0 0 1 4 14.5z"/><path d="M8 9h8M8 12h5"/>'),
+	textFormat: svg('<path d="M4 7V5h11v2M9.5 5v14M7 19h5M14 12h6M17 12v7M15.5 19h3"/>'),
+	menuOpen: svg('<path d="M7 10l5 5 5-5"/>'),
 	undo: svg('<path d="M9 14L4 9l5-5"/><path d="M4 9h10.5a5.5 5.5 0 0 1 0 11H11"/>'),
 	redo: svg('<path d="M15 14l5-5-5-5"/><path d="M20 9H9.5a5.5 5.5 0 0 0 0 11H13"/>')
 } as const;

@@ -22,6 +22,7 @@ import { approval } from './en/approval.ts';
 import { welcome } from './en/welcome.ts';
 import { confirm } from './en/confirm.ts';
 import { access } from './en/access.ts';
+import { layout } from './en/layout.ts';
 
 export const en: Record<MessageKey, string> = {
 	'app.name': 'Trama',
@@ -423,4 +424,5 @@ export const en: Record<MessageKey, string> = {
 	...welcome,
 	...confirm,
 	...access,
+	...layout,
 };

@@ -21,6 +21,7 @@ import { approval } from './it/approval.ts';
 import { welcome } from './it/welcome.ts';
 import { confirm } from './it/confirm.ts';
 import { access } from './it/access.ts';
+import { layout } from './it/layout.ts';
 
 // Italian first: every key here is the contract the English file must meet.
 export const it = {
@@ -428,6 +429,7 @@ export const it = {
 	...welcome,
 	...confirm,
 	...access,
+	...layout,
 } as const;
 
 export type MessageKey = keyof typeof it;

@@ -31,7 +31,7 @@ export const load = (async ({ locals, params, parent }) => {
 	return {
 		doc,
 		version: summary,
-		html: toHtml(then),
+		html: toHtml(then, { scrollingTables: true }),
 		changes: diffBlocks(then, stateToJson(current))
 	};
 }) satisfies PageServerLoad;
