@@ -192,6 +192,7 @@ export class EntryMap {
 	select(id: string | null) {
 		const before = this.#selected;
 		this.#selected = id;
+		if (this.#revealing && this.#revealing.id !== id) this.#stopRevealing();
 		if (before) this.#mark(before);
 		if (id) this.#mark(id);
 	}
