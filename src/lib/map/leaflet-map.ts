@@ -47,6 +47,9 @@ const roundPosition = ({ lat, lng }: L.LatLng): Position => ({
 	lng: Math.round(lng * 1e6) / 1e6
 });
 
+/** How many moves (into a cluster, or over to the marker) a reveal makes at most: it never chases a marker for ever. */
+const REVEAL_STEPS = 6;
+
 interface Shown {
 	marker: L.Marker;
 	entry: MapEntry;
@@ -61,6 +64,8 @@ export class EntryMap {
 	#selected: string | null = null;
 	#placing = false;
 	#preview: L.Marker | null = null;
+	/** The open entry's marker being brought out of its cluster, until the map has moved there. */
+	#revealing: { id: string; stop: () => void } | null = null;
 
 	constructor(options: EntryMapOptions) {
 		this.#options = options;
@@ -109,6 +114,7 @@ export class EntryMap {
 			if (!placed.has(id)) {
 				gone.push(marker);
 				this.#shown.delete(id);
+				if (this.#revealing?.id === id) this.#stopRevealing();
 			}
 		}
 		this.#clusters.removeLayers(gone);
@@ -186,22 +192,64 @@ export class EntryMap {
 	select(id: string | null) {
 		const before = this.#selected;
 		this.#selected = id;
+		if (this.#revealing && this.#revealing.id !== id) this.#stopRevealing();
 		if (before) this.#mark(before);
 		if (id) this.#mark(id);
 	}
 
-	/** Brings the entry's marker into view, out of its cluster, unless it is well in view already. */
+	/**
+	 * Brings the entry's marker into view, out of its cluster, unless it is well in view already.
+	 *
+	 * Not with markercluster's zoomToShowLayer: that one waits for the map to
+	 * settle with a listener of its own that only it can remove, and that reads
+	 * the marker's cluster. When a filter takes the marker off the map before
+	 * the wait ends, the marker has no cluster any more and the listener throws
+	 * on every later move (`Cannot use 'in' operator to search for
+	 * '_leaflet_id' in undefined`). This wait is ours, so it ends whenever the
+	 * marker leaves the map, another entry opens, the view fits or the map goes.
+	 */
 	show(id: string) {
+		this.#stopRevealing();
 		const marker = this.#shown.get(id)?.marker;
-		if (!marker) return;
-		if (this.#clusters.getVisibleParent(marker) !== marker) this.#clusters.zoomToShowLayer(marker);
-		else this.#map.panInside(marker.getLatLng(), { padding: [MARKER_SIZE.entry * 2, MARKER_SIZE.entry * 2] });
+		if (marker) this.#reveal(id, marker, REVEAL_STEPS);
+	}
+
+	#reveal(id: string, marker: L.Marker, steps: number) {
+		const visible = this.#clusters.getVisibleParent(marker);
+		if (visible === marker) {
+			this.#map.panInside(marker.getLatLng(), { padding: [MARKER_SIZE.entry * 2, MARKER_SIZE.entry * 2] });
+			return;
+		}
+		// A cluster that no zoom can split (entries at one address) opens into a spider instead.
+		if (visible instanceof L.MarkerCluster && this.#map.getZoom() >= this.#map.getMaxZoom()) {
+			visible.spiderfy();
+			return;
+		}
+		if (steps === 0) return;
+		const settled = () => {
+			this.#stopRevealing();
+			this.#reveal(id, marker, steps - 1);
+		};
+		this.#map.once('moveend', settled);
+		this.#revealing = { id, stop: () => this.#map.off('moveend', settled) };
+		// The cluster it is in splits a zoom level down; with no cluster in sight, the marker is off the screen.
+		if (visible instanceof L.MarkerCluster) visible.zoomToBounds({ padding: [48, 48] });
+		else this.#map.panTo(marker.getLatLng());
+	}
+
+	#stopRevealing() {
+		this.#revealing?.stop();
+		this.#revealing = null;
 	}
 
 	/** Fits the view to the shown entries; leaves it where it is when none has a position. */
 	fit() {
+		// A reveal under way when the view fits starts again from the fitted view.
+		const revealing = this.#revealing?.id;
+		this.#stopRevealing();
 		const points = [...this.#shown.values()].map(({ marker }) => marker.getLatLng());
 		if (points.length > 0) this.#map.fitBounds(L.latLngBounds(points), { padding: [48, 48], maxZoom: FIT_MAX_ZOOM, animate: false });
+		if (revealing) this.show(revealing);
 	}
 
 	setPlacing(active: boolean) {
@@ -228,6 +276,7 @@ export class EntryMap {
 	}
 
 	destroy() {
+		this.#stopRevealing();
 		this.#resizing.disconnect();
 		this.#map.remove();
 	}
