@@ -8,7 +8,7 @@ import { commentPanel, documentText, editorConnected, selectWithMouse } from './
 // waiting after the whole document. Read only: the demo pact and its comments.
 const PACT = `${DEMO_NETWORK}/documents/dd000000-0000-4000-8000-000000000001`;
 const PHONE = { width: 390, height: 844 };
-const WORDS = 'leggi regionali';
+const WORDS = 'avviso pubblico';
 
 const toggle = (page: Page) => page.getByRole('button', { name: /^Commenti \d+$/ });
 
