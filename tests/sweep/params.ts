@@ -18,6 +18,7 @@ export function paramValues(fixtures: Fixtures): ParamValues {
 			id: DEMO.network,
 			docId: DEMO.mapDocument,
 			threadId: DEMO.thread,
+			partnerId: DEMO.partner,
 			fileId: fixtures.file,
 			versionId: fixtures.documentVersion,
 			token: fixtures.invitationToken
