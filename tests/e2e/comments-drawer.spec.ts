@@ -1,6 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe.ts';
-import { DEMO_NETWORK, DEMO_PASSWORD, DEMO_PEOPLE, signIn, type Person } from './support/demo.ts';
+import { DEMO_NETWORK, DEMO_PEOPLE, signIn, type Person } from './support/demo.ts';
 import { commentPanel, documentText, editorConnected, selectWithMouse } from './support/document-page.ts';
 
 // On a phone a document's comments open in a drawer over the side of the
@@ -88,13 +88,7 @@ test('on a laptop the comments stay beside the text, with no drawer button', asy
 });
 
 test('without JavaScript the comments follow the text, in full', async ({ browser }) => {
-	const context = await browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
-	const page = await context.newPage();
-	await page.goto('/login');
-	await page.getByLabel('Email').fill(DEMO_PEOPLE.giulia.email);
-	await page.getByLabel('Password').fill(DEMO_PASSWORD);
-	await page.getByRole('button', { name: 'Accedi' }).click();
-	await expect(page.getByRole('heading', { name: 'Le mie reti' })).toBeVisible();
+	const { context, page } = await signIn(browser, DEMO_PEOPLE.giulia.email, PHONE, { javaScriptEnabled: false });
 	await page.goto(PACT);
 	await expect(toggle(page)).toHaveCount(0);
 	await commentPanel(page).scrollIntoViewIfNeeded();

@@ -1,6 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe.ts';
-import { DEMO_NETWORK, DEMO_PEOPLE, DEMO_PASSWORD, signIn, type Person } from './support/demo.ts';
+import { DEMO_NETWORK, DEMO_PEOPLE, signIn, type Person } from './support/demo.ts';
 
 // The frame of a network's pages: on a phone the header and the network's
 // tabs fold into menus and leave the first screen to the page; the network's
@@ -122,13 +122,7 @@ test('on a phone the header keeps to one line, the rest behind its menu', async 
 });
 
 test('without JavaScript the tabs menu opens and its links work', async ({ browser }) => {
-	const context = await browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
-	const page = await context.newPage();
-	await page.goto('/login');
-	await page.getByLabel('Email').fill(DEMO_PEOPLE.giulia.email);
-	await page.getByLabel('Password').fill(DEMO_PASSWORD);
-	await page.getByRole('button', { name: 'Accedi' }).click();
-	await expect(page.getByRole('heading', { name: 'Le mie reti' })).toBeVisible();
+	const { context, page } = await signIn(browser, DEMO_PEOPLE.giulia.email, PHONE, { javaScriptEnabled: false });
 	await page.goto(DEMO_NETWORK);
 	await expect(sections(page).getByRole('link', { name: 'Persone' })).toBeHidden();
 	await sectionsButton(page).click();

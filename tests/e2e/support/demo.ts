@@ -19,9 +19,10 @@ export interface Person {
 export async function signIn(
 	browser: Browser,
 	email: string,
-	viewport?: { width: number; height: number }
+	viewport?: { width: number; height: number },
+	options: { javaScriptEnabled?: boolean } = {}
 ): Promise<Person> {
-	const context = await browser.newContext(viewport ? { viewport } : {});
+	const context = await browser.newContext({ ...(viewport ? { viewport } : {}), ...options });
 	const page = await context.newPage();
 	// Hydration rewrites the fields' values: typing before it ends would be lost.
 	await page.goto('/login', { waitUntil: 'networkidle' });
