@@ -66,8 +66,7 @@ export const ENTRY_FIELDS = [
 
 export type EntryField = (typeof ENTRY_FIELDS)[number];
 
-/** True when two values of a field are the same: what a save, a patch and an open cell compare. */
-export const sameValue = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+export { sameValue } from '../structured/kind.ts';
 
 /** Limits on what one entry may hold, checked wherever an entry is written. */
 export const LIMITS = {

@@ -15,8 +15,8 @@ import * as Y from 'yjs';
 import type { Database, Queryable } from '../db/types.ts';
 import { inTurn } from './persistence.ts';
 import { REMOTE } from './fan-out.ts';
-import { entriesMap, rawEntry } from '../../map/entries-doc.ts';
-import { checkEntry } from '../../map/check.ts';
+import { MAP_ENTRIES, entriesMap } from '../../map/entries-doc.ts';
+import { checkedItem } from '../../structured/items-doc.ts';
 import { LIMITS } from '../../map/entry.ts';
 import { entryRow, type EntryRow } from '../map/rows.ts';
 
@@ -119,10 +119,9 @@ export class EntriesProjection {
 		const upserts = new Map<string, EntryRow>();
 		const present = new Set<string>();
 		for (const key of keys) {
-			const fields = this.#map.get(key);
-			const checked = fields instanceof Y.Map ? checkEntry(rawEntry(key, fields)) : null;
-			if (!checked?.entry) continue;
-			const row = entryRow(checked.entry, partners);
+			const entry = checkedItem(MAP_ENTRIES, key, this.#map.get(key));
+			if (!entry) continue;
+			const row = entryRow(entry, partners);
 			const print = fingerprint(row);
 			if (next.get(row.id) !== print) upserts.set(row.id, row);
 			next.set(row.id, print);
