@@ -228,7 +228,7 @@ export const documentOperations: Operation[] = [
 	{
 		table: 'documents',
 		// As a facilitator of both, only the column grant stands in the way, not the policy's check on B. The
-		// comments, threads and map entries that name the document with its network would refuse the move too: they go first.
+		// comments, threads, map entries and commitments that name the document with its network would refuse the move too: they go first.
 		phrase: 'move a document of network A into network B, even as a facilitator of both',
 		actors: SIGNED_IN,
 		allowed: [],
@@ -241,6 +241,7 @@ export const documentOperations: Operation[] = [
 			await tx.query('delete from public.comments where document_id = $1', [w.documentA.id]);
 			await tx.query('update public.threads set document_id = null where document_id = $1', [w.documentA.id]);
 			await tx.query('delete from public.map_entries where document_id = $1', [w.documentA.id]);
+			await tx.query('delete from public.pact_commitments where document_id = $1', [w.documentA.id]);
 		},
 		act: (tx, w) => tx.query('update public.documents set network_id = $2 where id = $1', [w.documentA.id, w.b.id]),
 		tookEffect: (tx, w) =>

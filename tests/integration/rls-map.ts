@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { exists, MEMBERS, sawRow, type Operation, type World } from './rls-types.ts';
+import { exists, MEMBERS, nobodyWrites, sawRow, type Operation, type World } from './rls-types.ts';
 import type { Database, Queryable } from '../../src/lib/server/db/types.ts';
 
 // The territorial map part of the row-level policy matrix (rls-matrix.test.ts):
@@ -22,24 +22,6 @@ export async function createMapEntry(db: Database | Queryable, document: { id: s
 const entryExists = (tx: Queryable, w: World, condition = '') =>
 	exists(tx, `select 1 from public.map_entries where document_id = $1 and id = $2 ${condition}`, [w.documentA.id, w.mapEntryA]);
 
-/**
- * A write nobody may make, asked twice: as the API role stands, with no
- * privilege to write, and with `privilege` lent to it inside the attempt's
- * (rolled back) transaction, so that the missing policy is asked too.
- */
-function nobodyWrites(privilege: 'insert' | 'update' | 'delete', op: Omit<Operation, 'table' | 'allowed'>): Operation[] {
-	return [
-		{ ...op, table: 'map_entries', allowed: [] },
-		{
-			...op,
-			table: 'map_entries',
-			phrase: `${op.phrase}, even were ${privilege} granted`,
-			allowed: [],
-			prepare: (tx) => tx.query(`grant ${privilege} on table public.map_entries to authenticated`)
-		}
-	];
-}
-
 export const mapOperations: Operation[] = [
 	{
 		table: 'map_entries',
@@ -48,7 +30,7 @@ export const mapOperations: Operation[] = [
 		act: (tx, w) => tx.query('select id from public.map_entries where document_id = $1 and id = $2', [w.documentA.id, w.mapEntryA]),
 		tookEffect: sawRow
 	},
-	...nobodyWrites('insert', {
+	...nobodyWrites('map_entries', 'insert', {
 		phrase: "add an entry to network A's map",
 		act: (tx, w, _self, at) =>
 			tx.query(
@@ -58,13 +40,13 @@ export const mapOperations: Operation[] = [
 			),
 		tookEffect: (tx, _w, _self, _rows, at) => exists(tx, 'select 1 from public.map_entries where id = $1', [at.id])
 	}),
-	...nobodyWrites('update', {
+	...nobodyWrites('map_entries', 'update', {
 		phrase: "change an entry of network A's map",
 		act: (tx, w) =>
 			tx.query(`update public.map_entries set name = 'Voce riscritta' where document_id = $1 and id = $2`, [w.documentA.id, w.mapEntryA]),
 		tookEffect: (tx, w) => entryExists(tx, w, `and name = 'Voce riscritta'`)
 	}),
-	...nobodyWrites('delete', {
+	...nobodyWrites('map_entries', 'delete', {
 		phrase: "delete an entry of network A's map",
 		act: (tx, w) => tx.query('delete from public.map_entries where document_id = $1 and id = $2', [w.documentA.id, w.mapEntryA]),
 		tookEffect: async (tx, w) => !(await entryExists(tx, w))

@@ -15,6 +15,7 @@ import { createDocumentScene, documentOperations } from './rls-documents.ts';
 import { entryCommentOperations } from './rls-entry-comments.ts';
 import { createFileScene, fileOperations } from './rls-files.ts';
 import { createMapEntry, mapOperations } from './rls-map.ts';
+import { createCommitment, pactCommitmentOperations } from './rls-pact-commitments.ts';
 import { recordOperations } from './rls-records.ts';
 import { accessRequestOperations } from './rls-access-requests.ts';
 import {
@@ -394,6 +395,7 @@ const operations: Operation[] = [
 	...recordOperations,
 	...fileOperations,
 	...mapOperations,
+	...pactCommitmentOperations,
 	...accessRequestOperations
 ];
 
@@ -508,6 +510,8 @@ async function buildWorld(db: Database): Promise<World> {
 	const filesB = await createFileScene(db, b, bMember, conversationB);
 	const mapEntryA = await createMapEntry(db, documentA, 'Centro di salute mentale di Sora');
 	const mapEntryB = await createMapEntry(db, documentB, 'Sportello di altrove');
+	const commitmentA = await createCommitment(db, documentA, partnerA, 'Tutoraggio dei tirocini');
+	const commitmentB = await createCommitment(db, documentB, partnerB, 'Impegno di altrove');
 	return {
 		a,
 		b,
@@ -527,7 +531,9 @@ async function buildWorld(db: Database): Promise<World> {
 		filesA,
 		filesB,
 		mapEntryA,
-		mapEntryB
+		mapEntryB,
+		commitmentA,
+		commitmentB
 	};
 }
 
@@ -689,6 +695,18 @@ describe.each(backends)('row-level policies on $name', (backend) => {
 		it("B's people see the entries of B's map and none of A's", async () => {
 			for (const person of [w.actors.outsider, w.bMember]) {
 				expect(await seen(person, 'select id from public.map_entries')).toEqual([w.mapEntryB]);
+			}
+		});
+
+		for (const actor of MEMBERS) {
+			it(`${ACTOR_LABEL[actor]} sees the commitments of A's pact and none of B's`, async () => {
+				expect(await seen(w.actors[actor], 'select id from public.pact_commitments')).toEqual([w.commitmentA]);
+			});
+		}
+
+		it("B's people see the commitments of B's pact and none of A's", async () => {
+			for (const person of [w.actors.outsider, w.bMember]) {
+				expect(await seen(person, 'select id from public.pact_commitments')).toEqual([w.commitmentB]);
 			}
 		});
 

@@ -50,6 +50,7 @@ export const TABLES = [
 	'file_versions',
 	'attachments',
 	'map_entries',
+	'pact_commitments',
 	'access_requests'
 ] as const;
 export type Table = (typeof TABLES)[number];
@@ -129,6 +130,10 @@ export interface World {
 	mapEntryA: string;
 	/** The same in documentB. */
 	mapEntryB: string;
+	/** A commitment of partnerA, projected as the collab server would into documentA (the table does not ask the document's kind). */
+	commitmentA: string;
+	/** The same in documentB, of partnerB. */
+	commitmentB: string;
 }
 
 /** Per-attempt values, such as the id of a row about to be inserted. */
@@ -233,4 +238,27 @@ export function erase(table: Table, noun: string, own: Prepare): Operation {
 		act: (tx, _w, _self, at) => tx.query(`delete from public.${table} where id = $1`, [at.id]),
 		tookEffect: async (tx, _w, _self, _rows, at) => !(await exists(tx, `select 1 from public.${table} where id = $1`, [at.id]))
 	};
+}
+
+/**
+ * A write nobody may make to a table only the service writes (a projection
+ * of a document's structured part), asked twice: as the API role stands,
+ * with no privilege to write, and with `privilege` lent to it inside the
+ * attempt's (rolled back) transaction, so that the missing policy is asked too.
+ */
+export function nobodyWrites(
+	table: Table,
+	privilege: 'insert' | 'update' | 'delete',
+	op: Omit<Operation, 'table' | 'allowed'>
+): Operation[] {
+	return [
+		{ ...op, table, allowed: [] },
+		{
+			...op,
+			table,
+			phrase: `${op.phrase}, even were ${privilege} granted`,
+			allowed: [],
+			prepare: (tx) => tx.query(`grant ${privilege} on table public.${table} to authenticated`)
+		}
+	];
 }
