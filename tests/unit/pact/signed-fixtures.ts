@@ -9,7 +9,7 @@ export type KeyKind = 'RSA' | 'ECDSA';
 
 export interface Signer {
 	certificate: pkijs.Certificate;
-	privateKey: CryptoKey;
+	keys: CryptoKeyPair;
 }
 
 export interface Subject {
@@ -35,26 +35,32 @@ const KEY_ALGORITHMS: Record<KeyKind, RsaHashedKeyGenParams | EcKeyGenParams> = 
 /** A key pair and a self-signed certificate whose subject names `subject` the Italian way. */
 export async function makeSigner(kind: KeyKind, subject: Subject = ANNA): Promise<Signer> {
 	const keys = (await crypto.subtle.generateKey(KEY_ALGORITHMS[kind], true, ['sign', 'verify'])) as CryptoKeyPair;
+	return { keys, certificate: await certify(keys, subject) };
+}
+
+/** A certificate for `keys`, issued (signed) by the same keys under the name `issuer`. */
+export async function certify(keys: CryptoKeyPair, subject: Subject, issuer: Subject = subject): Promise<pkijs.Certificate> {
 	const certificate = new pkijs.Certificate();
 	certificate.version = 2;
 	certificate.serialNumber = new asn1js.Integer({ value: 4207 });
-	const name = [
+	certificate.subject.typesAndValues.push(...distinguishedName(subject));
+	certificate.issuer.typesAndValues.push(...distinguishedName(issuer));
+	certificate.notBefore.value = new Date('2026-01-01T00:00:00Z');
+	certificate.notAfter.value = new Date('2029-01-01T00:00:00Z');
+	await certificate.subjectPublicKeyInfo.importKey(keys.publicKey);
+	await certificate.sign(keys.privateKey, 'SHA-256');
+	return certificate;
+}
+
+function distinguishedName(subject: Subject): pkijs.AttributeTypeAndValue[] {
+	return [
 		['2.5.4.6', new asn1js.PrintableString({ value: 'IT' })],
 		['2.5.4.10', new asn1js.Utf8String({ value: subject.organisation })],
 		['2.5.4.3', new asn1js.Utf8String({ value: `${subject.surname} ${subject.givenName}`.toUpperCase() })],
 		['2.5.4.4', new asn1js.Utf8String({ value: subject.surname })],
 		['2.5.4.42', new asn1js.Utf8String({ value: subject.givenName })],
 		['2.5.4.5', new asn1js.PrintableString({ value: subject.serialNumber })]
-	] as const;
-	for (const [type, value] of name) {
-		certificate.subject.typesAndValues.push(new pkijs.AttributeTypeAndValue({ type, value }));
-		certificate.issuer.typesAndValues.push(new pkijs.AttributeTypeAndValue({ type, value }));
-	}
-	certificate.notBefore.value = new Date('2026-01-01T00:00:00Z');
-	certificate.notAfter.value = new Date('2029-01-01T00:00:00Z');
-	await certificate.subjectPublicKeyInfo.importKey(keys.publicKey);
-	await certificate.sign(keys.privateKey, 'SHA-256');
-	return { certificate, privateKey: keys.privateKey };
+	].map(([type, value]) => new pkijs.AttributeTypeAndValue({ type: type as string, value: value as asn1js.Utf8String }));
 }
 
 export interface CmsOptions {
@@ -65,6 +71,10 @@ export interface CmsOptions {
 	hash?: 'SHA-1' | 'SHA-256';
 	/** The certificates put in the CMS; the signer's own by default. */
 	certificates?: pkijs.Certificate[];
+	/** The certificate the CAdES signing-certificate-v2 attribute names; the signer's by default, null for none. */
+	signingCertificate?: pkijs.Certificate | null;
+	/** Its hash; anything but the default SHA-256 is written out in the attribute. */
+	signingCertificateHash?: 'SHA-256' | 'SHA-512';
 }
 
 /** A CMS SignedData (DER) over `content`, with the usual signed attributes. */
@@ -77,6 +87,8 @@ export async function signCms(signer: Signer, content: Uint8Array<ArrayBuffer>, 
 			values: [new asn1js.OctetString({ valueHex: await crypto.subtle.digest(hash, content) })]
 		})
 	];
+	const essCertificate = options.signingCertificate === undefined ? signer.certificate : options.signingCertificate;
+	if (essCertificate) attributes.push(await signingCertificateV2(essCertificate, options.signingCertificateHash ?? 'SHA-256'));
 	if (signingTime) attributes.push(new pkijs.Attribute({ type: '1.2.840.113549.1.9.5', values: [new asn1js.UTCTime({ valueDate: signingTime })] }));
 	const signed = new pkijs.SignedData({
 		version: 1,
@@ -93,9 +105,18 @@ export async function signCms(signer: Signer, content: Uint8Array<ArrayBuffer>, 
 		],
 		certificates: options.certificates ?? [signer.certificate]
 	});
-	await signed.sign(signer.privateKey, 0, hash);
+	await signed.sign(signer.keys.privateKey, 0, hash);
 	const info = new pkijs.ContentInfo({ contentType: pkijs.ContentInfo.SIGNED_DATA, content: signed.toSchema(true) });
 	return new Uint8Array(info.toSchema().toBER());
+}
+
+/** RFC 5035's SigningCertificateV2 { certs SEQUENCE OF ESSCertIDv2 { [hashAlgorithm,] certHash } }. */
+async function signingCertificateV2(certificate: pkijs.Certificate, hash: 'SHA-256' | 'SHA-512'): Promise<pkijs.Attribute> {
+	const certHash = new asn1js.OctetString({ valueHex: await crypto.subtle.digest(hash, certificate.toSchema().toBER()) });
+	const algorithm = new pkijs.AlgorithmIdentifier({ algorithmId: '2.16.840.1.101.3.4.2.3' }); // SHA-512
+	const essCertId = new asn1js.Sequence({ value: hash === 'SHA-256' ? [certHash] : [algorithm.toSchema(), certHash] });
+	const value = new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [essCertId] })] });
+	return new pkijs.Attribute({ type: '1.2.840.113549.1.9.16.2.47', values: [value] });
 }
 
 const latin1 = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0) & 0xff);

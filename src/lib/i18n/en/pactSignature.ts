@@ -18,6 +18,7 @@ export const pactSignature: Record<keyof typeof italian, string> = {
 	'pactSignature.problem.malformed': 'The signed file is damaged or incomplete and cannot be read.',
 	'pactSignature.problem.no_content': 'The file holds only the signature, not the signed document (a “detached” signature): upload the complete .p7m file.',
 	'pactSignature.problem.no_certificate': 'The file does not contain the signer’s certificate, so who signed cannot be known.',
+	'pactSignature.problem.certificate_mismatch': 'The certificate in the file is not the one the signature names: the signer’s name may have been altered.',
 	'pactSignature.problem.unsupported_algorithm': 'The signature uses an algorithm Trama does not verify (SHA-1, say, which is no longer safe).',
 	'pactSignature.problem.digest_mismatch': 'The content was changed after signing: it no longer matches what was signed.',
 	'pactSignature.problem.bad_signature': 'The signature is not valid for this content and this certificate.',

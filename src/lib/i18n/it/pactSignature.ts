@@ -18,6 +18,7 @@ export const pactSignature = {
 	'pactSignature.problem.malformed': 'Il file firmato è danneggiato o incompleto e non si può leggere.',
 	'pactSignature.problem.no_content': 'Il file contiene solo la firma, senza il documento firmato (firma “staccata”): carica il file .p7m completo.',
 	'pactSignature.problem.no_certificate': 'Il file non contiene il certificato di chi ha firmato, quindi non si può sapere chi sia.',
+	'pactSignature.problem.certificate_mismatch': 'Il certificato contenuto nel file non è quello indicato dalla firma: il nome del firmatario potrebbe essere stato alterato.',
 	'pactSignature.problem.unsupported_algorithm': 'La firma usa un algoritmo che Trama non verifica (ad esempio SHA-1, ormai non più sicuro).',
 	'pactSignature.problem.digest_mismatch': 'Il contenuto è stato modificato dopo la firma: non corrisponde più a ciò che è stato firmato.',
 	'pactSignature.problem.bad_signature': 'La firma non è valida per questo contenuto e questo certificato.',

@@ -7,6 +7,7 @@
 // failure gets its own stable problem code.
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
+import { isSigningCertificate } from './ess.ts';
 import { signerNameOf } from './names.ts';
 
 /** Why a signed document did not check out; each has a message in i18n (pactSignature.problem.*). */
@@ -17,6 +18,7 @@ export type SignatureProblem =
 	| 'malformed'
 	| 'no_content'
 	| 'no_certificate'
+	| 'certificate_mismatch'
 	| 'unsupported_algorithm'
 	| 'digest_mismatch'
 	| 'bad_signature'
@@ -38,6 +40,7 @@ export interface CmsCheck {
 /** Resource limits for parsing untrusted BER: a p7m of a large PDF may hold its content in many chunks. */
 export const BER_LIMITS = { maxDepth: 64, maxNodes: 200_000, maxContentLength: 64 * 1024 * 1024 };
 
+const MAX_SIGNERS = 16;
 const SIGNING_TIME = '1.2.840.113549.1.9.5';
 const MESSAGE_DIGEST = '1.2.840.113549.1.9.4';
 const RSA_ENCRYPTION = '1.2.840.113549.1.1.1';
@@ -81,12 +84,16 @@ export async function checkSignedData(signed: pkijs.SignedData, detached?: Uint8
 	const content = detached ?? encapsulatedContent(signed);
 	if (!content) return { content: null, signers: [], problem: 'no_content' };
 	if (signed.signerInfos.length === 0) return { content, signers: [], problem: 'not_signed' };
+	// Each signer hashes the whole content: a handful is an adhesion, thousands an attack.
+	if (signed.signerInfos.length > MAX_SIGNERS) return { content, signers: [], problem: 'malformed' };
 	const signers: SignerReading[] = [];
 	let problem: SignatureProblem | null = null;
 	for (const info of signed.signerInfos) {
 		const certificate = await certificateOf(signed, info);
-		signers.push({ name: certificate ? signerNameOf(certificate) : null, signedAt: signingTimeOf(info) });
-		const verdict = certificate ? await verifySigner(info, certificate, content) : 'no_certificate';
+		const bound = certificate !== null && (await isSigningCertificate(info, certificate));
+		// A certificate the signature does not name says nothing about who signed.
+		signers.push({ name: bound ? signerNameOf(certificate) : null, signedAt: signingTimeOf(info) });
+		const verdict = !certificate ? 'no_certificate' : !bound ? 'certificate_mismatch' : await verifySigner(info, certificate, content);
 		problem ??= verdict;
 	}
 	return { content, signers, problem };
