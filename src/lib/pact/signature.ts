@@ -64,7 +64,7 @@ async function checkSignedPdf(bytes: Uint8Array, fingerprint: string): Promise<S
 	if (found === 'malformed') return unsigned('pdf', 'malformed');
 	const signed = parseSignedData(found.cms);
 	if (!signed) return unsigned('pdf', 'malformed');
-	if (signed.encapContentInfo.eContent) return unsigned('pdf', 'unsupported_algorithm'); // adbe.pkcs7.sha1 signs a digest, not the file
+	if (signed.signed.encapContentInfo.eContent) return unsigned('pdf', 'unsupported_algorithm'); // adbe.pkcs7.sha1 signs a digest, not the file
 	const checked = await checkSignedData(signed, found.signedContent);
 	const report = await reportOf('pdf', [checked], fingerprint);
 	report.signedAt ??= found.claimedAt; // PAdES puts the time in the dictionary rather than the CMS

@@ -189,10 +189,12 @@ describe('checkSignedDocument on what is not a good signed file', () => {
 	it('gives a problem code for empty, garbage and truncated files, without throwing', async () => {
 		const p7m = await signCms(rsa, exportOf(FINGERPRINT));
 		const pdf = await signPdf(rsa, exportOf(FINGERPRINT));
+		const certificatePem = toBase64(new Uint8Array(rsa.certificate.toSchema().toBER()));
 		const garbage = new TextEncoder().encode('Gentile facilitatore, allego la delibera. Cordiali saluti');
 		const cases: [Uint8Array, string, string][] = [
 			[new Uint8Array(), 'unsigned', 'empty'],
 			[garbage, 'unsigned', 'not_signed'],
+			[new TextEncoder().encode(`-----BEGIN CERTIFICATE-----\n${certificatePem}\n-----END CERTIFICATE-----\n`), 'unsigned', 'not_signed'],
 			[crypto.getRandomValues(new Uint8Array(4096)).map((b, i) => (i === 0 ? 0x42 : b)), 'unsigned', 'not_signed'],
 			[p7m.subarray(0, p7m.length / 2), 'p7m', 'malformed'],
 			[new Uint8Array([0x30, 0x82, 0xff, 0xff, 0x02, 0x01]), 'p7m', 'malformed'],

@@ -47,6 +47,9 @@ export async function certify(keys: CryptoKeyPair, subject: Subject, issuer: Sub
 	certificate.issuer.typesAndValues.push(...distinguishedName(issuer));
 	certificate.notBefore.value = new Date('2026-01-01T00:00:00Z');
 	certificate.notAfter.value = new Date('2029-01-01T00:00:00Z');
+	// keyUsage: nonRepudiation only, as on a qualified signature certificate.
+	const keyUsage = new asn1js.BitString({ valueHex: new Uint8Array([0x40]), unusedBits: 6 });
+	certificate.extensions = [new pkijs.Extension({ extnID: '2.5.29.15', critical: true, extnValue: keyUsage.toBER(false) })];
 	await certificate.subjectPublicKeyInfo.importKey(keys.publicKey);
 	await certificate.sign(keys.privateKey, 'SHA-256');
 	return certificate;

@@ -7,6 +7,7 @@
 // failure gets its own stable problem code.
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
+import { children, sameBytes } from './asn1.ts';
 import { isSigningCertificate } from './ess.ts';
 import { signerNameOf } from './names.ts';
 
@@ -60,16 +61,47 @@ const SIGNATURE_ALGORITHMS = new Set([
 ]);
 const CURVES = new Set(['1.2.840.10045.3.1.7', '1.3.132.0.34', '1.3.132.0.35']); // P-256, P-384, P-521
 
+/** A CMS SignedData, with its certificates as they were encoded (the signing-certificate attribute hashes those bytes). */
+export interface ParsedSignedData {
+	signed: pkijs.SignedData;
+	certificates: EncodedCertificate[];
+}
+
+interface EncodedCertificate {
+	certificate: pkijs.Certificate;
+	der: Uint8Array;
+}
+
 /**
- * The SignedData inside a ContentInfo; null when it is another kind of CMS (an encrypted
- * one, say). Throws when the bytes are no ContentInfo at all: truncated, or garbage.
+ * The SignedData inside a ContentInfo; null when the bytes are well-formed ASN.1 but
+ * something else (a certificate, an encrypted CMS). Throws when they are not even
+ * that, or when a SignedData is broken: truncated, corrupted, garbage.
  */
-export function parseSignedData(der: Uint8Array): pkijs.SignedData | null {
+export function parseSignedData(der: Uint8Array): ParsedSignedData | null {
 	const asn = asn1js.fromBER(der, BER_LIMITS);
 	if (asn.offset === -1) throw new Error(`Not BER: ${asn.result.error}`);
-	const info = new pkijs.ContentInfo({ schema: asn.result });
-	if (info.contentType !== pkijs.ContentInfo.SIGNED_DATA) return null;
-	return new pkijs.SignedData({ schema: info.content });
+	const info = contentInfo(asn.result);
+	if (info?.contentType !== pkijs.ContentInfo.SIGNED_DATA) return null;
+	return { signed: new pkijs.SignedData({ schema: info.content }), certificates: encodedCertificates(info.content) };
+}
+
+function contentInfo(node: asn1js.AsnType): pkijs.ContentInfo | null {
+	try {
+		return new pkijs.ContentInfo({ schema: node });
+	} catch {
+		return null;
+	}
+}
+
+/** SignedData's `certificates [0] IMPLICIT CertificateSet`, each X.509 certificate with its own bytes. */
+function encodedCertificates(signedData: unknown): EncodedCertificate[] {
+	const set = children(signedData).find(
+		(node) => node instanceof asn1js.Constructed && node.idBlock.tagClass === 3 && node.idBlock.tagNumber === 0
+	);
+	return children(set).flatMap((node) => {
+		if (!(node instanceof asn1js.Sequence)) return []; // an attribute certificate or another choice
+		return [{ certificate: new pkijs.Certificate({ schema: node }), der: node.valueBeforeDecodeView }];
+	});
 }
 
 /** The encapsulated content: an OCTET STRING, possibly BER-chunked (asn1js joins the chunks). */
@@ -80,7 +112,10 @@ function encapsulatedContent(signed: pkijs.SignedData): Uint8Array<ArrayBuffer> 
 }
 
 /** Checks every signer of `signed`; `detached` is the content when the CMS does not carry it (PAdES). */
-export async function checkSignedData(signed: pkijs.SignedData, detached?: Uint8Array<ArrayBuffer>): Promise<CmsCheck> {
+export async function checkSignedData(
+	{ signed, certificates }: ParsedSignedData,
+	detached?: Uint8Array<ArrayBuffer>
+): Promise<CmsCheck> {
 	const content = detached ?? encapsulatedContent(signed);
 	if (!content) return { content: null, signers: [], problem: 'no_content' };
 	if (signed.signerInfos.length === 0) return { content, signers: [], problem: 'not_signed' };
@@ -89,28 +124,29 @@ export async function checkSignedData(signed: pkijs.SignedData, detached?: Uint8
 	const signers: SignerReading[] = [];
 	let problem: SignatureProblem | null = null;
 	for (const info of signed.signerInfos) {
-		const certificate = await certificateOf(signed, info);
-		const bound = certificate !== null && (await isSigningCertificate(info, certificate));
+		const named = await certificateOf(certificates, info);
+		const bound = named !== null && (await isSigningCertificate(info, named.der));
 		// A certificate the signature does not name says nothing about who signed.
-		signers.push({ name: bound ? signerNameOf(certificate) : null, signedAt: signingTimeOf(info) });
-		const verdict = !certificate ? 'no_certificate' : !bound ? 'certificate_mismatch' : await verifySigner(info, certificate, content);
+		signers.push({ name: bound ? signerNameOf(named.certificate) : null, signedAt: signingTimeOf(info) });
+		const verdict = !named ? 'no_certificate' : !bound ? 'certificate_mismatch' : await verifySigner(info, named.certificate, content);
 		problem ??= verdict;
 	}
 	return { content, signers, problem };
 }
 
 /** The certificate the SignerInfo's sid names: by issuer and serial number, or by subject key identifier. */
-async function certificateOf(signed: pkijs.SignedData, info: pkijs.SignerInfo): Promise<pkijs.Certificate | null> {
-	const certificates = (signed.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate);
+async function certificateOf(certificates: EncodedCertificate[], info: pkijs.SignerInfo): Promise<EncodedCertificate | null> {
 	const sid = info.sid;
 	if (sid instanceof pkijs.IssuerAndSerialNumber) {
-		return certificates.find((c) => c.issuer.isEqual(sid.issuer) && c.serialNumber.isEqual(sid.serialNumber)) ?? null;
+		return (
+			certificates.find(({ certificate: c }) => c.issuer.isEqual(sid.issuer) && c.serialNumber.isEqual(sid.serialNumber)) ?? null
+		);
 	}
 	// [0] SubjectKeyIdentifier: by RFC 5280's method 1, the SHA-1 of the public key bits.
-	const keyId = toBytes(sid.idBlock.isConstructed ? sid.valueBlock.value[0].valueBlock.valueHexView : sid.valueBlock.valueHexView);
-	for (const certificate of certificates) {
-		const hash = await crypto.subtle.digest('SHA-1', certificate.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView.slice());
-		if (sameBytes(new Uint8Array(hash), keyId)) return certificate;
+	const keyId: Uint8Array = sid.idBlock.isConstructed ? sid.valueBlock.value[0].valueBlock.valueHexView : sid.valueBlock.valueHexView;
+	for (const encoded of certificates) {
+		const key = encoded.certificate.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView.slice();
+		if (sameBytes(new Uint8Array(await crypto.subtle.digest('SHA-1', key)), keyId)) return encoded;
 	}
 	return null;
 }
@@ -137,7 +173,7 @@ async function verifySigner(info: pkijs.SignerInfo, certificate: pkijs.Certifica
 		const claimed = info.signedAttrs.attributes.find((a) => a.type === MESSAGE_DIGEST)?.values[0];
 		if (!(claimed instanceof asn1js.OctetString)) return 'malformed';
 		const actual = new Uint8Array(await crypto.subtle.digest(digest, content));
-		if (!sameBytes(actual, toBytes(claimed.valueBlock.valueHexView))) return 'digest_mismatch';
+		if (!sameBytes(actual, claimed.valueBlock.valueHexView)) return 'digest_mismatch';
 		signedBytes = info.signedAttrs.encodedValue;
 	}
 	// With a bare key algorithm the hash comes from the digest algorithm, as pkijs's own verify does for RSA.
@@ -162,12 +198,4 @@ function supportedKey(certificate: pkijs.Certificate): boolean {
 	if (algorithm.algorithmId !== EC_PUBLIC_KEY) return false;
 	const curve: unknown = algorithm.algorithmParams;
 	return curve instanceof asn1js.ObjectIdentifier && CURVES.has(curve.valueBlock.toString());
-}
-
-function toBytes(view: ArrayBufferView): Uint8Array {
-	return new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
-}
-
-export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-	return a.length === b.length && a.every((byte, i) => byte === b[i]);
 }

@@ -5,12 +5,13 @@
 // certificate; when it is there, the certificate must be the one it names.
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
+import { children, sameBytes } from './asn1.ts';
 
 const SIGNING_CERTIFICATE = '1.2.840.113549.1.9.16.2.12'; // ESSCertID: a SHA-1 hash
 const SIGNING_CERTIFICATE_V2 = '1.2.840.113549.1.9.16.2.47'; // ESSCertIDv2: SHA-256 unless it says otherwise
 
-/** False when the signed attributes name another certificate; true when they name this one or none. */
-export async function isSigningCertificate(info: pkijs.SignerInfo, certificate: pkijs.Certificate): Promise<boolean> {
+/** False when the signed attributes name another certificate than `der`; true when they name it, or none. */
+export async function isSigningCertificate(info: pkijs.SignerInfo, der: Uint8Array): Promise<boolean> {
 	const attributes = info.signedAttrs?.attributes ?? [];
 	const v2 = attributes.find((a) => a.type === SIGNING_CERTIFICATE_V2);
 	const attribute = v2 ?? attributes.find((a) => a.type === SIGNING_CERTIFICATE);
@@ -25,11 +26,6 @@ export async function isSigningCertificate(info: pkijs.SignerInfo, certificate: 
 	}
 	const claimed = fields[0];
 	if (!hash || !(claimed instanceof asn1js.OctetString)) return false;
-	const actual = new Uint8Array(await crypto.subtle.digest(hash, certificate.toSchema().toBER()));
-	const expected = claimed.valueBlock.valueHexView;
-	return actual.length === expected.length && actual.every((byte, i) => byte === expected[i]);
-}
-
-function children(node: unknown): unknown[] {
-	return node instanceof asn1js.Constructed ? [...node.valueBlock.value] : [];
+	const actual = new Uint8Array(await crypto.subtle.digest(hash, der.slice()));
+	return sameBytes(actual, claimed.valueBlock.valueHexView);
 }
