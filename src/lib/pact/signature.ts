@@ -14,7 +14,8 @@
 // names the version it is. Read here by `fingerprintMarkers`. A marker is a claim the
 // signed document makes, not a proof of its text: anyone can write it into a PDF.
 import { checkSignedData, parseSignedData, type CmsCheck, type SignatureProblem } from './signature/cms.ts';
-import { findPdfSignature, isPdf, latin1 } from './signature/pdf.ts';
+import { ascii, indexOfBytes } from './signature/bytes.ts';
+import { findPdfSignature, isPdf } from './signature/pdf.ts';
 
 export type { SignatureProblem } from './signature/cms.ts';
 
@@ -62,10 +63,11 @@ async function checkSignedPdf(bytes: Uint8Array, fingerprint: string): Promise<S
 	const found = findPdfSignature(bytes);
 	if (found === 'not_signed') return unsigned('unsigned', 'not_signed');
 	if (found === 'malformed') return unsigned('pdf', 'malformed');
-	const signed = parseSignedData(found.cms);
-	if (!signed) return unsigned('pdf', 'malformed');
-	if (signed.signed.encapContentInfo.eContent) return unsigned('pdf', 'unsupported_algorithm'); // adbe.pkcs7.sha1 signs a digest, not the file
-	const checked = await checkSignedData(signed, found.signedContent);
+	const cms = parseSignedData(found.cms);
+	if (!cms) return unsigned('pdf', 'malformed');
+	// adbe.pkcs7.sha1 signs a SHA-1 digest of the file, carried inside the CMS: not a form Trama verifies.
+	if (cms.signed.encapContentInfo.eContent) return unsigned('pdf', 'unsupported_algorithm');
+	const checked = await checkSignedData(cms, found.signedContent);
 	const report = await reportOf('pdf', [checked], fingerprint);
 	report.signedAt ??= found.claimedAt; // PAdES puts the time in the dictionary rather than the CMS
 	// The signed revision is intact, but what a viewer shows may differ from it.
@@ -129,11 +131,16 @@ async function isSealedVersion(document: Uint8Array<ArrayBuffer>, fingerprint: s
  * non-ASCII character.
  */
 export function fingerprintMarkers(pdf: Uint8Array): Set<string> {
-	const text = latin1(pdf);
 	const found = new Set<string>();
-	for (const m of text.matchAll(new RegExp(`${FINGERPRINT_MARKER}([0-9a-f]{64})`, 'g'))) found.add(m[1]);
-	const wide = [...FINGERPRINT_MARKER].map((c) => `\\x00${c}`).join('');
-	for (const m of text.matchAll(new RegExp(`${wide}((?:\\x00[0-9a-f]){64})`, 'g'))) found.add(m[1].replaceAll('\0', ''));
+	for (const width of [1, 2]) {
+		// In UTF-16BE each ASCII character is a zero byte and then itself.
+		const pattern = ascii([...FINGERPRINT_MARKER].map((c) => (width === 2 ? `\0${c}` : c)).join(''));
+		for (let at = indexOfBytes(pdf, pattern); at !== -1; at = indexOfBytes(pdf, pattern, at + 1)) {
+			const digits = pdf.subarray(at + pattern.length, at + pattern.length + 64 * width).filter((_, i) => i % width === width - 1);
+			const hex = String.fromCharCode(...digits);
+			if (/^[0-9a-f]{64}$/.test(hex)) found.add(hex);
+		}
+	}
 	return found;
 }
 
@@ -144,16 +151,19 @@ async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
 
 /** The base64 (or PEM) text some signing tools save a .p7m as; null when it is not that. */
 function fromBase64(bytes: Uint8Array): Uint8Array | null {
-	const text = latin1(bytes)
-		.replace(/-----(BEGIN|END) [A-Z0-9 ]+-----/g, '')
-		.replace(/\s+/g, '');
-	if (!/^[A-Za-z0-9+/]+={0,2}$/.test(text)) return null;
+	// Turn a binary file away on its first bytes, before decoding megabytes of it.
+	if (!/^[-A-Za-z0-9+/=\s]+$/.test(String.fromCharCode(...bytes.subarray(0, 64)))) return null;
+	// UTF-8 decoding is fast and leaves ASCII, which base64 is, as it is; atob skips the line breaks.
+	const text = new TextDecoder().decode(bytes).replace(/-----(BEGIN|END) [A-Z0-9 ]+-----/g, '');
+	let binary: string;
 	try {
-		const binary = atob(text);
-		return Uint8Array.from(binary, (c) => c.charCodeAt(0));
+		binary = atob(text);
 	} catch {
-		return null;
+		return null; // a character base64 does not use
 	}
+	const der = new Uint8Array(binary.length);
+	for (let i = 0; i < binary.length; i++) der[i] = binary.charCodeAt(i);
+	return der;
 }
 
 function unsigned(format: SignedDocumentReport['format'], problem: SignatureProblem): SignedDocumentReport {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkSignedDocument, fingerprintMarkers } from '../../../src/lib/pact/signature.ts';
+import { MAX_SIGNED_DOCUMENT_BYTES, checkSignedDocument, fingerprintMarkers } from '../../../src/lib/pact/signature.ts';
 import {
 	ANNA,
 	certify,
@@ -193,6 +193,7 @@ describe('checkSignedDocument on what is not a good signed file', () => {
 		const garbage = new TextEncoder().encode('Gentile facilitatore, allego la delibera. Cordiali saluti');
 		const cases: [Uint8Array, string, string][] = [
 			[new Uint8Array(), 'unsigned', 'empty'],
+			[new Uint8Array(MAX_SIGNED_DOCUMENT_BYTES + 1), 'unsigned', 'too_large'],
 			[garbage, 'unsigned', 'not_signed'],
 			[new TextEncoder().encode(`-----BEGIN CERTIFICATE-----\n${certificatePem}\n-----END CERTIFICATE-----\n`), 'unsigned', 'not_signed'],
 			[crypto.getRandomValues(new Uint8Array(4096)).map((b, i) => (i === 0 ? 0x42 : b)), 'unsigned', 'not_signed'],

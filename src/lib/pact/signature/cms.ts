@@ -7,7 +7,7 @@
 // failure gets its own stable problem code.
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import { children, sameBytes } from './asn1.ts';
+import { children, sameBytes } from './bytes.ts';
 import { isSigningCertificate } from './ess.ts';
 import { signerNameOf } from './names.ts';
 
@@ -123,12 +123,19 @@ export async function checkSignedData(
 	if (signed.signerInfos.length > MAX_SIGNERS) return { content, signers: [], problem: 'malformed' };
 	const signers: SignerReading[] = [];
 	let problem: SignatureProblem | null = null;
+	// The content hashed once per algorithm, not once per signer.
+	const digests = new Map<string, Promise<ArrayBuffer>>();
+	const digestOf = (algorithm: string) => {
+		let digest = digests.get(algorithm);
+		if (!digest) digests.set(algorithm, (digest = crypto.subtle.digest(algorithm, content)));
+		return digest;
+	};
 	for (const info of signed.signerInfos) {
 		const named = await certificateOf(certificates, info);
 		const bound = named !== null && (await isSigningCertificate(info, named.der));
 		// A certificate the signature does not name says nothing about who signed.
 		signers.push({ name: bound ? signerNameOf(named.certificate) : null, signedAt: signingTimeOf(info) });
-		const verdict = !named ? 'no_certificate' : !bound ? 'certificate_mismatch' : await verifySigner(info, named.certificate, content);
+		const verdict = !named ? 'no_certificate' : !bound ? 'certificate_mismatch' : await verifySigner(info, named.certificate, content, digestOf);
 		problem ??= verdict;
 	}
 	return { content, signers, problem };
@@ -160,7 +167,12 @@ function signingTimeOf(info: pkijs.SignerInfo): Date | null {
 	return Number.isNaN(date.getTime()) ? null : date;
 }
 
-async function verifySigner(info: pkijs.SignerInfo, certificate: pkijs.Certificate, content: Uint8Array<ArrayBuffer>): Promise<SignatureProblem | null> {
+async function verifySigner(
+	info: pkijs.SignerInfo,
+	certificate: pkijs.Certificate,
+	content: Uint8Array<ArrayBuffer>,
+	digestOf: (algorithm: string) => Promise<ArrayBuffer>
+): Promise<SignatureProblem | null> {
 	const engine = pkijs.getCrypto(true);
 	const digest = (engine.getAlgorithmByOID(info.digestAlgorithm.algorithmId) as { name?: string }).name;
 	const signatureAlgorithm = info.signatureAlgorithm.algorithmId;
@@ -172,7 +184,7 @@ async function verifySigner(info: pkijs.SignerInfo, certificate: pkijs.Certifica
 		// With signed attributes the signature covers them, and they carry the content's digest.
 		const claimed = info.signedAttrs.attributes.find((a) => a.type === MESSAGE_DIGEST)?.values[0];
 		if (!(claimed instanceof asn1js.OctetString)) return 'malformed';
-		const actual = new Uint8Array(await crypto.subtle.digest(digest, content));
+		const actual = new Uint8Array(await digestOf(digest));
 		if (!sameBytes(actual, claimed.valueBlock.valueHexView)) return 'digest_mismatch';
 		signedBytes = info.signedAttrs.encodedValue;
 	}

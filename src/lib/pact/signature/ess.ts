@@ -5,7 +5,7 @@
 // certificate; when it is there, the certificate must be the one it names.
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import { children, sameBytes } from './asn1.ts';
+import { children, sameBytes } from './bytes.ts';
 
 const SIGNING_CERTIFICATE = '1.2.840.113549.1.9.16.2.12'; // ESSCertID: a SHA-1 hash
 const SIGNING_CERTIFICATE_V2 = '1.2.840.113549.1.9.16.2.47'; // ESSCertIDv2: SHA-256 unless it says otherwise

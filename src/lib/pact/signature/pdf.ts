@@ -4,6 +4,7 @@
 // holding a detached CMS. When a PDF was signed more than once, each signature is
 // an incremental update, so the one written last covers all the earlier ones: that
 // is the one read here.
+import { ascii, indexOfBytes, lastIndexOfBytes, latin1 } from './bytes.ts';
 
 export interface PdfSignature {
 	/** The detached CMS, its zero padding left on (a BER parse stops at its end). */
@@ -16,40 +17,36 @@ export interface PdfSignature {
 	claimedAt: Date | null;
 }
 
+/** A signature with its certificates, even with revocation data embedded, is far below this. */
+const MAX_CONTENTS_HEX = 16 * 1024 * 1024;
 /** How far around the signature's hex string its dictionary is looked for. */
 const DICTIONARY_REACH = 64 * 1024;
 
-/** One character per byte, so string offsets are byte offsets. */
-export function latin1(bytes: Uint8Array): string {
-	return new TextDecoder('latin1').decode(bytes);
-}
-
 export function isPdf(bytes: Uint8Array): boolean {
 	// The header may follow up to 1024 bytes of junk (PDF 32000-1, annex H).
-	return latin1(bytes.subarray(0, 1024)).includes('%PDF-');
+	return indexOfBytes(bytes.subarray(0, 1024), ascii('%PDF-')) !== -1;
 }
 
 /** The last signature of a PDF, 'not_signed' when it has none, 'malformed' when it cannot be read. */
 export function findPdfSignature(bytes: Uint8Array): PdfSignature | 'not_signed' | 'malformed' {
-	const text = latin1(bytes);
-	const at = text.lastIndexOf('/ByteRange');
+	const at = lastIndexOfBytes(bytes, ascii('/ByteRange'));
 	if (at === -1) return 'not_signed';
-	const range = /^\/ByteRange\s*\[\s*(\d{1,12})\s+(\d{1,12})\s+(\d{1,12})\s+(\d{1,12})\s*\]/.exec(text.slice(at, at + 80));
+	const range = /^\/ByteRange\s*\[\s*(\d{1,12})\s+(\d{1,12})\s+(\d{1,12})\s+(\d{1,12})\s*\]/.exec(latin1(bytes.subarray(at, at + 80)));
 	if (!range) return 'malformed';
 	const [a, b, c, d] = range.slice(1).map(Number);
-	if (a !== 0 || c <= b + 1 || c + d > bytes.length) return 'malformed';
-	const contents = /^<([0-9A-Fa-f\s]*)>$/.exec(text.slice(b, c));
-	if (!contents) return 'malformed';
-	const cms = fromHex(contents[1].replace(/\s+/g, ''));
+	if (a !== 0 || c <= b + 1 || c - b > MAX_CONTENTS_HEX || c + d > bytes.length) return 'malformed';
+	const contents = /^<([0-9A-Fa-f\s]*)>$/.exec(latin1(bytes.subarray(b, c)));
+	const cms = contents && fromHex(contents[1].replace(/\s+/g, ''));
 	if (!cms) return 'malformed';
 	const signedContent = new Uint8Array(b + d);
 	signedContent.set(bytes.subarray(0, b));
 	signedContent.set(bytes.subarray(c, c + d), b);
+	const rest = bytes.subarray(c + d);
 	return {
 		cms,
 		signedContent,
-		coversWholeFile: text.slice(c + d).trim() === '',
-		claimedAt: claimedSigningTime(text, Math.min(at, b), Math.max(at, c))
+		coversWholeFile: rest.length < 1024 && latin1(rest).trim() === '',
+		claimedAt: claimedSigningTime(bytes, Math.min(at, b), Math.max(at, c))
 	};
 }
 
@@ -57,11 +54,13 @@ export function findPdfSignature(bytes: Uint8Array): PdfSignature | 'not_signed'
  * The /M (D:…) of the indirect object "n 0 obj … endobj" that holds the signature,
  * read outside the hex string [from, to) so its digits cannot be taken for it.
  */
-function claimedSigningTime(text: string, from: number, to: number): Date | null {
-	const start = text.lastIndexOf(' obj', from);
-	const end = text.indexOf('endobj', to);
-	if (start === -1 || end === -1 || from - start > DICTIONARY_REACH || end - to > DICTIONARY_REACH) return null;
-	const dictionary = text.slice(start, from) + text.slice(to, end);
+function claimedSigningTime(bytes: Uint8Array, from: number, to: number): Date | null {
+	const before = bytes.subarray(Math.max(0, from - DICTIONARY_REACH), from);
+	const after = bytes.subarray(to, to + DICTIONARY_REACH);
+	const start = lastIndexOfBytes(before, ascii(' obj'));
+	const end = indexOfBytes(after, ascii('endobj'));
+	if (start === -1 || end === -1) return null;
+	const dictionary = latin1(before.subarray(start)) + latin1(after.subarray(0, end));
 	const m = /\/M\s*\(D:(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?(?:([+-])(\d{2})'?(\d{2})?'?|Z)?/.exec(dictionary);
 	if (!m) return null;
 	const [year, month = '01', day = '01', hour = '00', minute = '00', second = '00'] = m.slice(1, 7);
