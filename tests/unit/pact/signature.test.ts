@@ -132,6 +132,11 @@ describe('checkSignedDocument, a CAdES .p7m', () => {
 		});
 	});
 
+	it('asks for the whole file when given a detached signature without its document', async () => {
+		const p7s = await signCms(rsa, exportOf(FINGERPRINT), { detached: true });
+		expect(await checkSignedDocument(p7s, FINGERPRINT)).toMatchObject({ format: 'p7m', intact: false, problem: 'no_content' });
+	});
+
 	it('refuses a SHA-1 signature as an unsupported algorithm', async () => {
 		const p7m = await signCms(rsa, exportOf(FINGERPRINT), { hash: 'SHA-1' });
 		expect(await checkSignedDocument(p7m, FINGERPRINT)).toMatchObject({ intact: false, problem: 'unsupported_algorithm' });
@@ -155,6 +160,18 @@ describe('checkSignedDocument, a signed PDF', () => {
 		const pdf = await signPdf(ecdsa, exportOf(FINGERPRINT));
 		expect(await checkSignedDocument(pdf, FINGERPRINT)).toMatchObject({ format: 'pdf', intact: true, matchesFingerprint: true });
 		expect(await checkSignedDocument(pdf, OTHER)).toMatchObject({ format: 'pdf', intact: true, matchesFingerprint: false });
+	});
+
+	it('reads the last signature of a PDF signed twice, which covers the first', async () => {
+		const marco = await makeSigner('ECDSA', { ...ANNA, givenName: 'Marco', surname: 'Rossi', organisation: 'Il Ponte' });
+		const twice = await signPdf(marco, await signPdf(rsa, exportOf(FINGERPRINT)));
+		expect(await checkSignedDocument(twice, FINGERPRINT)).toMatchObject({
+			format: 'pdf',
+			signerName: 'Marco Rossi (Il Ponte)',
+			intact: true,
+			matchesFingerprint: true,
+			problem: null
+		});
 	});
 
 	it('finds the PDF changed when one signed byte is', async () => {
@@ -199,6 +216,7 @@ describe('checkSignedDocument on what is not a good signed file', () => {
 			[crypto.getRandomValues(new Uint8Array(4096)).map((b, i) => (i === 0 ? 0x42 : b)), 'unsigned', 'not_signed'],
 			[p7m.subarray(0, p7m.length / 2), 'p7m', 'malformed'],
 			[new Uint8Array([0x30, 0x82, 0xff, 0xff, 0x02, 0x01]), 'p7m', 'malformed'],
+			[new Uint8Array(200_000).map((_, i) => (i % 2 ? 0x80 : 0x30)), 'p7m', 'malformed'], // nested a hundred thousand deep
 			[pdf.subarray(0, pdf.length - 200), 'pdf', 'malformed']
 		];
 		for (const [bytes, format, problem] of cases) {
