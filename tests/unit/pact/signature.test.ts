@@ -174,6 +174,17 @@ describe('checkSignedDocument, a signed PDF', () => {
 		});
 	});
 
+	it('looks past a document timestamp to the person who signed, and says the file goes on after the signature', async () => {
+		const stamped = await signPdf(ecdsa, await signPdf(rsa, exportOf(FINGERPRINT)), { documentTimestamp: true });
+		expect(await checkSignedDocument(stamped, FINGERPRINT)).toMatchObject({
+			format: 'pdf',
+			signerName: 'Anna Bianchi (Comune di Sora)',
+			intact: true,
+			matchesFingerprint: true,
+			problem: 'updated_after_signing'
+		});
+	});
+
 	it('finds the PDF changed when one signed byte is', async () => {
 		const pdf = await signPdf(rsa, exportOf(FINGERPRINT));
 		const report = await checkSignedDocument(flipByte(pdf, indexOfText(pdf, 'Patto di comunita')), FINGERPRINT);

@@ -153,11 +153,17 @@ const CONTENTS_BYTES = 8192;
  * `pdf` signed the PAdES way: an incremental update adds a signature dictionary
  * whose /Contents holds a detached CMS over the bytes its /ByteRange names.
  */
-export async function signPdf(signer: Signer, pdf: Uint8Array<ArrayBuffer>, options: CmsOptions = {}): Promise<Uint8Array<ArrayBuffer>> {
+export async function signPdf(
+	signer: Signer,
+	pdf: Uint8Array<ArrayBuffer>,
+	options: CmsOptions & { documentTimestamp?: boolean } = {}
+): Promise<Uint8Array<ArrayBuffer>> {
 	const base = new TextDecoder('latin1').decode(pdf);
 	const placeholder = `[0 ${' '.repeat(10)} ${' '.repeat(10)} ${' '.repeat(10)}]`;
+	// A document timestamp (PAdES-LTA) has this shape too; its CMS here is no real TSA token.
+	const kind = options.documentTimestamp ? '/Type /DocTimeStamp /SubFilter /ETSI.RFC3161' : '/Type /Sig /SubFilter /ETSI.CAdES.detached';
 	const head =
-		`${base}6 0 obj\n<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached ` +
+		`${base}6 0 obj\n<< ${kind} /Filter /Adobe.PPKLite ` +
 		`/M (D:20261207113000+01'00') /ByteRange ${placeholder} /Contents `;
 	const b = head.length;
 	const c = b + 2 * CONTENTS_BYTES + 2;

@@ -23,5 +23,5 @@ export const pactSignature: Record<keyof typeof italian, string> = {
 	'pactSignature.problem.digest_mismatch': 'The content was changed after signing: it no longer matches what was signed.',
 	'pactSignature.problem.bad_signature': 'The signature is not valid for this content and this certificate.',
 	'pactSignature.problem.updated_after_signing':
-		'The signed part is intact, but the PDF was changed after signing: what it shows when opened may differ from what was signed.'
+		'The signed part is intact, but something was added to the PDF after signing: timestamps or validation data, perhaps, but possibly changes, so what it shows when opened may differ from what was signed.'
 };

@@ -23,5 +23,5 @@ export const pactSignature = {
 	'pactSignature.problem.digest_mismatch': 'Il contenuto è stato modificato dopo la firma: non corrisponde più a ciò che è stato firmato.',
 	'pactSignature.problem.bad_signature': 'La firma non è valida per questo contenuto e questo certificato.',
 	'pactSignature.problem.updated_after_signing':
-		'La parte firmata è integra, ma il PDF è stato modificato dopo la firma: quello che si vede aprendolo può essere diverso da ciò che è stato firmato.'
+		'La parte firmata è integra, ma al PDF è stato aggiunto qualcosa dopo la firma: possono essere marche temporali o dati di verifica, ma anche modifiche, per cui ciò che si vede aprendolo può essere diverso da ciò che è stato firmato.'
 } as const;
