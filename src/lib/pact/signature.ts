@@ -20,11 +20,20 @@ import { findPdfSignature, isPdf } from './signature/pdf.ts';
 export type { SignatureProblem } from './signature/cms.ts';
 
 export interface SignedDocumentReport {
+	/** 'unsigned' for anything that is no signed file at all (an unsigned PDF, a letter, an empty file). */
 	format: 'p7m' | 'pdf' | 'unsigned';
+	/** From the signer's certificate: "Anna Bianchi (Comune di Sora)"; several signers (p7m.p7m) joined by "; ". */
 	signerName: string | null;
+	/** The signing time the signer claims (the latest, with several signers); no timestamp authority's. */
 	signedAt: Date | null;
+	/** The signature verifies over the content with the certificate's key; no chain or trust-list check. */
 	intact: boolean;
+	/** Intact, and the signed content is the sealed version with this fingerprint. */
 	matchesFingerprint: boolean;
+	/**
+	 * A SignatureProblem code, with a message at pactSignature.problem.<code>. Null when all is
+	 * well; 'updated_after_signing' comes with intact true (a warning, not a failure).
+	 */
 	problem: string | null;
 }
 
