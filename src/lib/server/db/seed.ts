@@ -8,8 +8,8 @@ import type { DocumentKind, DocumentStatus } from '../../documents/kinds.ts';
 import { FRAGMENT } from '../../editor/fragment.ts';
 import { putEntries } from '../../map/entries-doc.ts';
 import type { MapEntry } from '../../map/entry.ts';
-import { networkPartners, upsertRows } from '../collab/entries-projection.ts';
-import { entryRow } from '../map/rows.ts';
+import { projectState } from '../collab/projection.ts';
+import { MAP_PROJECTOR } from '../map/projector.ts';
 import { DEMO_MAP_ENTRIES } from './demo-map.ts';
 import { keepDemoApproval, setDemoReviewDeadline } from './demo-approval.ts';
 import { seedDemoAccessRequest } from './demo-access.ts';
@@ -48,7 +48,6 @@ export async function seedDemo(db: Database): Promise<boolean> {
 			);
 		}
 		await tx.exec(seedSql);
-		const partners = await networkPartners(tx, DEMO_NETWORK);
 		for (const doc of DEMO_DOCUMENTS) {
 			const written = demoState(doc.kind);
 			const state = doc.entries ? withEntries(written, doc.entries) : written;
@@ -60,7 +59,7 @@ export async function seedDemo(db: Database): Promise<boolean> {
 			);
 			await tx.query('insert into public.document_snapshots (document_id, state) values ($1, $2)', [doc.id, Buffer.from(state)]);
 			// Projected here as the collab server would, so that the map's entries are searchable and exportable from the start.
-			if (doc.entries) await upsertRows(tx, doc.id, DEMO_NETWORK, doc.entries.map((entry) => entryRow(entry, partners)));
+			if (doc.entries) await projectState(tx, MAP_PROJECTOR, { id: doc.id, networkId: DEMO_NETWORK }, state);
 			if (doc.status === 'approved') await keepDemoApproval(tx, doc, { state, text });
 			if (doc.status === 'in_review') await setDemoReviewDeadline(tx, doc.id);
 			// Anchors name Yjs items, so they are taken from the very state stored.
