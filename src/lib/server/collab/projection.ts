@@ -58,8 +58,6 @@ export interface Projection {
 	/** True when the table may differ from the document. */
 	readonly due: boolean;
 	project(db: Database): Promise<void>;
-	/** The items' search text, one a line. */
-	searchText(): string;
 	destroy(): void;
 }
 
@@ -158,18 +156,22 @@ export class ItemsProjection<T extends { id: string }, Row extends { id: string 
 		return { upserts: [...upserts.values()], deletes: [...new Set(deletes)] };
 	}
 
-	searchText(): string {
-		const lines: string[] = [];
-		for (const fields of this.#map.values()) {
-			const line = fields instanceof Y.Map ? this.projector.searchText(fields) : '';
-			if (line) lines.push(line);
-		}
-		return lines.join('\n');
-	}
-
 	destroy() {
 		this.#map.unobserveDeep(this.#observer);
 	}
+}
+
+/** What the items of `doc` of the projector's kind add to the document's search text, one a line. */
+export function itemsSearchText<T extends { id: string }>(
+	doc: Y.Doc,
+	projector: Pick<Projector<T, never, unknown>, 'kind' | 'searchText'>
+): string {
+	const lines: string[] = [];
+	for (const fields of itemsMap(doc, projector.kind).values()) {
+		const line = fields instanceof Y.Map ? projector.searchText(fields) : '';
+		if (line) lines.push(line);
+	}
+	return lines.join('\n');
 }
 
 /** The document's network, if it is of `kind` and still exists. */

@@ -19,7 +19,7 @@ import type { UpdateWriter, Writable } from './writer.ts';
 import { fragmentText } from './text.ts';
 import { replaceContent } from './replace-content.ts';
 import type { Projection } from './projection.ts';
-import { structuredProjections } from './projections.ts';
+import { structuredProjections, structuredSearchText } from './projections.ts';
 import { FRAGMENT } from '../../editor/fragment.ts';
 import { log } from '../log.ts';
 import type { CollabBus } from './bus.ts';
@@ -341,7 +341,7 @@ export class Room implements Writable, FannedOut {
 	 * finds a map by an entry and a pact by a commitment.
 	 */
 	#searchText(): string {
-		return [this.#text(), ...this.#projections.map((projection) => projection.searchText())].filter(Boolean).join('\n');
+		return [this.#text(), structuredSearchText(this.doc)].filter(Boolean).join('\n');
 	}
 
 	get #structuredDue(): boolean {
