@@ -5,7 +5,8 @@ import { backends } from './databases.ts';
 import { createDocument, createNetworkCast, createPartner, type NetworkCast, type TestDocument, type TestUser } from './factories.ts';
 import { withUser } from '../../src/lib/server/db/with-user.ts';
 import type { Database } from '../../src/lib/server/db/types.ts';
-import { EntriesProjection } from '../../src/lib/server/collab/entries-projection.ts';
+import { ItemsProjection } from '../../src/lib/server/collab/projection.ts';
+import { MAP_PROJECTOR } from '../../src/lib/server/map/projector.ts';
 import { listEntries } from '../../src/lib/server/map/queries.ts';
 import { putEntries, readEntries } from '../../src/lib/map/entries-doc.ts';
 import { blankEntry, type MapEntry } from '../../src/lib/map/entry.ts';
@@ -32,7 +33,7 @@ describe.each(backends)('map entry queries on $name', (backend) => {
 		const entry = (overrides: Partial<MapEntry>) => blankEntry(randomUUID(), overrides);
 		// Projected as the collab server does it, from a Y.Doc it observes.
 		const doc = new Y.Doc();
-		const projection = new EntriesProjection(map.id, doc);
+		const projection = new ItemsProjection(map.id, doc, MAP_PROJECTOR);
 		putEntries(doc, [
 			entry({ name: 'Centro di salute mentale di Cassino', category: 'service', system: 'health', targets: ['mental_health'], address: 'Via Casilina Nord, Cassino' }),
 			entry({ name: 'Tirocini in falegnameria', category: 'opportunity', system: 'employment', targets: ['mental_health', 'detainees'], partnerId: ponte, tags: ['legno'] }),
@@ -81,7 +82,7 @@ describe.each(backends)('map entry queries on $name', (backend) => {
 	it('projects an import of more entries than one statement writes, every one of them', async () => {
 		const big = await createDocument(db, cast.network, cast.editor, { kind: 'territorial_map', title: 'Mappatura importata' });
 		const doc = new Y.Doc();
-		const projection = new EntriesProjection(big.id, doc);
+		const projection = new ItemsProjection(big.id, doc, MAP_PROJECTOR);
 		const imported = Array.from({ length: 1_234 }, (_, i) => blankEntry(randomUUID(), { name: `Voce importata ${i}`, targets: ['neet'] }));
 		putEntries(doc, imported);
 		await projection.project(db);

@@ -76,6 +76,9 @@ function logRows(tx: Queryable, documentId: string) {
 	]).then((result) => result.rows);
 }
 
+/** The storage work on a document that one process at a time does: each structured part's projection has its own. */
+export type TurnTask = 'text' | 'entries' | 'commitments' | 'compact' | 'version';
+
 /**
  * Runs `work` in a transaction if no other process is doing `task` for the
  * document at this moment (see take_turn); null when one is (it does the
@@ -83,7 +86,7 @@ function logRows(tx: Queryable, documentId: string) {
  */
 export function inTurn<T>(
 	db: Database,
-	task: 'text' | 'entries' | 'compact' | 'version',
+	task: TurnTask,
 	documentId: string,
 	work: (tx: Queryable) => Promise<T>
 ): Promise<T | null> {

@@ -18,7 +18,8 @@ import {
 import type { UpdateWriter, Writable } from './writer.ts';
 import { fragmentText } from './text.ts';
 import { replaceContent } from './replace-content.ts';
-import { EntriesProjection } from './entries-projection.ts';
+import type { Projection } from './projection.ts';
+import { structuredProjections, structuredSearchText } from './projections.ts';
 import { FRAGMENT } from '../../editor/fragment.ts';
 import { log } from '../log.ts';
 import type { CollabBus } from './bus.ts';
@@ -29,8 +30,9 @@ const CONTRIBUTOR_REFRESH_MS = 10 * 60_000;
 
 export interface RoomSettings {
 	/**
-	 * The search text (and a map's entries) is projected once the document has
-	 * rested this long after a change…
+	 * The search text (and the structured part: a map's entries, a pact's
+	 * commitments) is projected once the document has rested this long after
+	 * a change…
 	 */
 	projectAfterQuietMs: number;
 	/**
@@ -89,8 +91,8 @@ export class Room implements Writable, FannedOut {
 	#maintaining: Promise<void> = Promise.resolve();
 	#maintenanceQueued = false;
 	#projectTimer: NodeJS.Timeout | null = null;
-	/** A territorial map's entries, followed into SQL; idle in a document that has none. */
-	#entries: EntriesProjection;
+	/** The structured parts (a map's entries, a pact's commitments), each followed into SQL; idle in a document that has none. */
+	#projections: Projection[];
 	#fanOut: FanOut;
 	/** Log rows this process knows of since the last compaction: a hint of when to try one. */
 	#tailRows = 0;
@@ -112,7 +114,7 @@ export class Room implements Writable, FannedOut {
 	) {
 		// The server speaks for nobody: it has no presence of its own.
 		this.awareness.setLocalState(null);
-		this.#entries = new EntriesProjection(id, this.doc);
+		this.#projections = structuredProjections(id, this.doc);
 		this.#fanOut = new FanOut(this, bus);
 		this.doc.on('update', (update: Uint8Array, origin: unknown) => this.#onUpdate(update, origin));
 		this.awareness.on('update', ({ added, updated, removed }: Record<string, number[]>, origin: unknown) => {
@@ -168,8 +170,8 @@ export class Room implements Writable, FannedOut {
 			this.#tailRows = loaded.tailRows;
 			this.#lastVersionAt = loaded.lastVersionAt?.getTime() ?? Date.now();
 			this.#wholeState = loaded.wholeState;
-			// A map's table is checked against its entries once per load, in case a projection was lost.
-			if (this.#entries.due) this.#queueMaintenance();
+			// A structured part's table is checked against its items once per load, in case a projection was lost.
+			if (this.#structuredDue) this.#queueMaintenance();
 		});
 	}
 
@@ -333,14 +335,21 @@ export class Room implements Writable, FannedOut {
 		return fragmentText(this.doc.getXmlFragment(FRAGMENT));
 	}
 
-	/** The text, and a map's entry names after it, so that searching the documents finds a map by an entry. */
+	/**
+	 * The text, and after it what the structured parts add (a map's entry
+	 * names, a pact's commitment titles), so that searching the documents
+	 * finds a map by an entry and a pact by a commitment.
+	 */
 	#searchText(): string {
-		const names = this.#entries.names();
-		return names ? `${this.#text()}\n${names}` : this.#text();
+		return [this.#text(), structuredSearchText(this.doc)].filter(Boolean).join('\n');
+	}
+
+	get #structuredDue(): boolean {
+		return this.#projections.some((projection) => projection.due);
 	}
 
 	get #projectionDue(): boolean {
-		return !this.#projectedSince || this.#entries.due;
+		return !this.#projectedSince || this.#structuredDue;
 	}
 
 	async #project(now: number) {
@@ -353,7 +362,7 @@ export class Room implements Writable, FannedOut {
 				if (!done) this.#projectedSince = false;
 			}
 		}
-		await this.#entries.project(this.db);
+		for (const projection of this.#projections) await projection.project(this.db);
 		this.#lastProjection = now;
 	}
 
@@ -395,7 +404,7 @@ export class Room implements Writable, FannedOut {
 		this.#fanOut.stop();
 		this.writer.forget(this);
 		if (this.#projectTimer) clearTimeout(this.#projectTimer);
-		this.#entries.destroy();
+		for (const projection of this.#projections) projection.destroy();
 		this.awareness.destroy();
 		this.doc.destroy();
 	}

@@ -7,7 +7,8 @@
 // Contacts use reserved example domains: none of them reaches anyone.
 import { blankEntry, type MapEntry, type Position } from '../../map/entry.ts';
 
-const PARTNER = {
+/** The demo partners of supabase/seed.sql, by a short name: also what the demo pact (demo-pact.ts) names. */
+export const DEMO_PARTNERS = {
 	dsm: 'de000000-0000-4000-8000-000000000101',
 	serd: 'de000000-0000-4000-8000-000000000102',
 	comune: 'de000000-0000-4000-8000-000000000103',
@@ -19,6 +20,7 @@ const PARTNER = {
 	ponte: 'de000000-0000-4000-8000-000000000109',
 	ciociariaVerde: 'de000000-0000-4000-8000-000000000110'
 } as const;
+const PARTNER = DEMO_PARTNERS;
 
 // Town centres, nudged per entry so that markers in one town do not sit on top of each other.
 const TOWN = {
@@ -37,7 +39,9 @@ const near = (town: Position, dLat: number, dLng: number): Position => ({
 	lng: Math.round((town.lng + dLng) * 1e5) / 1e5
 });
 
-const id = (n: number) => `ee000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+/** The id of the demo map's nth entry. */
+export const demoEntryId = (n: number) => `ee000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+const id = demoEntryId;
 
 export const DEMO_MAP_ENTRIES: MapEntry[] = [
 	// Services

@@ -3,14 +3,17 @@ import type { Database, Queryable } from './types.ts';
 import { hashPassword } from '../auth/password.ts';
 import seedSql from '../../../../supabase/seed.sql?raw';
 import { demoState } from './demo-writing.ts';
-import { stateText } from '../collab/text.ts';
+import { fragmentText } from '../collab/text.ts';
 import type { DocumentKind, DocumentStatus } from '../../documents/kinds.ts';
 import { FRAGMENT } from '../../editor/fragment.ts';
 import { putEntries } from '../../map/entries-doc.ts';
 import type { MapEntry } from '../../map/entry.ts';
-import { networkPartners, upsertRows } from '../collab/entries-projection.ts';
-import { entryRow } from '../map/rows.ts';
+import { STRUCTURED_PARTS, structuredSearchText } from '../collab/projections.ts';
 import { DEMO_MAP_ENTRIES } from './demo-map.ts';
+import { COMMITMENTS } from '../../pact/commitments-doc.ts';
+import type { Commitment } from '../../pact/commitment.ts';
+import { putItems } from '../../structured/items-doc.ts';
+import { DEMO_PACT_COMMITMENTS } from './demo-pact.ts';
 import { keepDemoApproval, setDemoReviewDeadline } from './demo-approval.ts';
 import { seedDemoAccessRequest } from './demo-access.ts';
 
@@ -25,8 +28,18 @@ export const DEMO_ACCOUNTS = [
 
 const DEMO_NETWORK = 'de000000-0000-4000-8000-000000000001';
 // Documents start from their templates (demo-writing.ts): their Yjs state cannot be written in seed.sql.
-const DEMO_DOCUMENTS: { id: string; kind: DocumentKind; title: string; status: DocumentStatus; by: string; entries?: MapEntry[] }[] = [
-	{ id: 'dd000000-0000-4000-8000-000000000001', kind: 'community_pact', title: 'Patto di comunità per l’inserimento lavorativo', status: 'in_review', by: DEMO_ACCOUNTS[0].id },
+// The map's entries and the pact's commitments live in the same state, beside the text (see structured/).
+interface DemoDocument {
+	id: string;
+	kind: DocumentKind;
+	title: string;
+	status: DocumentStatus;
+	by: string;
+	entries?: MapEntry[];
+	commitments?: Commitment[];
+}
+const DEMO_DOCUMENTS: DemoDocument[] = [
+	{ id: 'dd000000-0000-4000-8000-000000000001', kind: 'community_pact', title: 'Patto di comunità per l’inserimento lavorativo', status: 'in_review', by: DEMO_ACCOUNTS[0].id, commitments: DEMO_PACT_COMMITMENTS },
 	{ id: 'dd000000-0000-4000-8000-000000000002', kind: 'territorial_map', title: 'Mappatura dei servizi per il lavoro – Ambito di Frosinone', status: 'draft', by: DEMO_ACCOUNTS[1].id, entries: DEMO_MAP_ENTRIES },
 	{ id: 'dd000000-0000-4000-8000-000000000003', kind: 'co_design', title: 'Co-progettazione: percorsi di tirocinio per persone in carico ai servizi', status: 'draft', by: DEMO_ACCOUNTS[0].id },
 	{ id: 'dd000000-0000-4000-8000-000000000004', kind: 'minutes', title: 'Verbale del tavolo di co-programmazione del 12 novembre', status: 'approved', by: DEMO_ACCOUNTS[0].id }
@@ -48,23 +61,24 @@ export async function seedDemo(db: Database): Promise<boolean> {
 			);
 		}
 		await tx.exec(seedSql);
-		const partners = await networkPartners(tx, DEMO_NETWORK);
+		const states: { id: string; state: Uint8Array }[] = [];
 		for (const doc of DEMO_DOCUMENTS) {
-			const written = demoState(doc.kind);
-			const state = doc.entries ? withEntries(written, doc.entries) : written;
-			// Searchable as the collab server will project it: the text, then the entries' names.
-			const text = [stateText(state), ...(doc.entries ?? []).map((entry) => entry.name)].join('\n');
+			const { state, text } = demoContent(doc);
+			states.push({ id: doc.id, state });
 			await tx.query(
 				`insert into public.documents (id, network_id, kind, title, status, created_by, content_text) values ($1, $2, $3, $4, $5, $6, $7)`,
 				[doc.id, DEMO_NETWORK, doc.kind, doc.title, doc.status, doc.by, text]
 			);
 			await tx.query('insert into public.document_snapshots (document_id, state) values ($1, $2)', [doc.id, Buffer.from(state)]);
-			// Projected here as the collab server would, so that the map's entries are searchable and exportable from the start.
-			if (doc.entries) await upsertRows(tx, doc.id, DEMO_NETWORK, doc.entries.map((entry) => entryRow(entry, partners)));
 			if (doc.status === 'approved') await keepDemoApproval(tx, doc, { state, text });
 			if (doc.status === 'in_review') await setDemoReviewDeadline(tx, doc.id);
 			// Anchors name Yjs items, so they are taken from the very state stored.
 			if (doc === PACT) await seedComments(tx, state);
+		}
+		// Projected here as the collab server would, so that the map's entries and the pact's commitments are
+		// searchable, summed and exportable from the start; part by part, as the commitments name the map's entries.
+		for (const part of STRUCTURED_PARTS) {
+			for (const { id, state } of states) await part.projectState(tx, { id, networkId: DEMO_NETWORK }, state);
 		}
 		// Paolo, the ASL's viewer, asks to comment.
 		await seedDemoAccessRequest(tx, DEMO_NETWORK, DEMO_ACCOUNTS[3].id);
@@ -72,13 +86,18 @@ export async function seedDemo(db: Database): Promise<boolean> {
 	return true;
 }
 
-/** `state` with `entries` in its map. */
-function withEntries(state: Uint8Array, entries: MapEntry[]): Uint8Array {
+/**
+ * A demo document's state (its template's text, written as in demo-writing.ts, and its structured
+ * part) and its search text, as the collab server will project it: the text, then what the part adds.
+ */
+function demoContent(document: DemoDocument): { state: Uint8Array; text: string } {
 	const doc = new Y.Doc();
 	try {
-		Y.applyUpdate(doc, state);
-		putEntries(doc, entries);
-		return Y.encodeStateAsUpdate(doc);
+		Y.applyUpdate(doc, demoState(document.kind));
+		putEntries(doc, document.entries ?? []);
+		putItems(doc, COMMITMENTS, document.commitments ?? []);
+		const text = [fragmentText(doc.getXmlFragment(FRAGMENT)), structuredSearchText(doc)].filter(Boolean).join('\n');
+		return { state: Y.encodeStateAsUpdate(doc), text };
 	} finally {
 		doc.destroy();
 	}

@@ -1,5 +1,5 @@
 // A territorial map's entries as the SQL projection holds them (see
-// src/lib/server/collab/entries-projection.ts), read as the person: RLS lets
+// src/lib/server/map/projector.ts), read as the person: RLS lets
 // only the network's members see them. For the first paint of the entries
 // page, before the live document has loaded, and for exports.
 import type { Queryable } from '../db/types.ts';

@@ -1,5 +1,5 @@
 // A map entry as a row of public.map_entries, and back: the collab server
-// writes the Y.Doc's entries as rows (collab/entries-projection.ts), the
+// writes the Y.Doc's entries as rows (projector.ts, for collab/projection.ts), the
 // pages and the exports read them back as entries (queries.ts).
 import type { MapEntry } from '../../map/entry.ts';
 
