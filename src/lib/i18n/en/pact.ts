@@ -110,7 +110,7 @@ export const pact: Record<keyof typeof it, string> = {
 	'pact.choices.chosen': 'Chosen: {count}',
 	'pact.choices.none': 'None',
 
-	'pact.byPartner.none': 'No commitment yet.',
+	'pact.byPartner.idle': 'Partners with no commitments yet',
 	'pact.byPartner.page': 'Page of its commitments',
 	'pact.byPartner.count': 'Commitments: {count}',
 	'pact.byPartner.withoutPartner': 'Commitments of partners no longer in the network',

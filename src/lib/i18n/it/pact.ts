@@ -109,7 +109,7 @@ export const pact = {
 	'pact.choices.chosen': 'Scelte: {count}',
 	'pact.choices.none': 'Nessuna',
 
-	'pact.byPartner.none': 'Nessun impegno per ora.',
+	'pact.byPartner.idle': 'Partner ancora senza impegni',
 	'pact.byPartner.page': 'Pagina degli impegni',
 	'pact.byPartner.count': 'Impegni: {count}',
 	'pact.byPartner.withoutPartner': 'Impegni di partner non più nella rete',
