@@ -229,7 +229,7 @@ for (const [name, url] of PAGES) {
 		} else if (name === 'partner-page') {
 			await expect(page.getByRole('heading', { name: TUTORING })).toBeVisible();
 		} else if (name === 'pact-text') {
-			await expect(page.getByRole('link', { name: 'Apri gli impegni del patto' })).toBeVisible();
+			await page.getByRole('link', { name: 'Apri gli impegni del patto' }).scrollIntoViewIfNeeded();
 		} else {
 			await expect(page.getByText('Caricamento degli impegni…')).toBeHidden();
 			await expect(page.getByRole('heading', { name: 'Il patto in sintesi' })).toBeVisible();
