@@ -109,17 +109,35 @@ describe.each(backends)('comments on map entries as each person, on $name', (bac
 		expect((await as(outsider, (tx) => listEntryComments(tx, map.id))).comments).toEqual([]);
 	});
 
-	it('finds no entries to comment on in a document that is not a territorial map, and the database refuses one anyway', async () => {
-		const pact = await createDocument(db, network, editor, { kind: 'community_pact' });
-		const pactPlace = { networkId: network.id, documentId: pact.id };
-		expect(await as(editor, (tx) => addEntryComment(tx, pactPlace, onEntry(randomUUID(), 'Qui?')))).toBeNull();
+	it('finds no items to comment on in a document that has none, and the database refuses one anyway', async () => {
+		const plan = await createDocument(db, network, editor, { kind: 'co_design' });
+		const planPlace = { networkId: network.id, documentId: plan.id };
+		expect(await as(editor, (tx) => addEntryComment(tx, planPlace, onEntry(randomUUID(), 'Qui?')))).toBeNull();
 		const refused = await as(editor, (tx) =>
 			tx.query(
 				`insert into public.comments (document_id, network_id, body, quote, entry_id) values ($1, $2, 'Qui?', 'Voce', $3)`,
-				[pact.id, network.id, randomUUID()]
+				[plan.id, network.id, randomUUID()]
 			)
 		).catch((e: unknown) => e as Error);
 		expect((refused as Error).message).toContain('entry_comment_not_on_map');
+	});
+
+	it("lets a commenter comment on a pact's commitment, and links its record and notifications to the commitments page", async () => {
+		const pact = await createDocument(db, network, editor, { kind: 'community_pact' });
+		const pactPlace = { networkId: network.id, documentId: pact.id };
+		const commitment = randomUUID();
+		const id = (await as(commenter, (tx) =>
+			addEntryComment(tx, pactPlace, onEntry(commitment, 'Quante ore, @[Marco Ferri](mention:' + editor.id + ')?', 'Tutoraggio'))
+		))!;
+		expect(id).toMatch(/^[0-9a-f-]{36}$/);
+		const stored = await as(viewer, (tx) => listEntryComments(tx, pact.id));
+		expect(stored.comments.map((comment) => [comment.entryId, comment.quote])).toEqual([[commitment, 'Tutoraggio']]);
+
+		const commitments = `/networks/${network.id}/documents/${pact.id}/commitments?commitment=${commitment}&comment=${id}`;
+		const { entries: record } = await as(viewer, (tx) => listActivity(tx, network.id, {}, 50));
+		expect(record.find((e) => e.details.comment === id)?.href).toBe(commitments);
+		const mention = (await as(editor, (tx) => listNotifications(tx))).items.find((n) => n.kind === 'mention')!;
+		expect(targetPath((await as(editor, (tx) => openNotification(tx, mention.id)))!)).toBe(commitments);
 	});
 
 	it("links the activity record and the notifications of an entry comment to that entry on the map's entries page", async () => {

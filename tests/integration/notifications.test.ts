@@ -160,7 +160,8 @@ describe.each(backends)('notifications as each person, on $name', (backend) => {
 			messageId: message,
 			documentId: null,
 			commentId: null,
-			entryId: null
+			entryId: null,
+			documentKind: null
 		});
 		expect(await as(anna, countUnread)).toBe(0);
 		// Opening it again still leads there.
@@ -180,7 +181,8 @@ describe.each(backends)('notifications as each person, on $name', (backend) => {
 			messageId: null,
 			documentId: document.id,
 			commentId: comment,
-			entryId: null
+			entryId: null,
+			documentKind: null
 		});
 		// The document's creator is told too; the commenter is not told of her own comment.
 		expect((await as(giulia, (tx) => listNotifications(tx))).items[0]).toMatchObject({ kind: 'comment' });

@@ -6,7 +6,8 @@ import { exists, MEMBERS, rewrite, sawRow, writtenBy, type Operation, type Prepa
 // (rls-conversations.ts), so the same people see, post, reply and resolve;
 // what is theirs alone, as the migration 20261123150100 writes it:
 // - a comment is in the text or on an entry, never both (comments_one_place);
-// - only a territorial map has entries (a trigger, for the service too);
+// - only a territorial map's entries and a community pact's commitments can be
+//   commented on (a trigger, for the service too; 20261207182000);
 // - the entry a comment is on is never changed afterwards.
 
 /** An entry of network A's map. Entries live in the document's Yjs state, so any id names one. */
@@ -59,10 +60,9 @@ export const entryCommentOperations: Operation[] = [
 	},
 	{
 		table: 'comments',
-		phrase: 'comment on an entry of a document of network A that is not a territorial map',
-		allowed: [],
-		refusedForAll: 'entry_comment_not_on_map',
-		// A community pact with the attempt's id: the comment is looked for by its document.
+		phrase: "comment on a commitment of network A's community pact in its own name",
+		allowed: POSTERS,
+		// A community pact with the attempt's id: its commitments are items like a map's entries.
 		prepare: (tx, w, _self, at) =>
 			tx.query(`insert into public.documents (id, network_id, kind, title) values ($1, $2, 'community_pact', 'Patto')`, [
 				at.id,
@@ -71,7 +71,26 @@ export const entryCommentOperations: Operation[] = [
 		act: (tx, w, _self, at) =>
 			tx.query(
 				`insert into public.comments (document_id, network_id, body, quote, entry_id)
-				 values ($1, $2, 'Nel patto?', 'Impegni', $3)`,
+				 values ($1, $2, 'Quante ore?', 'Tutoraggio dei tirocini', $3)`,
+				[at.id, w.a.id, ENTRY]
+			),
+		tookEffect: (tx, _w, _self, _rows, at) => exists(tx, 'select 1 from public.comments where document_id = $1', [at.id])
+	},
+	{
+		table: 'comments',
+		phrase: 'comment on an item of a document of network A that has none (a co-design document)',
+		allowed: [],
+		refusedForAll: 'entry_comment_not_on_map',
+		// A co-design document with the attempt's id: the comment is looked for by its document.
+		prepare: (tx, w, _self, at) =>
+			tx.query(`insert into public.documents (id, network_id, kind, title) values ($1, $2, 'co_design', 'Progetto')`, [
+				at.id,
+				w.a.id
+			]),
+		act: (tx, w, _self, at) =>
+			tx.query(
+				`insert into public.comments (document_id, network_id, body, quote, entry_id)
+				 values ($1, $2, 'Nel progetto?', 'Azioni', $3)`,
 				[at.id, w.a.id, ENTRY]
 			),
 		tookEffect: (tx, _w, _self, _rows, at) => exists(tx, 'select 1 from public.comments where document_id = $1', [at.id])

@@ -24,6 +24,7 @@ import { confirm } from './en/confirm.ts';
 import { access } from './en/access.ts';
 import { layout } from './en/layout.ts';
 import { pactSignature } from './en/pactSignature.ts';
+import { pact } from './en/pact.ts';
 
 export const en: Record<MessageKey, string> = {
 	'app.name': 'Trama',
@@ -427,4 +428,5 @@ export const en: Record<MessageKey, string> = {
 	...access,
 	...layout,
 	...pactSignature,
+	...pact,
 };

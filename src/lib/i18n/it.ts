@@ -23,6 +23,7 @@ import { confirm } from './it/confirm.ts';
 import { access } from './it/access.ts';
 import { layout } from './it/layout.ts';
 import { pactSignature } from './it/pactSignature.ts';
+import { pact } from './it/pact.ts';
 
 // Italian first: every key here is the contract the English file must meet.
 export const it = {
@@ -432,6 +433,7 @@ export const it = {
 	...access,
 	...layout,
 	...pactSignature,
+	...pact,
 } as const;
 
 export type MessageKey = keyof typeof it;

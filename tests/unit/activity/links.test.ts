@@ -30,6 +30,16 @@ describe('links from the activity record', () => {
 		}
 	});
 
+	it("leads to a pact commitment's comment on the pact's commitments page, that commitment open", () => {
+		const document = `/networks/${NETWORK}/documents/dd000000-0000-4000-8000-000000000002`;
+		const commitment = 'c1000000-0000-4000-8000-000000000001';
+		const onCommitment = entryFor('comment_added', { details: { ...entryFor('comment_added').details, entry: commitment } });
+		expect(subjectHref(NETWORK, onCommitment, { ...still, documentKind: 'community_pact' })).toBe(
+			`${document}/commitments?commitment=${commitment}&comment=5a0e4c1e-3333-4000-8000-000000000003`
+		);
+		expect(subjectHref(NETWORK, onCommitment, { subject: true, detail: false, documentKind: 'community_pact' })).toBe(document);
+	});
+
 	it('leads to the discussion, at the reply while it is there', () => {
 		const entry = entryFor('thread_replied', { subjectId: '7e000000-0000-4000-8000-000000000001' });
 		expect(subjectHref(NETWORK, entry, still)).toBe(

@@ -7,6 +7,8 @@ export interface Still {
 	subject: boolean;
 	/** The comment or reply its details name. */
 	detail: boolean;
+	/** The kind of the document an item comment's item is in, which names the page of its items. */
+	documentKind?: string | null;
 }
 
 const id = (value: unknown): string | null => (typeof value === 'string' ? value : null);
@@ -37,5 +39,5 @@ export function subjectHref(
 		return `${network}/discussions/${entry.subjectId}${message ? `#message-${message}` : ''}`;
 	}
 	const comment = group === 'comment' && still.detail ? id(entry.details.comment) : null;
-	return commentPath(network, entry.subjectId, comment, id(entry.details.entry));
+	return commentPath(network, entry.subjectId, comment, id(entry.details.entry), still.documentKind);
 }

@@ -36,7 +36,7 @@ export async function listActivity(
 	// the page's entries only, chosen first: asked beside the LIMIT, the
 	// planner expects thousands of entries and hashes every message of the
 	// network instead, checking the policy on each (55 ms at 10,000 messages).
-	const { rows } = await tx.query<ActivityEntry & { subjectExists: boolean; detailExists: boolean }>(
+	const { rows } = await tx.query<ActivityEntry & { subjectExists: boolean; detailExists: boolean; documentKind: string | null }>(
 		`select ${ENTRY},
 		        case
 		          when a.action = 'network_created' then true
@@ -56,7 +56,10 @@ export async function listActivity(
 		          when a.details ->> 'message' is not null then exists (
 		            select 1 from public.thread_messages m where m.id = (a.details ->> 'message')::uuid)
 		          else false
-		        end as "detailExists"
+		        end as "detailExists",
+		        -- The page of an item comment's item: a map's entries, a pact's commitments.
+		        case when a.details ? 'entry' then (
+		          select d.kind::text from public.documents d where d.id = a.subject_id) end as "documentKind"
 		 from (
 		   select * from public.activity a
 		   where a.network_id = $1
@@ -69,9 +72,9 @@ export async function listActivity(
 		 order by a.id desc`,
 		[networkId, group ? actionsOf(group) : null, actorId, before, limit + 1]
 	);
-	const entries = rows.slice(0, limit).map(({ subjectExists, detailExists, ...entry }) => ({
+	const entries = rows.slice(0, limit).map(({ subjectExists, detailExists, documentKind, ...entry }) => ({
 		...entry,
-		href: subjectHref(networkId, entry, { subject: subjectExists, detail: detailExists })
+		href: subjectHref(networkId, entry, { subject: subjectExists, detail: detailExists, documentKind })
 	}));
 	return { entries, next: rows.length > limit ? (entries.at(-1)?.id ?? null) : null };
 }

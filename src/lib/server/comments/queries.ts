@@ -145,10 +145,12 @@ export interface NewEntryComment {
 }
 
 /**
- * Comments on one entry of a territorial map. Returns the new id, or null
- * when the document is not a map this person can see in this network (the
- * database refuses an entry comment on any other kind of document too; here
- * that is a refusal to explain, not a failure).
+ * Comments on one entry of a territorial map, or one commitment of a
+ * community pact (an item of the document's Yjs state either way). Returns
+ * the new id, or null when the document is not a map or a pact this person
+ * can see in this network (the database refuses an item comment on any
+ * other kind of document too; here that is a refusal to explain, not a
+ * failure).
  */
 export async function addEntryComment(
 	tx: Queryable,
@@ -158,7 +160,7 @@ export async function addEntryComment(
 	const { rows } = await tx.query<{ id: string }>(
 		`insert into public.comments (document_id, network_id, body, quote, entry_id)
 		 select d.id, d.network_id, $3, $4, $5 from public.documents d
-		 where d.id = $1 and d.network_id = $2 and d.kind = 'territorial_map'
+		 where d.id = $1 and d.network_id = $2 and d.kind in ('territorial_map', 'community_pact')
 		 returning id`,
 		[place.documentId, place.networkId, comment.body, comment.entryName, comment.entryId]
 	);

@@ -12,6 +12,8 @@ export interface NotificationTarget {
 	commentId: string | null;
 	/** The map entry the comment is on, for a comment on a territorial map's entry. */
 	entryId?: string | null;
+	/** The kind of the document, which names the page of its items (a map's entries, a pact's commitments). */
+	documentKind?: string | null;
 }
 
 /**
@@ -23,12 +25,12 @@ export interface NotificationTarget {
  * showing the answer). Built from ids alone, so it can only ever lead
  * within Trama.
  */
-export function targetPath({ kind, networkId, threadId, messageId, documentId, commentId, entryId }: NotificationTarget): string {
+export function targetPath({ kind, networkId, threadId, messageId, documentId, commentId, entryId, documentKind }: NotificationTarget): string {
 	const network = `/networks/${networkId}`;
 	if (kind === 'invitation_accepted') return `${network}/members`;
 	if (kind === 'access_requested') return `${network}/members#access-requests`;
 	if (kind === 'access_decided') return `${network}/access`;
 	if (threadId) return `${network}/discussions/${threadId}${messageId ? `#message-${messageId}` : ''}`;
-	if (documentId) return commentPath(network, documentId, commentId, entryId);
+	if (documentId) return commentPath(network, documentId, commentId, entryId, documentKind);
 	return network;
 }

@@ -9,6 +9,7 @@ import { loadCommentedDocument } from '$lib/server/comments/load';
 import { commentAction, replyAction, resolveAction } from '$lib/server/comments/actions';
 import { commentViews } from '$lib/server/comments/views';
 import { entryCounts } from '$lib/server/map/queries';
+import { readPactSummary } from '$lib/server/pact/summary';
 import { approvalState, reopenDocument, requestReview } from '$lib/server/documents/approval';
 import { approveWithVersion } from '$lib/server/documents/approve-action';
 import { isConfirmed } from '$lib/confirmation';
@@ -22,7 +23,9 @@ export const load = (async (event) => {
 			/** Who approved it and the version kept, or the deadline of the review under way. */
 			approval: await approvalState(tx, doc.id),
 			/** A territorial map's entries by category, for the way to them. */
-			entryCounts: doc.kind === 'territorial_map' ? await entryCounts(tx, doc.id) : null
+			entryCounts: doc.kind === 'territorial_map' ? await entryCounts(tx, doc.id) : null,
+			/** A community pact's commitments added up, for the way to them. */
+			pactSummary: doc.kind === 'community_pact' ? await readPactSummary(tx, event.params.id, doc.id) : null
 		})
 	});
 	return { ...commented, ...more };

@@ -4,11 +4,18 @@ import { attempt, parseForm, refuse } from '$lib/server/forms';
 import { partnerSchema } from '$lib/server/schemas';
 import { getPartner, updatePartner } from '$lib/server/networks/partners';
 import { isUuid } from '$lib/uuid';
+import { listDocuments } from '$lib/server/documents/queries';
 
 export const load = (async ({ locals, params }) => {
-	const partner = isUuid(params.partnerId) ? await locals.db((tx) => getPartner(tx, params.id, params.partnerId)) : null;
-	if (!partner) error(404, 'errors.partner_not_found');
-	return { partner };
+	const found = isUuid(params.partnerId)
+		? await locals.db(async (tx) => ({
+				partner: await getPartner(tx, params.id, params.partnerId),
+				/** The network's community pacts, each with a way to this partner's commitments in it. */
+				pacts: (await listDocuments(tx, params.id, { kind: 'community_pact', limit: 20 })).documents.map(({ id, title }) => ({ id, title }))
+			}))
+		: null;
+	if (!found?.partner) error(404, 'errors.partner_not_found');
+	return { partner: found.partner, pacts: found.pacts };
 }) satisfies PageServerLoad;
 
 export const actions = {
