@@ -50,7 +50,8 @@ export const TABLES = [
 	'file_versions',
 	'attachments',
 	'map_entries',
-	'access_requests'
+	'access_requests',
+	'commitment_proposals'
 ] as const;
 export type Table = (typeof TABLES)[number];
 
@@ -192,7 +193,7 @@ export const wroteRow =
  */
 export function inAnotherName(
 	op: Omit<Operation, 'allowed'>,
-	column: 'author_id' | 'user_id' | 'created_by' | 'uploaded_by' | 'added_by'
+	column: 'author_id' | 'user_id' | 'created_by' | 'uploaded_by' | 'added_by' | 'proposed_by'
 ): Operation[] {
 	return [
 		{ ...op, allowed: [] },
