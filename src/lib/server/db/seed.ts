@@ -13,6 +13,7 @@ import { entryRow } from '../map/rows.ts';
 import { DEMO_MAP_ENTRIES } from './demo-map.ts';
 import { keepDemoApproval, setDemoReviewDeadline } from './demo-approval.ts';
 import { seedDemoAccessRequest } from './demo-access.ts';
+import { seedDemoProposals } from './demo-proposals.ts';
 
 /** The demo accounts that supabase/seed.sql gives roles in its network; all share one password. */
 export const DEMO_PASSWORD = 'Trama-demo-2026';
@@ -68,6 +69,8 @@ export async function seedDemo(db: Database): Promise<boolean> {
 		}
 		// Paolo, the ASL's viewer, asks to comment.
 		await seedDemoAccessRequest(tx, DEMO_NETWORK, DEMO_ACCOUNTS[3].id);
+		// Anna, the Comune's commenter, proposes commitments for it; Giulia declined one.
+		await seedDemoProposals(tx, { networkId: DEMO_NETWORK, pactId: PACT.id, proposerId: ANNA.id, deciderId: GIULIA.id });
 	});
 	return true;
 }

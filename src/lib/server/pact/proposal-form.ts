@@ -5,36 +5,9 @@
 // problem lands beside its field with the values kept.
 import { readNumber } from '../../map/numbers.ts';
 import { checkCommitment, unknownReferences, type CommitmentProblem, type KnownReferences } from '../../pact/check.ts';
-import { COMMITMENT_LIMITS, type Commitment, type CommitmentField } from '../../pact/commitment.ts';
+import { COMMITMENT_LIMITS, type Commitment } from '../../pact/commitment.ts';
 import type { MessageKey } from '../../i18n/translate.ts';
-
-/** What the form sends, as typed: text fields as strings, the chosen entries as lists. */
-export interface ProposalValues {
-	id: string;
-	title: string;
-	description: string;
-	system: string;
-	people: string;
-	hours: string;
-	spaces: string;
-	euros: string;
-	equipment: string;
-	from: string;
-	to: string;
-	contact: string;
-	needIds: string[];
-	entryIds: string[];
-}
-
-export type ProposalField = Exclude<CommitmentField, 'partnerId'> | 'id';
-
-/** A problem as the form shows it beside its field. */
-export interface FieldProblem {
-	key: MessageKey;
-	params: Record<string, string | number>;
-}
-
-export type ProposalProblems = Partial<Record<ProposalField | 'partnerId', FieldProblem>>;
+import type { FieldProblem, ProposalProblems, ProposalValues } from '../../pact/proposal.ts';
 
 const TEXTS = ['id', 'title', 'description', 'system', 'people', 'hours', 'spaces', 'euros', 'equipment', 'from', 'to', 'contact'] as const;
 

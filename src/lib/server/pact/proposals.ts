@@ -11,26 +11,7 @@ import { checkCommitment, type KnownReferences } from '../../pact/check.ts';
 import { COMMITMENTS } from '../../pact/commitments-doc.ts';
 import { itemsMap, putItems, removeItems } from '../../structured/items-doc.ts';
 import { refusalKey, type PgError } from '../db/errors.ts';
-
-export type ProposalStatus = 'pending' | 'accepted' | 'declined';
-
-/** A proposal as its pages show it. */
-export interface Proposal {
-	id: string;
-	partnerId: string | null;
-	partnerName: string | null;
-	proposedBy: string | null;
-	proposedByName: string | null;
-	proposedAt: Date;
-	status: ProposalStatus;
-	decidedByName: string | null;
-	decidedAt: Date | null;
-	declineReason: string | null;
-	/** The commitment it proposes, checked; null when what is stored is not well-formed (it can only be declined). */
-	commitment: Commitment | null;
-	/** The title as stored, to name even a malformed proposal. */
-	title: string;
-}
+import type { ChoosableEntry, Proposal } from '../../pact/proposal.ts';
 
 interface ProposalRow extends Omit<Proposal, 'commitment' | 'title'> {
 	content: Record<string, unknown>;
@@ -81,15 +62,6 @@ export async function ownPartner(tx: Queryable, networkId: string): Promise<{ id
 export async function mayPropose(tx: Queryable, documentId: string): Promise<boolean> {
 	const { rows } = await tx.query<{ may: boolean }>('select public.may_propose_commitment($1) as may', [documentId]);
 	return rows[0].may;
-}
-
-/** A map entry a commitment may name, as the proposal form offers it. */
-export interface ChoosableEntry {
-	id: string;
-	name: string;
-	category: string;
-	mapId: string;
-	mapTitle: string;
 }
 
 /** The entries of the network's maps, read as the person. */
