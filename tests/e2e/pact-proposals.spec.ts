@@ -113,6 +113,7 @@ test('bad input keeps what Anna typed and says beside each field what is wrong, 
 	await expect(anna.locator('#field-euros')).toHaveValue('mille euro');
 	await expect(anna.locator('#field-from')).toHaveValue('2027-05-01');
 	await expect(anna.getByLabel(NEED)).toBeChecked();
+	await anna.screenshot({ path: test.info().outputPath('propose-problems.png'), fullPage: true });
 	// Corrected, the same form goes through.
 	await anna.locator('#field-euros').fill('1.000');
 	await anna.locator('#field-hours').fill('30');

@@ -64,7 +64,8 @@ export const pactProposals: Record<keyof typeof italian, string> = {
 	'pactProposals.none': '—',
 	'pactProposals.peopleHours': '{people} people, {hours} hours',
 	'pactProposals.period': 'From {from} to {to}',
-	'pactProposals.open': 'no date',
+	'pactProposals.periodFrom': 'From {from}',
+	'pactProposals.periodTo': 'Until {to}',
 
 	'pactProposals.problem.required': 'This field is required.',
 	'pactProposals.problem.too_long': 'At most {max} characters.',

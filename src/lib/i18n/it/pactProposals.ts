@@ -12,7 +12,7 @@ export const pactProposals = {
 	'pactProposals.field.title.hint': 'In una riga: ad esempio «Tutoraggio di tre tirocini all’anno».',
 	'pactProposals.field.description': 'Descrizione',
 	'pactProposals.field.system': 'Sistema',
-	'pactProposals.field.people': 'Persone messe a disposizione',
+	'pactProposals.field.people': 'Persone coinvolte',
 	'pactProposals.field.hours': 'Ore in tutto',
 	'pactProposals.field.spaces': 'Spazi',
 	'pactProposals.field.euros': 'Risorse economiche (euro)',
@@ -66,7 +66,8 @@ export const pactProposals = {
 	'pactProposals.none': '—',
 	'pactProposals.peopleHours': '{people} persone, {hours} ore',
 	'pactProposals.period': 'Dal {from} al {to}',
-	'pactProposals.open': 'senza data',
+	'pactProposals.periodFrom': 'Dal {from}',
+	'pactProposals.periodTo': 'Fino al {to}',
 
 	'pactProposals.problem.required': 'Questo campo è obbligatorio.',
 	'pactProposals.problem.too_long': 'Al massimo {max} caratteri.',

@@ -48,10 +48,10 @@ export async function listProposals(tx: Queryable, documentId: string): Promise<
 	}));
 }
 
-/** The partner the person speaks for in the network, if any (their membership names it). */
-export async function ownPartner(tx: Queryable, networkId: string): Promise<{ id: string; name: string } | null> {
-	const { rows } = await tx.query<{ id: string; name: string }>(
-		`select p.id, p.name from public.memberships m join public.partners p on p.id = m.partner_id
+/** The partner the person speaks for in the network, if any (their membership names it), with its first system. */
+export async function ownPartner(tx: Queryable, networkId: string): Promise<{ id: string; name: string; system: string | null } | null> {
+	const { rows } = await tx.query<{ id: string; name: string; system: string | null }>(
+		`select p.id, p.name, (p.systems)[1]::text as system from public.memberships m join public.partners p on p.id = m.partner_id
 		 where m.network_id = $1 and m.user_id = (select auth.uid())`,
 		[networkId]
 	);
