@@ -45,6 +45,14 @@ describe('the proposal form', () => {
 		});
 	});
 
+	it('reads euros as money is written: 1.000 is a thousand, 12,5 and 12.50 are twelve and a half', () => {
+		expect(read({ euros: '1.000' }).commitment?.euros).toBe(1000);
+		expect(read({ euros: '1,000' }).commitment?.euros).toBe(1000);
+		expect(read({ euros: '12,5' }).commitment?.euros).toBe(12.5);
+		expect(read({ euros: '12.50' }).commitment?.euros).toBe(12.5);
+		expect(read({ euros: '1.234.567,89' }).commitment?.euros).toBe(1234567.89);
+	});
+
 	it('leaves empty numbers and dates empty', () => {
 		expect(read({}).commitment).toMatchObject({ people: null, hours: null, euros: null, from: null, to: null });
 	});
@@ -68,7 +76,7 @@ describe('the proposal form', () => {
 	});
 
 	it('refuses cents beyond two decimals and a date that is not one', () => {
-		const { problems } = read({ euros: '10,505', from: '2027-02-30' });
+		const { problems } = read({ euros: '10,5055', from: '2027-02-30' });
 		expect(problems?.euros?.key).toBe('pactProposals.problem.cents');
 		expect(problems?.from).toEqual({ key: 'pactProposals.problem.not_a_date', params: expect.objectContaining({ value: '2027-02-30' }) });
 	});

@@ -34,7 +34,8 @@ export function readProposal(
 		system: values.system || null,
 		people: readNumber(values.people, 'integer'),
 		hours: readNumber(values.hours, 'integer'),
-		euros: readNumber(values.euros, 'decimal')
+		// Read as a count: a lone separator before three digits groups thousands (1.000 € is a thousand), any other is decimal (12,5).
+		euros: readNumber(values.euros, 'integer')
 	});
 	const problems = checked.commitment ? unknownReferences(checked.commitment, known) : checked.problems;
 	if (checked.commitment && problems.length === 0) return { commitment: checked.commitment, problems: null };
