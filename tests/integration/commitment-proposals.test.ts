@@ -164,6 +164,23 @@ describe.each(backends)('proposals of commitments on $name', (backend) => {
 			expect(taken.map((c) => c.title)).toEqual(['Ripreso dopo un guasto, poi corretto']);
 		});
 
+		it('takes the commitment out again when someone declined the proposal while it was being written', async () => {
+			const made = await proposeAs(speaker, commitment({ title: 'Rifiutato nel frattempo' }));
+			let calls = 0;
+			const declinedMeanwhile: typeof collab.collab = {
+				...collab.collab,
+				change: async (documentId, userId, apply) => {
+					const result = await collab.collab.change(documentId, userId, apply);
+					if (calls++ === 0) await as(cast.editor, (tx) => declineProposal(tx, made.id, 'Già deciso altrove'));
+					return result;
+				}
+			};
+			expect(await refusal(acceptProposal((fn) => as(cast.facilitator, fn), declinedMeanwhile, cast.facilitator.id, made.id))).toBe(
+				'pactProposals.error.decided'
+			);
+			expect((await pactCommitments()).filter((c) => c.id === made.id)).toEqual([]);
+		});
+
 		it('refuses decisions on an approved pact', async () => {
 			const made = await proposeAs(speaker);
 			await db.query(`update public.documents set status = 'approved' where id = $1`, [pact.id]);
