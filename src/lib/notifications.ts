@@ -13,7 +13,10 @@ export const NOTIFICATION_KINDS = [
 	'review_reminder',
 	'invitation_accepted',
 	'access_requested',
-	'access_decided'
+	'access_decided',
+	'commitment_proposed',
+	'commitment_accepted',
+	'commitment_declined'
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

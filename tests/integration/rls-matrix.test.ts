@@ -18,6 +18,7 @@ import { createMapEntry, mapOperations } from './rls-map.ts';
 import { createCommitment, pactCommitmentOperations } from './rls-pact-commitments.ts';
 import { recordOperations } from './rls-records.ts';
 import { accessRequestOperations } from './rls-access-requests.ts';
+import { commitmentProposalOperations } from './rls-commitment-proposals.ts';
 import {
 	EVERYONE,
 	exists,
@@ -55,7 +56,8 @@ import type { Database, Queryable } from '../../src/lib/server/db/types.ts';
 // territorial map's entries, in rls-entry-comments.ts; on visits,
 // notifications and the activity record, in rls-records.ts; on the file
 // space and attachments, in rls-files.ts; on map entries, in rls-map.ts; on
-// requests for more access, in rls-access-requests.ts.
+// requests for more access, in rls-access-requests.ts; on proposals of
+// commitments, in rls-commitment-proposals.ts.
 
 /** How each actor is introduced in a test name. */
 const ACTOR_LABEL: Record<ActorName, string> = {
@@ -396,7 +398,8 @@ const operations: Operation[] = [
 	...fileOperations,
 	...mapOperations,
 	...pactCommitmentOperations,
-	...accessRequestOperations
+	...accessRequestOperations,
+	...commitmentProposalOperations
 ];
 
 /** Thrown to end a transaction with a rollback while carrying its result out. */

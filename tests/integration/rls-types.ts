@@ -51,7 +51,8 @@ export const TABLES = [
 	'attachments',
 	'map_entries',
 	'pact_commitments',
-	'access_requests'
+	'access_requests',
+	'commitment_proposals'
 ] as const;
 export type Table = (typeof TABLES)[number];
 
@@ -197,7 +198,7 @@ export const wroteRow =
  */
 export function inAnotherName(
 	op: Omit<Operation, 'allowed'>,
-	column: 'author_id' | 'user_id' | 'created_by' | 'uploaded_by' | 'added_by'
+	column: 'author_id' | 'user_id' | 'created_by' | 'uploaded_by' | 'added_by' | 'proposed_by'
 ): Operation[] {
 	return [
 		{ ...op, allowed: [] },

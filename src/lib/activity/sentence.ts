@@ -89,6 +89,10 @@ function params(locale: Locale, { action, details }: Described): Record<string, 
 				role: named(locale, details.role, ROLES, 'role'),
 				partner: text(details.partner) ? translate(locale, 'activity.partnerOf', { name: text(details.partner) }) : ''
 			};
+		case 'commitment_proposed':
+		case 'commitment_accepted':
+		case 'commitment_declined':
+			return { commitment: text(details.title), partner: text(details.partner), reason: text(details.reason) };
 		default:
 			return { quote: text(details.quote) };
 	}
@@ -151,7 +155,8 @@ const DETAILS: Partial<Record<ActivityAction, MessageKey>> = {
 	invitation_accepted: 'activity.details.invitation',
 	invitation_revoked: 'activity.details.invitation',
 	access_granted: 'activity.details.role',
-	access_declined: 'activity.details.role'
+	access_declined: 'activity.details.role',
+	commitment_declined: 'activity.details.commitment_declined'
 };
 
 /** The entry's details in words, or '' when it has none. */

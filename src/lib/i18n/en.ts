@@ -25,6 +25,7 @@ import { access } from './en/access.ts';
 import { layout } from './en/layout.ts';
 import { pactSignature } from './en/pactSignature.ts';
 import { pact } from './en/pact.ts';
+import { pactProposals } from './en/pactProposals.ts';
 
 export const en: Record<MessageKey, string> = {
 	'app.name': 'Trama',
@@ -429,4 +430,5 @@ export const en: Record<MessageKey, string> = {
 	...layout,
 	...pactSignature,
 	...pact,
+	...pactProposals,
 };

@@ -24,6 +24,7 @@ import { access } from './it/access.ts';
 import { layout } from './it/layout.ts';
 import { pactSignature } from './it/pactSignature.ts';
 import { pact } from './it/pact.ts';
+import { pactProposals } from './it/pactProposals.ts';
 
 // Italian first: every key here is the contract the English file must meet.
 export const it = {
@@ -434,6 +435,7 @@ export const it = {
 	...layout,
 	...pactSignature,
 	...pact,
+	...pactProposals,
 } as const;
 
 export type MessageKey = keyof typeof it;

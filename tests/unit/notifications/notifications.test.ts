@@ -44,6 +44,13 @@ describe('where a notification leads', () => {
 		expect(targetPath({ ...target, kind: 'access_decided' })).toBe(`/networks/${NETWORK}/access`);
 	});
 
+	it("leads a proposed commitment, and the decision on it, to the pact's proposals", () => {
+		const target = { networkId: NETWORK, threadId: null, messageId: null, documentId: ID, commentId: null };
+		for (const kind of ['commitment_proposed', 'commitment_accepted', 'commitment_declined'] as const) {
+			expect(targetPath({ ...target, kind })).toBe(`/networks/${NETWORK}/documents/${ID}/commitments/proposals`);
+		}
+	});
+
 	it('leads to the network when the row names nothing else', () => {
 		expect(targetPath({ networkId: NETWORK, threadId: null, messageId: null, documentId: null, commentId: null })).toBe(
 			`/networks/${NETWORK}`
@@ -54,7 +61,15 @@ describe('where a notification leads', () => {
 describe('notification settings', () => {
 	it('mutes the kinds left unticked', () => {
 		const form = settingsSchema.parse({ mention: 'on', comment: 'on', review_requested: 'on', review_reminder: 'on' });
-		expect(mutedKinds(form)).toEqual(['reply', 'invitation_accepted', 'access_requested', 'access_decided']);
+		expect(mutedKinds(form)).toEqual([
+			'reply',
+			'invitation_accepted',
+			'access_requested',
+			'access_decided',
+			'commitment_proposed',
+			'commitment_accepted',
+			'commitment_declined'
+		]);
 		expect(mutedKinds(settingsSchema.parse({}))).toEqual([
 			'mention',
 			'reply',
@@ -63,7 +78,10 @@ describe('notification settings', () => {
 			'review_reminder',
 			'invitation_accepted',
 			'access_requested',
-			'access_decided'
+			'access_decided',
+			'commitment_proposed',
+			'commitment_accepted',
+			'commitment_declined'
 		]);
 	});
 

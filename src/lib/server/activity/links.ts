@@ -34,6 +34,7 @@ export function subjectHref(
 	if (group === 'partner') return `${network}/partners`;
 	if (group === 'file') return `${network}/files/${entry.subjectId}`;
 	if (group === 'folder') return `${network}/files?folder=${entry.subjectId}`;
+	if (group === 'commitment') return `${network}/documents/${entry.subjectId}/commitments/proposals`;
 	if (group === 'thread') {
 		const message = still.detail ? id(entry.details.message) : null;
 		return `${network}/discussions/${entry.subjectId}${message ? `#message-${message}` : ''}`;

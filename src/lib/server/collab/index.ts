@@ -256,6 +256,17 @@ export function createCollabServer(options: {
 			}
 		},
 
+		async change(documentId, userId, apply) {
+			const { room, release } = await hold(documentId);
+			try {
+				const result = apply(room.doc, { userId });
+				await room.flush();
+				return result;
+			} finally {
+				release();
+			}
+		},
+
 		async project(documentId) {
 			const room = await rooms.get(documentId)?.ready.catch(() => null);
 			await room?.projectNow();

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
+import type * as Y from 'yjs';
 
 /** What the rest of the app may ask of the collaboration server. */
 export interface CollabServer {
@@ -12,6 +13,14 @@ export interface CollabServer {
 	 * `userId`, seen live by everyone: history is added to, never rewritten.
 	 */
 	restore(documentId: string, state: Uint8Array, userId: string): Promise<void>;
+	/**
+	 * Applies a change to the document as `userId` (who must already have
+	 * been found allowed to write it, as the person): `apply` receives the
+	 * live Y.Doc and the origin to pass to its transactions, and what it
+	 * returns is answered once the change is stored. Everyone sees it live;
+	 * if storing fails, the change stays (the writer retries) and this throws.
+	 */
+	change<T>(documentId: string, userId: string, apply: (doc: Y.Doc, origin: unknown) => T): Promise<T>;
 	/**
 	 * Brings an open document's SQL projections (search text, map entries) up
 	 * to date, for a reader who must not be a few seconds behind, such as an

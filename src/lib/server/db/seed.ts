@@ -16,6 +16,7 @@ import { putItems } from '../../structured/items-doc.ts';
 import { DEMO_PACT_COMMITMENTS } from './demo-pact.ts';
 import { keepDemoApproval, setDemoReviewDeadline } from './demo-approval.ts';
 import { seedDemoAccessRequest } from './demo-access.ts';
+import { seedDemoProposals } from './demo-proposals.ts';
 
 /** The demo accounts that supabase/seed.sql gives roles in its network; all share one password. */
 export const DEMO_PASSWORD = 'Trama-demo-2026';
@@ -82,6 +83,8 @@ export async function seedDemo(db: Database): Promise<boolean> {
 		}
 		// Paolo, the ASL's viewer, asks to comment.
 		await seedDemoAccessRequest(tx, DEMO_NETWORK, DEMO_ACCOUNTS[3].id);
+		// Anna, the Comune's commenter, proposes commitments for it; Giulia declined one.
+		await seedDemoProposals(tx, { networkId: DEMO_NETWORK, pactId: PACT.id, proposerId: ANNA.id, deciderId: GIULIA.id });
 	});
 	return true;
 }

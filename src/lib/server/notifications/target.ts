@@ -22,7 +22,7 @@ export interface NotificationTarget {
  * (on the map's entries page, that entry open); for an accepted invitation,
  * the network's members; for a request for more access, the members page's
  * waiting requests (a facilitator's) or the request page (the requester's,
- * showing the answer). Built from ids alone, so it can only ever lead
+ * showing the answer); for a proposal of a commitment, the pact's proposals. Built from ids alone, so it can only ever lead
  * within Trama.
  */
 export function targetPath({ kind, networkId, threadId, messageId, documentId, commentId, entryId, documentKind }: NotificationTarget): string {
@@ -30,6 +30,7 @@ export function targetPath({ kind, networkId, threadId, messageId, documentId, c
 	if (kind === 'invitation_accepted') return `${network}/members`;
 	if (kind === 'access_requested') return `${network}/members#access-requests`;
 	if (kind === 'access_decided') return `${network}/access`;
+	if (kind?.startsWith('commitment_') && documentId) return `${network}/documents/${documentId}/commitments/proposals`;
 	if (threadId) return `${network}/discussions/${threadId}${messageId ? `#message-${messageId}` : ''}`;
 	if (documentId) return commentPath(network, documentId, commentId, entryId, documentKind);
 	return network;
