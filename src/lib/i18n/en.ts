@@ -23,6 +23,7 @@ import { welcome } from './en/welcome.ts';
 import { confirm } from './en/confirm.ts';
 import { access } from './en/access.ts';
 import { layout } from './en/layout.ts';
+import { pactExport } from './en/pactExport.ts';
 
 export const en: Record<MessageKey, string> = {
 	'app.name': 'Trama',
@@ -425,4 +426,5 @@ export const en: Record<MessageKey, string> = {
 	...confirm,
 	...access,
 	...layout,
+	...pactExport,
 };

@@ -22,6 +22,7 @@ import { welcome } from './it/welcome.ts';
 import { confirm } from './it/confirm.ts';
 import { access } from './it/access.ts';
 import { layout } from './it/layout.ts';
+import { pactExport } from './it/pactExport.ts';
 
 // Italian first: every key here is the contract the English file must meet.
 export const it = {
@@ -430,6 +431,7 @@ export const it = {
 	...confirm,
 	...access,
 	...layout,
+	...pactExport,
 } as const;
 
 export type MessageKey = keyof typeof it;
