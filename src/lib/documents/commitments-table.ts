@@ -20,21 +20,28 @@ const cell = (type: 'tableHeader' | 'tableCell', lines: DocNode[]): DocNode => (
 });
 const lines = (texts: string[]) => texts.filter(Boolean).map((text) => paragraph(text));
 
-/** "120.000,00 €" in Italian, "€120,000.00" in English: grouped from the thousands, always two decimals. */
-export function formatEuros(locale: Locale, value: number): string {
-	return new Intl.NumberFormat(intlLocale(locale), { style: 'currency', currency: 'EUR', useGrouping: 'always' }).format(value);
+/**
+ * One formatter per locale and kind, made once: building an Intl formatter
+ * costs far more than using it, and a pact of 500 commitments formats
+ * thousands of amounts and days.
+ */
+function cached<T>(make: (locale: Locale) => T): (locale: Locale) => T {
+	const made = new Map<Locale, T>();
+	return (locale) => made.get(locale) ?? made.set(locale, make(locale)).get(locale)!;
 }
+const euros = cached((locale) => new Intl.NumberFormat(intlLocale(locale), { style: 'currency', currency: 'EUR', useGrouping: 'always' }));
+const counts = cached((locale) => new Intl.NumberFormat(intlLocale(locale), { useGrouping: 'always', maximumFractionDigits: 2 }));
+// A calendar day, not an instant: formatted in UTC, where yyyy-mm-dd's midnight is, so it is the same day wherever it is printed.
+const days = cached((locale) => new Intl.DateTimeFormat(intlLocale(locale), { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }));
+
+/** "120.000,00 €" in Italian, "€120,000.00" in English: grouped from the thousands, always two decimals. */
+export const formatEuros = (locale: Locale, value: number): string => euros(locale).format(value);
 
 /** A whole number grouped from the thousands ("2.400"), as the pact's totals read. */
-export const formatCount = (locale: Locale, value: number): string =>
-	new Intl.NumberFormat(intlLocale(locale), { useGrouping: 'always', maximumFractionDigits: 2 }).format(value);
+export const formatCount = (locale: Locale, value: number): string => counts(locale).format(value);
 
-/** A yyyy-mm-dd day as "01/03/2027": short enough for a table column, and the same day wherever it is printed. */
-export function formatDay(locale: Locale, day: string): string {
-	return new Intl.DateTimeFormat(intlLocale(locale), { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).format(
-		new Date(`${day}T00:00:00Z`)
-	);
-}
+/** A yyyy-mm-dd day as "01/03/2027": short enough for a table column. */
+export const formatDay = (locale: Locale, day: string): string => days(locale).format(new Date(`${day}T00:00:00Z`));
 
 /** "dal 01/03/2027 al 31/12/2027", or the open end left out. */
 export function formatPeriod(locale: Locale, from: string | null, to: string | null): string {

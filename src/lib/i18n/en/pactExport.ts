@@ -28,7 +28,7 @@ export const pactExport: Record<keyof typeof italian, string> = {
 	'pactExport.fingerprint': 'SHA-256 fingerprint',
 	'pactExport.fingerprintNote':
 		'The fingerprint identifies this version’s text and commitments: any change, even a comma, would change it. Adhesions refer to this fingerprint.',
-	'pactExport.footer': '{title} · version no. {number} · fingerprint {fingerprint}',
+	'pactExport.footer': 'Sealed version no. {number} · SHA-256 fingerprint {fingerprint}',
 	'pactExport.page': 'Page {page} of {pages}',
 	'pactExport.text': 'Text of the pact',
 	'pactExport.noCommitments': 'This version holds no commitments.',

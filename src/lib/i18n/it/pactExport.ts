@@ -29,7 +29,7 @@ export const pactExport = {
 	'pactExport.fingerprint': 'Impronta SHA-256',
 	'pactExport.fingerprintNote':
 		'L’impronta identifica il testo e gli impegni di questa versione: qualsiasi modifica, anche di una virgola, la cambierebbe. Le adesioni si riferiscono a questa impronta.',
-	'pactExport.footer': '{title} · versione n. {number} · impronta {fingerprint}',
+	'pactExport.footer': 'Versione sigillata n. {number} · impronta SHA-256 {fingerprint}',
 	'pactExport.page': 'Pagina {page} di {pages}',
 	'pactExport.text': 'Testo del patto',
 	'pactExport.noCommitments': 'Questa versione non contiene impegni.',
