@@ -51,7 +51,7 @@ const INK_SOFT = '#4a5559';
 const MARGINS: [number, number, number, number] = [50, 50, 50, 56];
 /** Widths of the commitments' columns on a landscape A4 page (742 points between the margins). */
 const COMMITMENT_WIDTHS = [82, '*', 60, 100, 76, 90, 90] as const;
-const REGISTER_WIDTHS = [112, 62, 100, 56, 100, '*', 140] as const;
+const REGISTER_WIDTHS = [112, 80, 100, 56, 100, '*', 140] as const;
 
 const newPage = (orientation: 'portrait' | 'landscape'): Content => ({ text: '', pageBreak: 'before', pageOrientation: orientation });
 
