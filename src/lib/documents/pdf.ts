@@ -5,7 +5,8 @@
  * leaves a note with its alternative text, so the reader knows one was there.
  * The caller owns the page (cover, footer, fonts); this module only walks.
  */
-import type { Content, ContentText, CustomTableLayout, TableCell } from 'pdfmake/interfaces';
+// With its file name, which the bench's Node-style module resolution (bench/tsconfig.json) asks for.
+import type { Content, ContentText, CustomTableLayout, TableCell } from 'pdfmake/interfaces.js';
 import { hasMark, headingLevel, intAttr, markOf, unsupported, type DocNode } from './json.ts';
 import { safeHref } from './links.ts';
 import { imageAlt } from './images.ts';

@@ -8,7 +8,7 @@
  */
 import { createRequire } from 'node:module';
 import pdfmake from 'pdfmake';
-import type { Content, TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces';
+import type { Content, TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces.js';
 import { translate, type Locale, type MessageKey } from '../i18n/translate.ts';
 import { formatDateTime } from '../dates.ts';
 import { blocks, clean, type PdfContext } from '../documents/pdf.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Content, ContentStack, ContentText } from 'pdfmake/interfaces';
+import type { Content, ContentStack, ContentText } from 'pdfmake/interfaces.js';
 import { sealedPactDefinition, sealedPactPdf } from '../../../src/lib/pact/export-pdf.ts';
 import { sealedPactDocx } from '../../../src/lib/pact/export-docx.ts';
 import { registerCsv } from '../../../src/lib/pact/register-csv.ts';
