@@ -103,11 +103,10 @@ export function commitmentsSection(
 	if (commitments.length === 0) return [];
 	const cols = columns(locale, partners, entryNames);
 	const partnerName = partnerNamer(locale, partners);
+	// Numbers in words by their value: "Impegno n. 2" before "Impegno n. 10".
+	const collator = new Intl.Collator(locale, { numeric: true });
 	const sorted = [...commitments].sort(
-		(a, b) =>
-			partnerName(a.partnerId).localeCompare(partnerName(b.partnerId), locale) ||
-			a.title.localeCompare(b.title, locale) ||
-			a.id.localeCompare(b.id)
+		(a, b) => collator.compare(partnerName(a.partnerId), partnerName(b.partnerId)) || collator.compare(a.title, b.title) || a.id.localeCompare(b.id)
 	);
 	const table: DocNode = {
 		type: 'table',

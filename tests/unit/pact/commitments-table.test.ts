@@ -4,7 +4,8 @@ import { toMarkdown } from '../../../src/lib/documents/markdown.ts';
 import { toHtml } from '../../../src/lib/documents/html.ts';
 import type { DocNode } from '../../../src/lib/documents/json.ts';
 import { PARTNERS } from '../../fixtures/frosinone.ts';
-import { demoCommitments, ENTRIES } from '../../fixtures/pact.ts';
+import { demoCommitments, ENTRIES, makeCommitment } from '../../fixtures/pact.ts';
+import { plainText } from '../../../src/lib/documents/content.ts';
 
 const text: DocNode = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Premesse del patto.' }] }] };
 const partners = [PARTNERS.comune, PARTNERS.ilPonte];
@@ -39,6 +40,12 @@ describe('a community pact’s commitments in its exports', () => {
 	it('put each resource on its own line in the print view', () => {
 		const html = toHtml(withCommitments(text, demoCommitments().slice(1, 2), partners, names, 'it'));
 		expect(html).toContain('<p>Spazi: Serre e laboratorio di Ceccano</p><p>Attrezzature: Attrezzi agricoli</p>');
+	});
+
+	it('list a partner’s commitments with the numbers in their titles in order', () => {
+		const numbered = [10, 2, 1].map((n) => makeCommitment(`c0000000-0000-4000-8000-00000000000${n % 10}`, PARTNERS.comune.id, { title: `Impegno n. ${n}` }));
+		const [, table] = commitmentsSection(numbered, partners, names, 'it');
+		expect(plainText(table).split('\n').slice(1).map((line) => line.split('\t')[1])).toEqual(['Impegno n. 1', 'Impegno n. 2', 'Impegno n. 10']);
 	});
 
 	it('leave a pact without commitments as it was', () => {
