@@ -12,15 +12,9 @@ import { listPartners } from '$lib/server/networks/partners';
 import { openDocument, readVersion, type DocumentDetail, type Version } from '$lib/server/documents/queries';
 import { isUuid } from '$lib/uuid';
 import { runtime } from '$lib/server/runtime';
-import { docToJson, readState } from './content.ts';
 import { versionLabel } from './labels.ts';
 import type { DocNode } from './json.ts';
-import { withEntries } from './entries-table.ts';
-import { readEntries } from '../map/entries-doc.ts';
-import { referencedEntries, withCommitments } from './commitments-table.ts';
-import { readItems } from '../structured/items-doc.ts';
-import { COMMITMENTS } from '../pact/commitments-doc.ts';
-import type { Commitment } from '../pact/commitment.ts';
+import { exportJson, readExportParts } from './export-content.ts';
 import { entryNames } from '$lib/server/map/queries';
 
 export interface ExportSource {
@@ -64,19 +58,10 @@ export async function loadExportSource(event: Event): Promise<ExportSource> {
 	const state = found.version?.state ?? (await (await runtime()).collab.encodeState(docId));
 	const exportedAt = new Date();
 	const locale = event.locals.locale;
-	const kind = found.document.kind;
-	// One decoding of the state gives the text and, for a map or a pact, its structured part.
-	const read = readState(state, (ydoc) => ({
-		json: docToJson(ydoc),
-		entries: kind === 'territorial_map' ? readEntries(ydoc).entries : [],
-		commitments: kind === 'community_pact' ? readItems(ydoc, COMMITMENTS).items : ([] as Commitment[])
-	}));
-	let json = withEntries(read.json, read.entries, found.partners, locale);
-	if (read.commitments.length) {
-		// The maps' entries a commitment answers or brings are named as the person may see them.
-		const names = await event.locals.db((tx) => entryNames(tx, id, referencedEntries(read.commitments)));
-		json = withCommitments(json, read.commitments, found.partners, names, locale);
-	}
+	const parts = readExportParts(state, found.document.kind);
+	// The maps' entries a pact's commitments answer or bring are named as the person may see them.
+	const names = parts.entryIds.length ? await event.locals.db((tx) => entryNames(tx, id, parts.entryIds)) : new Map<string, string>();
+	const json = exportJson(parts, found.partners, names, locale);
 	return {
 		network: access.network,
 		document: found.document,
