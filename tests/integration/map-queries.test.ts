@@ -7,7 +7,7 @@ import { withUser } from '../../src/lib/server/db/with-user.ts';
 import type { Database } from '../../src/lib/server/db/types.ts';
 import { ItemsProjection } from '../../src/lib/server/collab/projection.ts';
 import { MAP_PROJECTOR } from '../../src/lib/server/map/projector.ts';
-import { listEntries } from '../../src/lib/server/map/queries.ts';
+import { entryNames, listEntries } from '../../src/lib/server/map/queries.ts';
 import { putEntries, readEntries } from '../../src/lib/map/entries-doc.ts';
 import { blankEntry, type MapEntry } from '../../src/lib/map/entry.ts';
 import { NO_FILTER, matchesFilter, type EntryFilter } from '../../src/lib/map/filter.ts';
@@ -88,6 +88,15 @@ describe.each(backends)('map entry queries on $name', (backend) => {
 		await projection.project(db);
 		const found = await withUser(db, cast.viewer.claims, (tx) => listEntries(tx, cast.network.id, big.id, NO_FILTER));
 		expect(new Set(found.map((entry) => entry.id))).toEqual(new Set(imported.map((entry) => entry.id)));
+	});
+
+	it('names the entries a pact’s commitments refer to, for the network’s members only', async () => {
+		const [first, second] = entries;
+		const missing = randomUUID();
+		const names = (user: TestUser) => withUser(db, user.claims, (tx) => entryNames(tx, cast.network.id, [first.id, second.id, missing]));
+		expect(await names(cast.viewer)).toEqual(new Map([[first.id, first.name], [second.id, second.name]]));
+		expect(await names(cast.outsider)).toEqual(new Map());
+		expect(await withUser(db, cast.viewer.claims, (tx) => entryNames(tx, cast.network.id, []))).toEqual(new Map());
 	});
 
 	it("gives another network's facilitator nothing, even asking with this network's ids", async () => {

@@ -8,10 +8,12 @@ import {
 	BorderStyle,
 	Document,
 	ExternalHyperlink,
+	Footer,
 	HeadingLevel,
 	ImageRun,
 	LevelFormat,
 	Packer,
+	PageNumber,
 	PageOrientation,
 	Paragraph,
 	ShadingType,
@@ -53,6 +55,15 @@ export interface DocxMeta {
 	 * other image is written as a note with its alternative text.
 	 */
 	images?: ReadonlyMap<string, DocxImage>;
+	/** More facts for the cover, after the version (a sealed pact's date, sealer and fingerprint). */
+	coverFacts?: { label: string; value: string }[];
+	/**
+	 * A line at the foot of every page, and where the page numbers go:
+	 * `pages` is a template with {page} and {pages} ("Pagina {page} di {pages}").
+	 */
+	footer?: { text: string; pages: string };
+	/** Documents that follow the content, each from a new page (a sealed pact's signature page and register). */
+	appendices?: unknown[];
 }
 
 /** Where a block sits: how deep in lists, inside a quote, in a header cell. */
@@ -275,6 +286,7 @@ function cover(meta: DocxMeta): Paragraph[] {
 		new Paragraph({ heading: HeadingLevel.TITLE, spacing: { before: 2400, after: 480 }, children: [new TextRun(clean(meta.title))] }),
 		field(t('export.network'), meta.networkName),
 		field(t('export.version'), meta.versionLabel),
+		...(meta.coverFacts ?? []).map(({ label, value }) => field(label, value)),
 		new Paragraph({ spacing: { before: 240 }, children: [new TextRun({ text: t('export.partners'), bold: true })] }),
 		...(meta.partners.length
 			? meta.partners.map((name) => new Paragraph({ bullet: { level: 0 }, children: [new TextRun(clean(name))] }))
@@ -299,7 +311,9 @@ function sections(nodes: DocNode[], context: Context): ISectionOptions[] {
 			const extents = columnExtents(tableGrid(node), measure(context));
 			const plan = planTable(extents, { portrait: PAGE.width * TWIPS_PER_PIXEL, landscape: LANDSCAPE.width * TWIPS_PER_PIXEL });
 			if (plan.landscape) {
-				const heading = nodes[i - 1]?.type === 'heading' ? portrait.splice(-1) : [];
+				// LibreOffice drops the page break, and the landscape page with it, before a section that opens
+				// with a table: the section opens with the table's heading, or else with an empty paragraph.
+				const heading = nodes[i - 1]?.type === 'heading' ? portrait.splice(-1) : [new Paragraph({})];
 				if (portrait.length) found.push({ children: portrait });
 				portrait = [];
 				const wide = { ...context, imageWidth: LANDSCAPE.width, imageHeight: LANDSCAPE.height };
@@ -313,9 +327,19 @@ function sections(nodes: DocNode[], context: Context): ISectionOptions[] {
 	return found;
 }
 
+const PAGE_FIELDS: Record<string, (typeof PageNumber)[keyof typeof PageNumber]> = { '{page}': PageNumber.CURRENT, '{pages}': PageNumber.TOTAL_PAGES };
+
+/** The footer's paragraph, small: its line, then Word's own page fields in the words of `pages`. */
+function footer({ text, pages }: NonNullable<DocxMeta['footer']>): Footer {
+	const run = (part: string) =>
+		PAGE_FIELDS[part] ? new TextRun({ children: [PAGE_FIELDS[part]], size: 14 }) : new TextRun({ text: clean(part), size: 14 });
+	const numbering = pages.split(/(\{pages?\})/).filter(Boolean).map(run);
+	return new Footer({ children: [new Paragraph({ children: [run(`${text}    `), ...numbering] })] });
+}
+
 export async function toDocx(json: unknown, meta: DocxMeta): Promise<Uint8Array<ArrayBuffer>> {
 	let lists = 0;
-	const content = sections(readDoc(json).content ?? [], {
+	const context: Context = {
 		listDepth: 0,
 		quote: false,
 		header: false,
@@ -324,7 +348,12 @@ export async function toDocx(json: unknown, meta: DocxMeta): Promise<Uint8Array<
 		imageHeight: PAGE.height,
 		images: meta.images ?? new Map(),
 		locale: meta.locale
-	});
+	};
+	// Each appendix begins its own sections, and so a new page.
+	const content = [json, ...(meta.appendices ?? [])].flatMap((part) => sections(readDoc(part).content ?? [], context));
+	// A footer belongs to its section: each section gets its own.
+	const withFooter = (section: ISectionOptions): ISectionOptions =>
+		meta.footer ? { ...section, footers: { default: footer(meta.footer) } } : section;
 	const document = new Document({
 		title: clean(meta.title),
 		creator: 'Trama',
@@ -350,7 +379,7 @@ export async function toDocx(json: unknown, meta: DocxMeta): Promise<Uint8Array<
 			]
 		},
 		// The content starts on its own page: a new section begins a new page.
-		sections: [{ children: cover(meta) }, ...content]
+		sections: [{ children: cover(meta) }, ...content].map(withFooter)
 	});
 	return new Uint8Array(await Packer.toArrayBuffer(document));
 }

@@ -12,11 +12,10 @@ import { listPartners } from '$lib/server/networks/partners';
 import { openDocument, readVersion, type DocumentDetail, type Version } from '$lib/server/documents/queries';
 import { isUuid } from '$lib/uuid';
 import { runtime } from '$lib/server/runtime';
-import { docToJson, readState } from './content.ts';
 import { versionLabel } from './labels.ts';
 import type { DocNode } from './json.ts';
-import { withEntries } from './entries-table.ts';
-import { readEntries } from '../map/entries-doc.ts';
+import { exportJson, readExportParts } from './export-content.ts';
+import { entryNames } from '$lib/server/map/queries';
 
 export interface ExportSource {
 	network: Network;
@@ -59,11 +58,10 @@ export async function loadExportSource(event: Event): Promise<ExportSource> {
 	const state = found.version?.state ?? (await (await runtime()).collab.encodeState(docId));
 	const exportedAt = new Date();
 	const locale = event.locals.locale;
-	const isMap = found.document.kind === 'territorial_map';
-	// One decoding of the state gives the text and, for a map, its entries.
-	const json = readState(state, (ydoc) =>
-		isMap ? withEntries(docToJson(ydoc), readEntries(ydoc).entries, found.partners, locale) : docToJson(ydoc)
-	);
+	const parts = readExportParts(state, found.document.kind);
+	// The maps' entries a pact's commitments answer or bring are named as the person may see them.
+	const names = parts.entryIds.length ? await event.locals.db((tx) => entryNames(tx, id, parts.entryIds)) : new Map<string, string>();
+	const json = exportJson(parts, found.partners, names, locale);
 	return {
 		network: access.network,
 		document: found.document,

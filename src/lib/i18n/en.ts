@@ -26,6 +26,7 @@ import { layout } from './en/layout.ts';
 import { pactSignature } from './en/pactSignature.ts';
 import { pact } from './en/pact.ts';
 import { pactProposals } from './en/pactProposals.ts';
+import { pactExport } from './en/pactExport.ts';
 
 export const en: Record<MessageKey, string> = {
 	'app.name': 'Trama',
@@ -431,4 +432,5 @@ export const en: Record<MessageKey, string> = {
 	...pactSignature,
 	...pact,
 	...pactProposals,
+	...pactExport,
 };

@@ -25,6 +25,7 @@ import { layout } from './it/layout.ts';
 import { pactSignature } from './it/pactSignature.ts';
 import { pact } from './it/pact.ts';
 import { pactProposals } from './it/pactProposals.ts';
+import { pactExport } from './it/pactExport.ts';
 
 // Italian first: every key here is the contract the English file must meet.
 export const it = {
@@ -436,6 +437,7 @@ export const it = {
 	...pactSignature,
 	...pact,
 	...pactProposals,
+	...pactExport,
 } as const;
 
 export type MessageKey = keyof typeof it;

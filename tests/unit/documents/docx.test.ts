@@ -185,3 +185,38 @@ describe('toDocx', () => {
 		await expect(toDocx(doc({ type: 'mention' }), meta())).rejects.toThrow('Unsupported node type "mention"');
 	});
 });
+
+describe('toDocx with a footer, more cover facts and appendices (a sealed pact’s)', () => {
+	/** Each section's XML: Word closes a section with the paragraph whose properties hold its sectPr. */
+	const sectionsOf = (xml: string) => xml.match(/[^]*?<w:sectPr>[^]*?<\/w:sectPr>(?:<\/w:pPr>[^]*?<\/w:p>)?/g) ?? [];
+
+	it('opens a landscape table’s section with an empty paragraph when no heading comes before it, lest LibreOffice drop the page break', async () => {
+		const wide = (cell: typeof td, prefix: string) => row(...Array.from({ length: 8 }, (_, i) => cell(`${prefix}${i}@comune-di-frosinone.example`)));
+		const { xml } = await documentXml(doc(p('Situazione al 10 aprile'), table(wide(th, 'colonna'), wide(td, 'valore'))));
+		const sections = sectionsOf(xml);
+		expect(sections.map((section) => section.match(/w:orient="(\w+)"/)?.[1])).toEqual(['portrait', 'portrait', 'landscape']);
+		expect(sections[1]).toContain('Situazione al 10 aprile');
+		expect(sections[2].startsWith('<w:p/><w:tbl>')).toBe(true);
+	});
+
+	it('writes the footer with Word’s page fields in every section, the extra facts on the cover, and each appendix from a new page', async () => {
+		const fingerprint = 'ab'.repeat(32);
+		const { xml, files } = await documentXml(doc(p('Testo sigillato')), {
+			coverFacts: [{ label: 'Impronta SHA-256', value: fingerprint }],
+			footer: { text: `impronta ${fingerprint}`, pages: 'Pagina {page} di {pages}' },
+			appendices: [doc(h(1, 'Sottoscrizione dei partner')), doc(h(1, 'Registro delle adesioni'))]
+		});
+		const sections = sectionsOf(xml);
+		expect(sections).toHaveLength(4);
+		expect(sections.every((section) => section.includes('w:footerReference'))).toBe(true);
+		expect(sections[0]).toMatch(new RegExp(`Impronta SHA-256: </w:t>.*${fingerprint}`));
+		expect(sections[1]).toContain('Testo sigillato');
+		expect(sections[2]).toContain('Sottoscrizione dei partner');
+		expect(sections[3]).toContain('Registro delle adesioni');
+		const footers = [...files.keys()].filter((name) => /^word\/footer\d+\.xml$/.test(name));
+		expect(footers).toHaveLength(4);
+		const footer = files.get(footers[0])!;
+		expect(footer).toContain(`impronta ${fingerprint}`);
+		expect(footer).toMatch(/Pagina [^]*PAGE[^]*di [^]*NUMPAGES/);
+	});
+});

@@ -38,3 +38,17 @@ export async function entryCounts(tx: Queryable, documentId: string): Promise<Pa
 	);
 	return Object.fromEntries(rows.map((row) => [row.category, row.count]));
 }
+
+/**
+ * The names of the network's map entries among `ids`, by id: what a pact's
+ * commitments answer and bring, named in its exports. An id no map holds any
+ * more (or that the person may not see) is simply absent.
+ */
+export async function entryNames(tx: Queryable, networkId: string, ids: readonly string[]): Promise<Map<string, string>> {
+	if (ids.length === 0) return new Map();
+	const { rows } = await tx.query<{ id: string; name: string }>(
+		'select id, name from public.map_entries where network_id = $1 and id = any($2::uuid[])',
+		[networkId, ids]
+	);
+	return new Map(rows.map((row) => [row.id, row.name]));
+}
