@@ -13,7 +13,11 @@ export const NOTIFICATION_KINDS = [
 	'review_reminder',
 	'invitation_accepted',
 	'access_requested',
-	'access_decided'
+	'access_decided',
+	'pact_sealed',
+	'pact_adhered',
+	'pact_withdrawn',
+	'adhesion_reminder'
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

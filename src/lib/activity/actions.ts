@@ -2,7 +2,8 @@
 // (supabase/migrations/20261123110200_activity.sql, the file space's in
 // 20261123140100_files_activity.sql, partners' and invitations' in
 // 20261207170000_partner_details.sql, requests for more access' in
-// 20261207176000_access_requests.sql): the database writes only these, in
+// 20261207176000_access_requests.sql, a pact's seals and adhesions' in
+// 20261207184000_pact_seals.sql): the database writes only these, in
 // this order, so change both together. An integration test compares them.
 export const ACTIVITY_ACTIONS = [
 	'network_created',
@@ -45,7 +46,10 @@ export const ACTIVITY_ACTIONS = [
 	'invitation_accepted',
 	'invitation_revoked',
 	'access_granted',
-	'access_declined'
+	'access_declined',
+	'pact_sealed',
+	'pact_adhered',
+	'pact_withdrawn'
 ] as const;
 
 export type ActivityAction = (typeof ACTIVITY_ACTIONS)[number];
@@ -55,7 +59,7 @@ export const ACTIVITY_GROUPS = ['documents', 'discussions', 'comments', 'files',
 export type ActivityGroup = (typeof ACTIVITY_GROUPS)[number];
 
 const PREFIXES: Record<ActivityGroup, string[]> = {
-	documents: ['document_'],
+	documents: ['document_', 'pact_'],
 	discussions: ['thread_'],
 	comments: ['comment_'],
 	files: ['file_', 'folder_'],

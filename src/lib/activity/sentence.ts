@@ -89,6 +89,10 @@ function params(locale: Locale, { action, details }: Described): Record<string, 
 				role: named(locale, details.role, ROLES, 'role'),
 				partner: text(details.partner) ? translate(locale, 'activity.partnerOf', { name: text(details.partner) }) : ''
 			};
+		case 'pact_sealed':
+		case 'pact_adhered':
+		case 'pact_withdrawn':
+			return { number: numeral(details.number), partner: text(details.partner), reason: text(details.reason) };
 		default:
 			return { quote: text(details.quote) };
 	}
@@ -151,7 +155,10 @@ const DETAILS: Partial<Record<ActivityAction, MessageKey>> = {
 	invitation_accepted: 'activity.details.invitation',
 	invitation_revoked: 'activity.details.invitation',
 	access_granted: 'activity.details.role',
-	access_declined: 'activity.details.role'
+	access_declined: 'activity.details.role',
+	pact_sealed: 'activity.details.pactSeal',
+	pact_adhered: 'activity.details.pactAdhesion',
+	pact_withdrawn: 'activity.details.pactWithdrawal'
 };
 
 /** The entry's details in words, or '' when it has none. */

@@ -44,6 +44,13 @@ describe('where a notification leads', () => {
 		expect(targetPath({ ...target, kind: 'access_decided' })).toBe(`/networks/${NETWORK}/access`);
 	});
 
+	it("leads a pact's seal, adhesion, withdrawal or reminder to the pact's sealed versions", () => {
+		const target = { networkId: NETWORK, threadId: null, messageId: null, documentId: ID, commentId: null };
+		for (const kind of ['pact_sealed', 'pact_adhered', 'pact_withdrawn', 'adhesion_reminder'] as const) {
+			expect(targetPath({ ...target, kind })).toBe(`/networks/${NETWORK}/documents/${ID}/seals`);
+		}
+	});
+
 	it('leads to the network when the row names nothing else', () => {
 		expect(targetPath({ networkId: NETWORK, threadId: null, messageId: null, documentId: null, commentId: null })).toBe(
 			`/networks/${NETWORK}`
@@ -54,7 +61,16 @@ describe('where a notification leads', () => {
 describe('notification settings', () => {
 	it('mutes the kinds left unticked', () => {
 		const form = settingsSchema.parse({ mention: 'on', comment: 'on', review_requested: 'on', review_reminder: 'on' });
-		expect(mutedKinds(form)).toEqual(['reply', 'invitation_accepted', 'access_requested', 'access_decided']);
+		expect(mutedKinds(form)).toEqual([
+			'reply',
+			'invitation_accepted',
+			'access_requested',
+			'access_decided',
+			'pact_sealed',
+			'pact_adhered',
+			'pact_withdrawn',
+			'adhesion_reminder'
+		]);
 		expect(mutedKinds(settingsSchema.parse({}))).toEqual([
 			'mention',
 			'reply',
@@ -63,7 +79,11 @@ describe('notification settings', () => {
 			'review_reminder',
 			'invitation_accepted',
 			'access_requested',
-			'access_decided'
+			'access_decided',
+			'pact_sealed',
+			'pact_adhered',
+			'pact_withdrawn',
+			'adhesion_reminder'
 		]);
 	});
 
