@@ -13,6 +13,7 @@ import { entryRow } from '../map/rows.ts';
 import { DEMO_MAP_ENTRIES } from './demo-map.ts';
 import { keepDemoApproval, setDemoReviewDeadline } from './demo-approval.ts';
 import { seedDemoAccessRequest } from './demo-access.ts';
+import { seedDemoSeal } from './demo-seals.ts';
 
 /** The demo accounts that supabase/seed.sql gives roles in its network; all share one password. */
 export const DEMO_PASSWORD = 'Trama-demo-2026';
@@ -68,6 +69,8 @@ export async function seedDemo(db: Database): Promise<boolean> {
 		}
 		// Paolo, the ASL's viewer, asks to comment.
 		await seedDemoAccessRequest(tx, DEMO_NETWORK, DEMO_ACCOUNTS[3].id);
+		// Last, so the sealed version holds the pact as everything above left it.
+		await seedDemoSeal(tx, DEMO_NETWORK, PACT.id, GIULIA.id);
 	});
 	return true;
 }
