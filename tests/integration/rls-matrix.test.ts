@@ -17,6 +17,7 @@ import { createFileScene, fileOperations } from './rls-files.ts';
 import { createMapEntry, mapOperations } from './rls-map.ts';
 import { recordOperations } from './rls-records.ts';
 import { accessRequestOperations } from './rls-access-requests.ts';
+import { pactSealOperations } from './rls-pact-seals.ts';
 import {
 	EVERYONE,
 	exists,
@@ -54,7 +55,8 @@ import type { Database, Queryable } from '../../src/lib/server/db/types.ts';
 // territorial map's entries, in rls-entry-comments.ts; on visits,
 // notifications and the activity record, in rls-records.ts; on the file
 // space and attachments, in rls-files.ts; on map entries, in rls-map.ts; on
-// requests for more access, in rls-access-requests.ts.
+// requests for more access, in rls-access-requests.ts; on a pact's sealed
+// versions, adhesions and signature checks, in rls-pact-seals.ts.
 
 /** How each actor is introduced in a test name. */
 const ACTOR_LABEL: Record<ActorName, string> = {
@@ -394,7 +396,8 @@ const operations: Operation[] = [
 	...recordOperations,
 	...fileOperations,
 	...mapOperations,
-	...accessRequestOperations
+	...accessRequestOperations,
+	...pactSealOperations
 ];
 
 /** Thrown to end a transaction with a rollback while carrying its result out. */

@@ -50,7 +50,10 @@ export const TABLES = [
 	'file_versions',
 	'attachments',
 	'map_entries',
-	'access_requests'
+	'access_requests',
+	'pact_seals',
+	'pact_adhesions',
+	'adhesion_signatures'
 ] as const;
 export type Table = (typeof TABLES)[number];
 
