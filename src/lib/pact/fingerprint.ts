@@ -61,6 +61,3 @@ export function canonicalPact(ydoc: Y.Doc, context: PactContext): CanonicalPact 
 	});
 	return { text, fingerprint: sha256Hex(text) };
 }
-
-/** The first digits people compare at a glance: "3f2a 9c01". */
-export const shortFingerprint = (fingerprint: string): string => `${fingerprint.slice(0, 4)} ${fingerprint.slice(4, 8)}`;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { canonicalJson, canonicalPact, shortFingerprint, type PactContext } from '../../../src/lib/pact/fingerprint.ts';
+import { canonicalJson, canonicalPact, type PactContext } from '../../../src/lib/pact/fingerprint.ts';
+import { shortFingerprint } from '../../../src/lib/pact/short-fingerprint.ts';
 import { blankCommitment, type Commitment } from '../../../src/lib/pact/commitment.ts';
 import { COMMITMENTS } from '../../../src/lib/pact/commitments-doc.ts';
 import { patchItem, putItems } from '../../../src/lib/structured/items-doc.ts';

@@ -7,7 +7,7 @@ import { listSeals, sealingContext, sealPact } from '$lib/server/pact/seals';
 import { isConfirmed } from '$lib/confirmation';
 import { askFirst } from '$lib/server/confirmations/ask';
 import { runtime } from '$lib/server/runtime';
-import { shortFingerprint } from '$lib/pact/fingerprint';
+import { shortFingerprint } from '$lib/pact/short-fingerprint';
 
 export const load = (async ({ locals, params, parent }) => {
 	await parent();
