@@ -11,7 +11,6 @@ export const pactSeals: Record<keyof typeof it, string> = {
 	'pactSeals.seal': 'Seal for adhesion',
 	'pactSeals.sealHint': 'Only the network’s facilitator seals the pact. Whoever is writing loses nothing.',
 	'pactSeals.sealed': 'Version {number} sealed. Fingerprint: {short}.',
-	'pactSeals.openSealed': 'Open version {number} and its adhesion register',
 	'pactSeals.empty': 'No sealed version yet.',
 	'pactSeals.colVersion': 'Version',
 	'pactSeals.colSealedAt': 'Sealed on',

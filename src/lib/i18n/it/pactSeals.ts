@@ -9,7 +9,6 @@ export const pactSeals = {
 	'pactSeals.seal': 'Sigilla per l’adesione',
 	'pactSeals.sealHint': 'Solo chi facilita la rete sigilla il patto. Chi sta scrivendo non perde nulla.',
 	'pactSeals.sealed': 'Versione {number} sigillata. Impronta: {short}.',
-	'pactSeals.openSealed': 'Apri la versione {number} e il suo registro delle adesioni',
 	'pactSeals.empty': 'Nessuna versione sigillata finora.',
 	'pactSeals.colVersion': 'Versione',
 	'pactSeals.colSealedAt': 'Sigillata il',
