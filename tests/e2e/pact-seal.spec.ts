@@ -106,7 +106,7 @@ test.describe.serial('sealing a pact and adhering to it', () => {
 		await expect(page.getByRole('status').filter({ hasText: `Adesione di ${PONTE} registrata.` })).toBeVisible();
 		await expect(page.getByText(/(^|\s)2 di \d+ partner hanno aderito/).first()).toBeVisible();
 		await expect(partnerCard(page, PONTE)).toContainText('legale rappresentante');
-		await expect(partnerCard(page, 'Centro per l’impiego di Frosinone')).toContainText('Non ha ancora aderito');
+		await expect(partnerCard(page, "Centro per l'impiego di Frosinone")).toContainText('Non ha ancora aderito');
 	});
 
 	test('Anna withdraws the Comune’s adhesion with a reason, which stays on the register', async () => {
