@@ -27,7 +27,7 @@ export function staleKeys(event: LiveEvent): string[] | null {
 	const keys: string[] = [LIVE_KEYS.activity];
 	const [group] = event.action.split('_');
 	if (group === 'thread') keys.push(LIVE_KEYS.discussions);
-	if (group === 'document') keys.push(LIVE_KEYS.documents);
+	if (group === 'document' || group === 'pact') keys.push(LIVE_KEYS.documents);
 	// The members page lists pending invitations and offers the partners a person may speak for.
 	if (['member', 'network', 'invitation', 'partner'].includes(group)) keys.push(LIVE_KEYS.members);
 	if (group === 'file' || group === 'folder') keys.push(LIVE_KEYS.files);

@@ -16,7 +16,11 @@ export const NOTIFICATION_KINDS = [
 	'access_decided',
 	'commitment_proposed',
 	'commitment_accepted',
-	'commitment_declined'
+	'commitment_declined',
+	'pact_sealed',
+	'pact_adhered',
+	'pact_withdrawn',
+	'adhesion_reminder'
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

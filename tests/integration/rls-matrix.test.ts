@@ -19,6 +19,7 @@ import { createCommitment, pactCommitmentOperations } from './rls-pact-commitmen
 import { recordOperations } from './rls-records.ts';
 import { accessRequestOperations } from './rls-access-requests.ts';
 import { commitmentProposalOperations } from './rls-commitment-proposals.ts';
+import { pactSealOperations } from './rls-pact-seals.ts';
 import {
 	EVERYONE,
 	exists,
@@ -57,7 +58,8 @@ import type { Database, Queryable } from '../../src/lib/server/db/types.ts';
 // notifications and the activity record, in rls-records.ts; on the file
 // space and attachments, in rls-files.ts; on map entries, in rls-map.ts; on
 // requests for more access, in rls-access-requests.ts; on proposals of
-// commitments, in rls-commitment-proposals.ts.
+// commitments, in rls-commitment-proposals.ts; on a pact's sealed
+// versions, adhesions and signature checks, in rls-pact-seals.ts.
 
 /** How each actor is introduced in a test name. */
 const ACTOR_LABEL: Record<ActorName, string> = {
@@ -399,7 +401,8 @@ const operations: Operation[] = [
 	...mapOperations,
 	...pactCommitmentOperations,
 	...accessRequestOperations,
-	...commitmentProposalOperations
+	...commitmentProposalOperations,
+	...pactSealOperations
 ];
 
 /** Thrown to end a transaction with a rollback while carrying its result out. */

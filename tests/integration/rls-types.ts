@@ -52,7 +52,10 @@ export const TABLES = [
 	'map_entries',
 	'pact_commitments',
 	'access_requests',
-	'commitment_proposals'
+	'commitment_proposals',
+	'pact_seals',
+	'pact_adhesions',
+	'adhesion_signatures'
 ] as const;
 export type Table = (typeof TABLES)[number];
 

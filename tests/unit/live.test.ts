@@ -79,7 +79,11 @@ describe('staleKeys', () => {
 		}
 	);
 
+	it.each(['pact_sealed', 'pact_adhered', 'pact_withdrawn'])('makes the documents and the activity record stale for %s', (action) => {
+		expect(staleKeys(activity(action, DOCUMENT))).toEqual([LIVE_KEYS.activity, LIVE_KEYS.documents]);
+	});
+
 	it('makes only the activity record stale for an action it does not know yet', () => {
-		expect(staleKeys(activity('pact_frozen', 'f0000000-0000-4000-8000-000000000001'))).toEqual([LIVE_KEYS.activity]);
+		expect(staleKeys(activity('vote_cast', 'f0000000-0000-4000-8000-000000000001'))).toEqual([LIVE_KEYS.activity]);
 	});
 });

@@ -3,7 +3,8 @@
 // 20261123140100_files_activity.sql, partners' and invitations' in
 // 20261207170000_partner_details.sql, requests for more access' in
 // 20261207176000_access_requests.sql, proposals of commitments' in
-// 20261207183000_commitment_proposals.sql): the database writes only these, in
+// 20261207183000_commitment_proposals.sql, a pact's seals and adhesions' in
+// 20261207184000_pact_seals.sql): the database writes only these, in
 // this order, so change both together. An integration test compares them.
 export const ACTIVITY_ACTIONS = [
 	'network_created',
@@ -49,7 +50,10 @@ export const ACTIVITY_ACTIONS = [
 	'access_declined',
 	'commitment_proposed',
 	'commitment_accepted',
-	'commitment_declined'
+	'commitment_declined',
+	'pact_sealed',
+	'pact_adhered',
+	'pact_withdrawn'
 ] as const;
 
 export type ActivityAction = (typeof ACTIVITY_ACTIONS)[number];
@@ -59,7 +63,7 @@ export const ACTIVITY_GROUPS = ['documents', 'discussions', 'comments', 'files',
 export type ActivityGroup = (typeof ACTIVITY_GROUPS)[number];
 
 const PREFIXES: Record<ActivityGroup, string[]> = {
-	documents: ['document_', 'commitment_'],
+	documents: ['document_', 'commitment_', 'pact_'],
 	discussions: ['thread_'],
 	comments: ['comment_'],
 	files: ['file_', 'folder_'],

@@ -93,6 +93,10 @@ function params(locale: Locale, { action, details }: Described): Record<string, 
 		case 'commitment_accepted':
 		case 'commitment_declined':
 			return { commitment: text(details.title), partner: text(details.partner), reason: text(details.reason) };
+		case 'pact_sealed':
+		case 'pact_adhered':
+		case 'pact_withdrawn':
+			return { number: numeral(details.number), partner: text(details.partner), reason: text(details.reason) };
 		default:
 			return { quote: text(details.quote) };
 	}
@@ -156,7 +160,10 @@ const DETAILS: Partial<Record<ActivityAction, MessageKey>> = {
 	invitation_revoked: 'activity.details.invitation',
 	access_granted: 'activity.details.role',
 	access_declined: 'activity.details.role',
-	commitment_declined: 'activity.details.commitment_declined'
+	commitment_declined: 'activity.details.commitment_declined',
+	pact_sealed: 'activity.details.pactSeal',
+	pact_adhered: 'activity.details.pactAdhesion',
+	pact_withdrawn: 'activity.details.pactWithdrawal'
 };
 
 /** The entry's details in words, or '' when it has none. */

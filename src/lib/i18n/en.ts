@@ -19,6 +19,7 @@ import { mapExport } from './en/mapExport.ts';
 import { mapComments } from './en/mapComments.ts';
 import { partners } from './en/partners.ts';
 import { approval } from './en/approval.ts';
+import { pactSeals } from './en/pactSeals.ts';
 import { welcome } from './en/welcome.ts';
 import { confirm } from './en/confirm.ts';
 import { access } from './en/access.ts';
@@ -425,6 +426,7 @@ export const en: Record<MessageKey, string> = {
 	...mapComments,
 	...partners,
 	...approval,
+	...pactSeals,
 	...welcome,
 	...confirm,
 	...access,

@@ -18,6 +18,7 @@ import { mapExport } from './it/mapExport.ts';
 import { mapComments } from './it/mapComments.ts';
 import { partners } from './it/partners.ts';
 import { approval } from './it/approval.ts';
+import { pactSeals } from './it/pactSeals.ts';
 import { welcome } from './it/welcome.ts';
 import { confirm } from './it/confirm.ts';
 import { access } from './it/access.ts';
@@ -430,6 +431,7 @@ export const it = {
 	...mapComments,
 	...partners,
 	...approval,
+	...pactSeals,
 	...welcome,
 	...confirm,
 	...access,

@@ -37,7 +37,10 @@ const DETAILS: Partial<Record<ActivityAction, Record<string, unknown>>> = {
 	invitation_accepted: { role: 'editor', partner: 'Cooperativa sociale Il Ponte' },
 	invitation_revoked: { role: 'viewer' },
 	access_granted: { role: 'editor', request: '5a0e4c1e-4444-4000-8000-000000000004' },
-	access_declined: { role: 'facilitator', request: '5a0e4c1e-4444-4000-8000-000000000004' }
+	access_declined: { role: 'facilitator', request: '5a0e4c1e-4444-4000-8000-000000000004' },
+	pact_sealed: { seal: '5a0e4c1e-5555-4000-8000-000000000005', number: 1 },
+	pact_adhered: { seal: '5a0e4c1e-5555-4000-8000-000000000005', number: 1, partner: 'Comune di Frosinone' },
+	pact_withdrawn: { seal: '5a0e4c1e-5555-4000-8000-000000000005', number: 1, partner: 'Comune di Frosinone', reason: 'Cambio di giunta' }
 };
 
 /** What the entry is about, as the trigger names it: a person, the network, a file, a folder or a document. */

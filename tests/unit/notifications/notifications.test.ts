@@ -51,6 +51,13 @@ describe('where a notification leads', () => {
 		}
 	});
 
+	it("leads a pact's seal, adhesion, withdrawal or reminder to the pact's sealed versions", () => {
+		const target = { networkId: NETWORK, threadId: null, messageId: null, documentId: ID, commentId: null };
+		for (const kind of ['pact_sealed', 'pact_adhered', 'pact_withdrawn', 'adhesion_reminder'] as const) {
+			expect(targetPath({ ...target, kind })).toBe(`/networks/${NETWORK}/documents/${ID}/seals`);
+		}
+	});
+
 	it('leads to the network when the row names nothing else', () => {
 		expect(targetPath({ networkId: NETWORK, threadId: null, messageId: null, documentId: null, commentId: null })).toBe(
 			`/networks/${NETWORK}`
@@ -68,7 +75,11 @@ describe('notification settings', () => {
 			'access_decided',
 			'commitment_proposed',
 			'commitment_accepted',
-			'commitment_declined'
+			'commitment_declined',
+			'pact_sealed',
+			'pact_adhered',
+			'pact_withdrawn',
+			'adhesion_reminder'
 		]);
 		expect(mutedKinds(settingsSchema.parse({}))).toEqual([
 			'mention',
@@ -81,7 +92,11 @@ describe('notification settings', () => {
 			'access_decided',
 			'commitment_proposed',
 			'commitment_accepted',
-			'commitment_declined'
+			'commitment_declined',
+			'pact_sealed',
+			'pact_adhered',
+			'pact_withdrawn',
+			'adhesion_reminder'
 		]);
 	});
 

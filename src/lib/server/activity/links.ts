@@ -1,5 +1,6 @@
 import type { ActivityEntry } from '../../activity/entry.ts';
 import { commentPath } from '../comments/path.ts';
+import { sealPath } from '../../pact/paths.ts';
 
 /** Whether what an entry is about is still there, as the person's own query found it. */
 export interface Still {
@@ -35,6 +36,8 @@ export function subjectHref(
 	if (group === 'file') return `${network}/files/${entry.subjectId}`;
 	if (group === 'folder') return `${network}/files?folder=${entry.subjectId}`;
 	if (group === 'commitment') return `${network}/documents/${entry.subjectId}/commitments/proposals`;
+	// A seal or an adhesion: the sealed version's page, where the register is.
+	if (group === 'pact') return sealPath(network, entry.subjectId, id(entry.details.seal));
 	if (group === 'thread') {
 		const message = still.detail ? id(entry.details.message) : null;
 		return `${network}/discussions/${entry.subjectId}${message ? `#message-${message}` : ''}`;

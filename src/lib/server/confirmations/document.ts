@@ -15,6 +15,8 @@ interface DocumentTies {
 	comments: number;
 	entries: number;
 	threads: number;
+	/** Sealed versions partners adhere to: such a pact is archived, never deleted (pact_seals). */
+	seals: number;
 }
 
 async function documentTies(tx: Queryable, networkId: string, documentId: string): Promise<DocumentTies | null> {
@@ -24,7 +26,8 @@ async function documentTies(tx: Queryable, networkId: string, documentId: string
 		        (select count(*)::int from public.document_versions v where v.document_id = d.id) as versions,
 		        (select count(*)::int from public.comments c where c.document_id = d.id) as comments,
 		        (select count(*)::int from public.map_entries e where e.document_id = d.id) as entries,
-		        (select count(*)::int from public.threads t where t.document_id = d.id) as threads
+		        (select count(*)::int from public.threads t where t.document_id = d.id) as threads,
+		        (select count(*)::int from public.pact_seals s where s.document_id = d.id) as seals
 		 from public.documents d where d.network_id = $1 and d.id = $2`,
 		[networkId, documentId]
 	);
@@ -49,6 +52,10 @@ export async function documentDeletion(tx: Queryable, networkId: string, documen
 			{ key: 'confirm.document.final' }
 		],
 		confirmLabel: { key: 'confirm.document.confirm' },
-		...(ties.mayDelete ? {} : { blocked: { key: 'confirm.document.blocked' } })
+		...(!ties.mayDelete
+			? { blocked: { key: 'confirm.document.blocked' } }
+			: ties.seals > 0
+				? { blocked: { key: 'errors.pact_has_seals' } }
+				: {})
 	};
 }

@@ -24,7 +24,21 @@ const RAISED: Record<string, MessageKey> = {
 	access_role_held: 'errors.access_role_held',
 	access_request_pending: 'errors.access_request_pending',
 	access_request_decided: 'errors.access_request_decided',
-	access_message_length: 'errors.access_message_length'
+	access_message_length: 'errors.access_message_length',
+	seal_not_found: 'errors.seal_not_found',
+	seal_not_pact: 'errors.seal_not_pact',
+	seal_not_facilitator: 'errors.seal_not_facilitator',
+	adhesion_not_sealed: 'errors.adhesion_not_sealed',
+	adhesion_not_speaking_for: 'errors.adhesion_not_speaking_for',
+	adhesion_already: 'errors.adhesion_already',
+	adhesion_none_standing: 'errors.adhesion_none_standing',
+	withdrawal_reason_required: 'errors.withdrawal_reason_required',
+	adhesion_file_invalid: 'errors.adhesion_file_invalid',
+	adhesion_date_future: 'errors.adhesion_date_future',
+	adhesion_act_after: 'errors.adhesion_act_after',
+	reminder_not_facilitator: 'errors.reminder_not_facilitator',
+	pact_has_seals: 'errors.pact_has_seals',
+	pact_record_immutable: 'errors.pact_record_immutable'
 };
 
 // Unique indexes whose violation means a name is already taken there.

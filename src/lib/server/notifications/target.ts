@@ -1,5 +1,8 @@
 import { commentPath } from '../comments/path.ts';
 import type { NotificationKind } from '../../notifications.ts';
+import { sealPath } from '../../pact/paths.ts';
+
+const PACT_KINDS: ReadonlySet<NotificationKind> = new Set(['pact_sealed', 'pact_adhered', 'pact_withdrawn', 'adhesion_reminder']);
 
 /** What a notification is about, as its row names it. */
 export interface NotificationTarget {
@@ -31,6 +34,8 @@ export function targetPath({ kind, networkId, threadId, messageId, documentId, c
 	if (kind === 'access_requested') return `${network}/members#access-requests`;
 	if (kind === 'access_decided') return `${network}/access`;
 	if (kind?.startsWith('commitment_') && documentId) return `${network}/documents/${documentId}/commitments/proposals`;
+	// A seal, an adhesion or a reminder: the pact's sealed versions.
+	if (kind && PACT_KINDS.has(kind) && documentId) return sealPath(network, documentId, null);
 	if (threadId) return `${network}/discussions/${threadId}${messageId ? `#message-${messageId}` : ''}`;
 	if (documentId) return commentPath(network, documentId, commentId, entryId, documentKind);
 	return network;

@@ -15,6 +15,7 @@ import { approveWithVersion } from '$lib/server/documents/approve-action';
 import { isConfirmed } from '$lib/confirmation';
 import { askFirst } from '$lib/server/confirmations/ask';
 import { documentDeletion } from '$lib/server/confirmations/document';
+import { sealAction } from '$lib/server/pact/seal-action';
 
 export const load = (async (event) => {
 	const { more, ...commented } = await loadCommentedDocument(event, {
@@ -86,6 +87,7 @@ export const actions = {
 		// Open sockets hear it from the database (document_deleted) and are told the document is gone.
 		redirect(303, `/networks/${params.id}/documents?deleted=${encodeURIComponent(deleted)}`);
 	},
+	seal: sealAction,
 	comment: commentAction(commentSchema, addComment),
 	reply: replyAction,
 	resolve: resolveAction
