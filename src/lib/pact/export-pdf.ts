@@ -13,7 +13,8 @@ import { translate, type Locale, type MessageKey } from '../i18n/translate.ts';
 import { formatDateTime } from '../dates.ts';
 import { blocks, clean, type PdfContext } from '../documents/pdf.ts';
 import { commitmentsSection } from '../documents/commitments-table.ts';
-import { fingerprintMarker, footerLine, registerSection, sealedFacts, sealedVersionLabel, signatureSection } from './sealed-parts.ts';
+import { footerLine, registerSection, sealedFacts, sealedVersionLabel, signatureSection } from './sealed-parts.ts';
+import { fingerprintMarker } from './fingerprint-marker.ts';
 import type { RegisterLine, SealedPact } from './sealed.ts';
 
 export interface SealedExportOptions {

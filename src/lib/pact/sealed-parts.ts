@@ -10,12 +10,6 @@ import { formatDay } from '../documents/commitments-table.ts';
 import type { DocNode } from '../documents/json.ts';
 import type { RegisterLine, SealedPact } from './sealed.ts';
 
-/**
- * What a signed copy of the PDF is recognised by (src/lib/pact/signature.ts
- * looks for it): the Keywords of the PDF's information dictionary, which is
- * never compressed, hold exactly this.
- */
-export const fingerprintMarker = (fingerprint: string): string => `trama-fingerprint:${fingerprint}`;
 
 const text = (value: string, mark?: 'bold' | 'italic'): DocNode =>
 	mark ? { type: 'text', text: value, marks: [{ type: mark }] } : { type: 'text', text: value };
@@ -89,7 +83,7 @@ export function signatureSection(pact: SealedPact, locale: Locale): SignatureSec
 export function actLine(act: RegisterLine['act'], locale: Locale): string {
 	if (!act) return '';
 	return translate(locale, 'pactExport.actLine', {
-		kind: translate(locale, `pactExport.act.${act.kind}`),
+		kind: translate(locale, `pactSeals.act.${act.kind}`),
 		number: act.number,
 		date: formatDay(locale, act.date)
 	});
@@ -107,14 +101,14 @@ export function signatureLine(signature: RegisterLine['signature'], locale: Loca
 /** One partner's row: where it stands, who adhered for it with which act, its reservations, and any withdrawal or signed file. */
 function registerRow(line: RegisterLine, locale: Locale): DocNode {
 	const say = (key: MessageKey, params?: Record<string, string>) => translate(locale, key, params);
-	const signer = line.signerName && line.signerTitle ? say('pactExport.signerLine', { name: line.signerName, title: line.signerTitle }) : (line.signerName ?? '');
+	const signer = line.signerName && line.signerTitle ? say('pactExport.signerLine', { name: line.signerName, title: say(`pactSeals.signer.${line.signerTitle}`) }) : (line.signerName ?? '');
 	const withdrawal =
 		line.standing === 'withdrawn' && line.withdrawnAt
 			? say('pactExport.withdrawn', { date: formatDay(locale, romeDay(line.withdrawnAt)), reason: line.withdrawalReason ?? '' })
 			: '';
 	const cells = [
 		[line.partnerName, line.stillInNetwork ? '' : say('pactExport.leftNetwork')],
-		[say(`pactExport.standing.${line.standing}`)],
+		[say(`pactSeals.standing.${line.standing}`)],
 		[signer],
 		[line.adheredOn ? formatDay(locale, line.adheredOn) : ''],
 		[actLine(line.act, locale)],

@@ -28,6 +28,10 @@ export interface SealedPact {
 	entryNames: ReadonlyMap<string, string>;
 }
 
+/** In which capacity a person adheres for their organisation. */
+export const SIGNER_TITLES = ['legal_representative', 'delegate', 'other'] as const;
+export type SignerTitle = (typeof SIGNER_TITLES)[number];
+
 /** Where one partner stands with one sealed version. */
 export type AdhesionStanding = 'adhered' | 'withdrawn' | 'pending';
 
@@ -53,7 +57,7 @@ export interface RegisterLine {
 	stillInNetwork: boolean;
 	standing: AdhesionStanding;
 	signerName: string | null;
-	signerTitle: string | null;
+	signerTitle: SignerTitle | null;
 	/** The day of the adhesion (yyyy-mm-dd). */
 	adheredOn: string | null;
 	act: AdhesionAct | null;

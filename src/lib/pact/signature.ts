@@ -16,6 +16,7 @@
 import { checkSignedData, parseSignedData, type CmsCheck, type SignatureProblem } from './signature/cms.ts';
 import { ascii, indexOfBytes } from './signature/bytes.ts';
 import { findPdfSignature, isPdf } from './signature/pdf.ts';
+import { FINGERPRINT_MARKER } from './fingerprint-marker.ts';
 
 export type { SignatureProblem } from './signature/cms.ts';
 
@@ -37,7 +38,6 @@ export interface SignedDocumentReport {
 	problem: string | null;
 }
 
-export const FINGERPRINT_MARKER = 'trama-fingerprint:';
 /** Larger than any upload the file space takes (50 MB by default), and a bound on the work. */
 export const MAX_SIGNED_DOCUMENT_BYTES = 64 * 1024 * 1024;
 /** A .p7m.p7m is a signed file signed again; more than this is no adhesion document. */

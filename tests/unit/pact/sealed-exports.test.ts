@@ -29,11 +29,11 @@ describe('the adhesion register of a sealed pact', () => {
 		expect(table(registerSection(demoRegister(), 'it', now))).toEqual([
 			'Registro delle adesioni',
 			'Partner\tStato\tChi ha aderito\tData\tAtto dell’ente\tRiserve\tNote',
-			'Comune di Frosinone – Servizi sociali\tHa aderito\tAnna Russo, Dirigente delegata\t20/03/2027\tDelibera n. 45/2027 del 18/03/2027\tSubordinata allo stanziamento nel bilancio 2027.\tDocumento firmato digitalmente da ANNA RUSSO: il contenuto firmato corrisponde a questa versione',
-			'Cooperativa sociale Il Ponte\tHa aderito\tMarco Bianchi, Legale rappresentante\t22/03/2027\t\t\t',
-			'Centro per l\'impiego di Frosinone\tAdesione ritirata\tLuca Neri, Direttore\t21/03/2027\t\t\tRitirata il 02/04/2027: Riorganizzazione degli uffici',
+			'Comune di Frosinone – Servizi sociali\tHa aderito\tAnna Russo, delegato/a\t20/03/2027\tDelibera n. 45/2027 del 18/03/2027\tSubordinata allo stanziamento nel bilancio 2027.\tDocumento firmato digitalmente da ANNA RUSSO: il contenuto firmato corrisponde a questa versione',
+			'Cooperativa sociale Il Ponte\tHa aderito\tMarco Bianchi, legale rappresentante\t22/03/2027\t\t\t',
+			'Centro per l\'impiego di Frosinone\tAdesione ritirata\tLuca Neri, altra qualifica\t21/03/2027\t\t\tRitirata il 02/04/2027: Riorganizzazione degli uffici',
 			'ASL Frosinone – Dipartimento di Salute Mentale\tNon ha ancora aderito\t\t\t\t\t',
-			'Associazione Il Faro Non fa più parte della rete.\tHa aderito\tPaola Conti, Presidente\t19/03/2027\t\t\t',
+			'Associazione Il Faro Non fa più parte della rete.\tHa aderito\tPaola Conti, legale rappresentante\t19/03/2027\t\t\t',
 			'Situazione al 10 aprile 2027 alle ore 10:00: 3 adesioni su 5 partner.'
 		]);
 		expect(table(registerSection([], 'en', now))).toEqual(['Adhesion register', 'No partner on the register.']);
@@ -46,16 +46,16 @@ describe('the adhesion register of a sealed pact', () => {
 		expect(lines).toHaveLength(demoRegister().length + 2);
 		expect(lines.at(-1)).toBe('');
 		expect(lines[1]).toBe(
-			`2,${FINGERPRINT},Comune di Frosinone – Servizi sociali,sì,Ha aderito,Anna Russo,Dirigente delegata,2027-03-20,Delibera,45/2027,2027-03-18,Subordinata allo stanziamento nel bilancio 2027.,,,ANNA RUSSO,sì`
+			`2,${FINGERPRINT},Comune di Frosinone – Servizi sociali,sì,Ha aderito,Anna Russo,delegato/a,2027-03-20,Delibera,45/2027,2027-03-18,Subordinata allo stanziamento nel bilancio 2027.,,,ANNA RUSSO,sì`
 		);
-		expect(lines[3]).toContain(',Adesione ritirata,Luca Neri,Direttore,2027-03-21,,,,,2027-04-02T10:00:00.000Z,Riorganizzazione degli uffici,,');
+		expect(lines[3]).toContain(',Adesione ritirata,Luca Neri,altra qualifica,2027-03-21,,,,,2027-04-02T10:00:00.000Z,Riorganizzazione degli uffici,,');
 		expect(lines[5]).toContain('Associazione Il Faro,no,Ha aderito');
 	});
 
 	it('makes a CSV cell a spreadsheet would run as a formula plain text, and quotes commas', () => {
 		const [line] = demoRegister();
-		const csv = registerCsv(pact, [{ ...line, reservations: '=HYPERLINK("x")', signerTitle: 'Dirigente, delegata' }], 'en');
-		expect(csv).toContain(`,"Dirigente, delegata",`);
+		const csv = registerCsv(pact, [{ ...line, reservations: '=HYPERLINK("x")', signerName: 'Russo, Anna' }], 'en');
+		expect(csv).toContain(`,"Russo, Anna",`);
 		expect(csv).toContain(`,"'=HYPERLINK(""x"")",`);
 		expect(csv).toContain('Adhered');
 	});

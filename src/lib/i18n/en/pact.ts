@@ -6,6 +6,8 @@ export const pact: Record<keyof typeof it, string> = {
 	'pact.commitmentsOf': 'Commitments of the pact “{title}”',
 	'pact.intro': 'What each partner commits to do, with which resources and for how long: written together and shared live.',
 	'pact.openCommitments': 'Open the pact’s commitments',
+	'pact.proposals': 'Proposals from partners ({count} waiting)',
+	'pact.proposeFor': 'Propose a commitment for {partner}',
 	'pact.backToText': 'Back to the pact’s text',
 	'pact.loading': 'Loading the commitments…',
 	'pact.malformed': '{count} commitments written in an invalid way are not shown.',

@@ -5,6 +5,8 @@ export const pact = {
 	'pact.commitmentsOf': 'Impegni del patto «{title}»',
 	'pact.intro': 'Che cosa si impegna a fare ogni partner, con quali risorse e per quanto tempo: scritto insieme e condiviso dal vivo.',
 	'pact.openCommitments': 'Apri gli impegni del patto',
+	'pact.proposals': 'Proposte dei partner ({count} in attesa)',
+	'pact.proposeFor': 'Proponi un impegno per {partner}',
 	'pact.backToText': 'Torna al testo del patto',
 	'pact.loading': 'Caricamento degli impegni…',
 	'pact.malformed': '{count} impegni scritti in modo non valido non sono mostrati.',

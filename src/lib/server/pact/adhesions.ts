@@ -4,9 +4,10 @@
 // time), and read back as the register each sealed version keeps.
 import type { Queryable } from '../db/types.ts';
 import type { AdhesionAct, RegisterLine, SignatureCheck } from '../../pact/sealed.ts';
+import type { SignedDocumentReport } from '../../pact/signature.ts';
 
-export const SIGNER_TITLES = ['legal_representative', 'delegate', 'other'] as const;
-export type SignerTitle = (typeof SIGNER_TITLES)[number];
+export { SIGNER_TITLES, type SignerTitle } from '../../pact/sealed.ts';
+import type { SignerTitle } from '../../pact/sealed.ts';
 export const ACT_KINDS = ['delibera', 'determina', 'decreto', 'other'] as const satisfies readonly AdhesionAct['kind'][];
 
 export interface AdhesionInput {
@@ -167,17 +168,8 @@ function withdrawnLine(line: RegisterLine, row: AdhesionRow, byId: Map<string, A
 }
 
 /** What the signature reader (src/lib/pact/signature.ts) says of a signed adhesion document. */
-export interface SignatureReport {
-	format: 'p7m' | 'pdf' | 'unsigned';
-	signerName: string | null;
-	signedAt: Date | null;
-	intact: boolean;
-	matchesFingerprint: boolean;
-	problem: string | null;
-}
-
 /** Keeps what the server read from an adhesion's signed document, with its own connection (no API role writes it). */
-export async function recordSignatureCheck(db: Queryable, adhesionId: string, report: SignatureReport): Promise<void> {
+export async function recordSignatureCheck(db: Queryable, adhesionId: string, report: SignedDocumentReport): Promise<void> {
 	await db.query(
 		`insert into public.adhesion_signatures
 		   (adhesion_id, network_id, format, signer_name, signed_at, intact, matches_fingerprint, problem)

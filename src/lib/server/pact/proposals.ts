@@ -64,6 +64,16 @@ export async function mayPropose(tx: Queryable, documentId: string): Promise<boo
 	return rows[0].may;
 }
 
+/** What the commitments page says of proposals: for whom the person may propose (if anyone), and how many wait. */
+export async function proposalsAtGlance(tx: Queryable, networkId: string, documentId: string) {
+	const partner = await ownPartner(tx, networkId);
+	const { rows } = await tx.query<{ pending: number }>(
+		`select count(*)::int as pending from public.commitment_proposals where document_id = $1 and status = 'pending'`,
+		[documentId]
+	);
+	return { partner: partner && (await mayPropose(tx, documentId)) ? partner : null, pending: rows[0].pending };
+}
+
 /** The entries of the network's maps, read as the person. */
 export async function networkEntries(tx: Queryable, networkId: string): Promise<ChoosableEntry[]> {
 	const { rows } = await tx.query<ChoosableEntry>(

@@ -13,6 +13,8 @@ import {
 } from '$lib/server/pact/adhesions';
 import { adhesionInput, adhesionSchema, withdrawalSchema } from '$lib/server/pact/schemas';
 import { toHtml } from '$lib/documents/html';
+import { checkAdhesionDocument } from '$lib/server/pact/signed-adhesion';
+import { runtime } from '$lib/server/runtime';
 
 export const load = (async ({ locals, params, parent }) => {
 	await parent();
@@ -51,6 +53,10 @@ export const actions = {
 		const input = adhesionInput(data);
 		const kept = await attempt(form, () => locals.db((tx) => adhere(tx, seal.networkId, seal.sealId, input)));
 		if (typeof kept !== 'string') return kept;
+		if (input.fileId) {
+			const { db, fileStore } = await runtime();
+			await checkAdhesionDocument(db, fileStore, kept);
+		}
 		return { adhered: true };
 	},
 	withdraw: async ({ request, locals, params }) => {
