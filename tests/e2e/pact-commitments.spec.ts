@@ -15,7 +15,7 @@ const TUTORING = `Tutoraggio dei tirocini ${run}`;
 const WORKSHOPS = `Laboratori socio-educativi ${run}`;
 const DESK = `Sportello unico per il lavoro ${run}`;
 const ANSWERED = 'Trasporto verso i luoghi di tirocinio da Isola del Liri';
-const UNANSWERED = 'Riqualificazione per disoccupati over 50 a Cassino';
+const UNANSWERED = 'Accoglienza notturna per persone senza dimora a Cassino';
 
 const panel = (page: Page) => page.getByRole('complementary', { name: 'Impegno aperto' });
 /** A form field by its label, with or without "(facoltativo)": the map entries' checkboxes hold words like these too. */

@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe.ts';
 import { DEMO_NETWORK, DEMO_PEOPLE, signIn, type Person } from './support/demo.ts';
@@ -7,7 +9,8 @@ import { editorConnected } from './support/document-page.ts';
 // for adhesion (asked first, as every irreversible step is), Anna adheres for
 // the Comune citing its delibera, Marco for his cooperative, the register
 // says 2 of the network's partners, Anna withdraws with a reason, and the
-// register downloads as CSV. Every new page passes axe at desktop and phone widths.
+// register downloads as CSV; the sealed version's PDF carries its
+// fingerprint and the register. Every new page passes axe at desktop and phone widths.
 
 const run = Date.now().toString(36);
 const COMUNE = 'Comune di Frosinone – Servizi sociali';
@@ -132,12 +135,37 @@ test.describe.serial('sealing a pact and adhering to it', () => {
 		expect(response.status()).toBe(200);
 		expect(response.headers()['content-type']).toContain('text/csv');
 		const csv = await response.text();
-		expect(csv).toContain('Partner,Nella rete,Stato,Firmatario');
-		expect(csv).toContain(`${PONTE},sì,Ha aderito,Marco Ferri,legale rappresentante`);
+		const fingerprint = await page.locator('code').filter({ hasText: /^[0-9a-f]{64}$/ }).innerText();
+		expect(csv).toContain('Versione,Impronta SHA-256,Partner,Ancora nella rete,Stato,Nome di chi ha aderito,Qualifica');
+		expect(csv).toContain(`1,${fingerprint},${PONTE},sì,Ha aderito,Marco Ferri,legale rappresentante`);
 		expect(csv).toMatch(new RegExp(`${COMUNE},sì,Adesione ritirata,Anna Colombo,.*La giunta ha chiesto di rivedere gli impegni\\.`));
 
 		await page.getByRole('button', { name: 'Invia un promemoria ai partner che non hanno aderito' }).click();
 		await expect(page.getByRole('status').filter({ hasText: /Promemoria inviato|Nessuno da avvisare/ })).toBeVisible();
 		await checkPage(page, 'seal-register');
 	});
+
+	test('the sealed version’s PDF carries its fingerprint on every page, the signature page and the register', async () => {
+		const { page } = giulia;
+		await page.goto(sealUrl);
+		const fingerprint = await page.locator('code').filter({ hasText: /^[0-9a-f]{64}$/ }).innerText();
+		const download = page.waitForEvent('download');
+		await page.getByRole('link', { name: 'Scarica la versione sigillata (PDF)' }).click();
+		const pages = await pdfPages(await (await download).path());
+		for (const text of pages) expect(text).toContain(fingerprint);
+		const all = pages.join('\n');
+		expect(all).toContain('Sottoscrizione dei partner');
+		expect(all).toContain('Registro delle adesioni');
+		expect(all).toContain('Marco Ferri');
+		expect(all).toContain('Adesione ritirata');
+		const docx = await page.request.get(`${sealUrl}/export.docx`);
+		expect(docx.status()).toBe(200);
+		expect(docx.headers()['content-type']).toContain('officedocument.wordprocessingml');
+	});
 });
+
+/** The PDF's pages as poppler's pdftotext reads them (pages end with a form feed). */
+async function pdfPages(file: string): Promise<string[]> {
+	const { stdout } = await promisify(execFile)('pdftotext', ['-enc', 'UTF-8', file, '-']);
+	return stdout.split('\f').filter((text) => text.trim() !== '');
+}
