@@ -17,5 +17,6 @@ export function t(key: MessageKey, params?: Record<string, string | number>): st
 /** Formats a date the way the page's language writes it, in Rome's time. */
 export const formatDate = (value: Date | string): string => formatDateIn(pageLocale(), value);
 
-/** Formats a count the way the page's language writes it (1.000 in Italian, 1,000 in English). */
-export const formatNumber = (value: number): string => new Intl.NumberFormat(intlLocale(pageLocale())).format(value);
+/** Formats a count the way the page's language writes it (1.000 in Italian, 1,000 in English): grouped from the thousands, as Italian offices write amounts. */
+export const formatNumber = (value: number): string =>
+	new Intl.NumberFormat(intlLocale(pageLocale()), { useGrouping: 'always' }).format(value);
