@@ -24,13 +24,7 @@ export interface Proposal {
 }
 
 /** A map entry a commitment may name, as the proposal form offers it. */
-export interface ChoosableEntry {
-	id: string;
-	name: string;
-	category: string;
-	mapId: string;
-	mapTitle: string;
-}
+export type { MapChoice as ChoosableEntry } from './summary.ts';
 
 /** What the form sends, as typed: text fields as strings, the chosen entries as lists. */
 export interface ProposalValues {

@@ -11,7 +11,8 @@ import { checkCommitment, type KnownReferences } from '../../pact/check.ts';
 import { COMMITMENTS } from '../../pact/commitments-doc.ts';
 import { itemsMap, putItems, removeItems } from '../../structured/items-doc.ts';
 import { refusalKey, type PgError } from '../db/errors.ts';
-import type { ChoosableEntry, Proposal } from '../../pact/proposal.ts';
+import type { Proposal } from '../../pact/proposal.ts';
+import { listMapChoices } from './map-choices.ts';
 
 interface ProposalRow extends Omit<Proposal, 'commitment' | 'title'> {
 	content: Record<string, unknown>;
@@ -74,23 +75,11 @@ export async function proposalsAtGlance(tx: Queryable, networkId: string, docume
 	return { partner: partner && (await mayPropose(tx, documentId)) ? partner : null, pending: rows[0].pending };
 }
 
-/** The entries of the network's maps, read as the person. */
-export async function networkEntries(tx: Queryable, networkId: string): Promise<ChoosableEntry[]> {
-	const { rows } = await tx.query<ChoosableEntry>(
-		`select e.id, e.name, e.category::text as category, d.id as "mapId", d.title as "mapTitle"
-		 from public.map_entries e join public.documents d on d.id = e.document_id
-		 where e.network_id = $1
-		 order by lower(d.title), d.id, lower(e.name), e.id`,
-		[networkId]
-	);
-	return rows;
-}
-
 /** What a commitment of the network may name: its partners, its maps' entries. */
 export async function knownReferences(tx: Queryable, networkId: string): Promise<KnownReferences> {
 	const [{ rows: partners }, entries] = await Promise.all([
 		tx.query<{ id: string }>('select id from public.partners where network_id = $1', [networkId]),
-		networkEntries(tx, networkId)
+		listMapChoices(tx, networkId)
 	]);
 	return { partners: new Set(partners.map((p) => p.id)), entries: new Map(entries.map((e) => [e.id, e.category])) };
 }

@@ -1,3 +1,4 @@
+import { listMapChoices } from '$lib/server/pact/map-choices';
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/guards';
@@ -8,7 +9,6 @@ import {
 	declineProposal,
 	listProposals,
 	mayPropose,
-	networkEntries,
 	ownPartner,
 	proposalRefusalKey
 } from '$lib/server/pact/proposals';
@@ -30,7 +30,7 @@ export const load = (async (event) => {
 		const pact = await openPact(tx, params.id, params.docId);
 		const [proposals, entries, partner] = await Promise.all([
 			listProposals(tx, pact.id),
-			networkEntries(tx, params.id),
+			listMapChoices(tx, params.id),
 			ownPartner(tx, params.id)
 		]);
 		const sent = url.searchParams.get('sent');

@@ -1,9 +1,10 @@
+import { listMapChoices } from '$lib/server/pact/map-choices';
 import { randomUUID } from 'node:crypto';
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/guards';
 import { openPact } from '$lib/server/pact/pact-page';
-import { knownReferences, mayPropose, networkEntries, ownPartner, propose, proposalRefusalKey } from '$lib/server/pact/proposals';
+import { knownReferences, mayPropose, ownPartner, propose, proposalRefusalKey } from '$lib/server/pact/proposals';
 import { proposalValues, readProposal } from '$lib/server/pact/proposal-form';
 import { isUuid } from '$lib/uuid';
 
@@ -21,7 +22,7 @@ export const load = (async (event) => {
 		return {
 			pact,
 			partner: may ? partner : null,
-			entries: may ? await networkEntries(tx, params.id) : [],
+			entries: may ? await listMapChoices(tx, params.id) : [],
 			// Sent back with the form, so that sending it twice proposes once.
 			proposalId: randomUUID()
 		};
