@@ -10,7 +10,8 @@ create table public.pact_commitments (
   network_id uuid not null,
   -- Chosen by whoever created the commitment, unique within its document.
   id uuid not null,
-  -- Null once the partner has been removed from the network: the commitment stays, unattributed.
+  -- A partner removed from the network leaves its rows unattributed until the next projection, which
+  -- writes only commitments of the network's partners (the pact's Yjs state keeps them all).
   partner_id uuid,
   title text not null check (char_length(title) between 1 and 200),
   description text not null default '' check (char_length(description) <= 4000),
