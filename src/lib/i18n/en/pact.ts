@@ -88,7 +88,7 @@ export const pact: Record<keyof typeof it, string> = {
 	'pact.addSubmit': 'Add the commitment',
 	'pact.cancel': 'Cancel',
 	'pact.remove': 'Remove',
-	'pact.removeWarning': 'Remove the commitment “{title}” from the pact? You can undo it right after.',
+	'pact.removeWarning': 'Remove the commitment “{name}” from the pact? You can undo it right after.',
 	'pact.removeConfirm': 'Yes, remove',
 	'pact.removedNotice': 'Commitment “{title}” removed.',
 	'pact.undo': 'Undo the removal',

@@ -87,7 +87,7 @@ export const pact = {
 	'pact.addSubmit': 'Aggiungi l’impegno',
 	'pact.cancel': 'Annulla',
 	'pact.remove': 'Rimuovi',
-	'pact.removeWarning': 'Rimuovere l’impegno «{title}» dal patto? Potrai annullare subito dopo.',
+	'pact.removeWarning': 'Rimuovere l’impegno «{name}» dal patto? Potrai annullare subito dopo.',
 	'pact.removeConfirm': 'Sì, rimuovi',
 	'pact.removedNotice': 'Impegno «{title}» rimosso.',
 	'pact.undo': 'Annulla la rimozione',
