@@ -76,7 +76,7 @@ test('a commenter’s refused comment keeps the words and what she typed', async
 
 	const tooLong = 'Troppo lungo. '.repeat(360);
 	await composer.getByLabel('Il tuo commento').fill(tooLong);
-	await expect(composer.getByText('5040 di 5000 caratteri')).toBeVisible();
+	await expect(composer.getByText('5.040 di 5.000 caratteri')).toBeVisible();
 	await composer.getByRole('button', { name: 'Pubblica il commento' }).click();
 	await expect(composer.getByText('Il testo può avere al massimo 5000 caratteri')).toBeVisible();
 	await expect(composer.getByLabel('Il tuo commento')).toHaveValue(tooLong);

@@ -119,7 +119,7 @@ test('the facilitator and two partners’ people write commitments at once, and 
 	await panel(giulia.page).getByRole('button', { name: 'Salva' }).click();
 	await expect(panel(giulia.page).getByText('Modifiche salvate.')).toBeVisible();
 	// Italian writes four digits without a separator.
-	await expect(panel(marco.page).getByText('3500', { exact: true })).toBeVisible();
+	await expect(panel(marco.page).getByText('3.500', { exact: true })).toBeVisible();
 });
 
 test('a commitment ending before it starts, or with negative money, says why beside each field and saves nothing', async () => {
