@@ -21,15 +21,3 @@ export function withKnownReferences(commitment: Commitment, known: KnownReferenc
 		entryIds: commitment.entryIds.filter((id) => !entries.has(id))
 	};
 }
-
-/**
- * How many stored commitments the table leaves out: those not well-formed
- * (as counted by readItems or the live list) and those of a partner the
- * network does not hold.
- */
-export function unprojectedCount(
-	stored: { items: readonly Commitment[]; malformed: number },
-	known: KnownReferences
-): number {
-	return stored.malformed + stored.items.filter((commitment) => withKnownReferences(commitment, known) === null).length;
-}

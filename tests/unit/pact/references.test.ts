@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { blankCommitment, type Commitment } from '../../../src/lib/pact/commitment.ts';
 import type { KnownReferences } from '../../../src/lib/pact/check.ts';
-import { unprojectedCount, withKnownReferences } from '../../../src/lib/pact/references.ts';
+import { withKnownReferences } from '../../../src/lib/pact/references.ts';
 
 const PARTNER = 'b0000000-0000-4000-8000-000000000001';
 const ELSEWHERE = 'b0000000-0000-4000-8000-000000000099';
@@ -33,13 +33,5 @@ describe('withKnownReferences', () => {
 	it('keeps of the needs answered only the needs, and of the entries brought only those the maps hold, in their order', () => {
 		const projected = withKnownReferences(commitment({ needIds: [SERVICE, NEED, GONE], entryIds: [GONE, SERVICE, NEED] }), known);
 		expect(projected).toMatchObject({ needIds: [NEED], entryIds: [SERVICE, NEED] });
-	});
-});
-
-describe('unprojectedCount', () => {
-	it('counts the malformed commitments and those of an unknown partner, not those with an unknown entry', () => {
-		const items = [commitment(), commitment({ partnerId: ELSEWHERE }), commitment({ needIds: [GONE] })];
-		expect(unprojectedCount({ items, malformed: 2 }, known)).toBe(3);
-		expect(unprojectedCount({ items: [], malformed: 0 }, known)).toBe(0);
 	});
 });
