@@ -30,6 +30,13 @@ async function as(browser: Parameters<typeof signIn>[0], email: string, options:
 	return person.page;
 }
 
+/**
+ * A sent form's answer: the pages list every entry of the network's maps, and other specs grow the demo
+ * network's maps to thousands of entries, so under the whole suite an answer can take longer than usual.
+ */
+const ANSWERED_WITHIN = 30_000;
+test.beforeEach(() => test.slow());
+
 /** Fills and sends the proposal form as it stands on the page. */
 async function propose(page: Page, fields: { title: string; euros?: string; hours?: string; from?: string; to?: string; need?: boolean }) {
 	await page.goto(`${BASE}/propose`, { waitUntil: 'networkidle' });
@@ -49,14 +56,14 @@ test('Anna proposes a commitment for the Comune, and Giulia takes it into the pa
 	const title = `Sportello lavoro al Comune ${run}`;
 	const anna = await as(browser, DEMO_PEOPLE.anna.email);
 	await propose(anna, { title, euros: '12.500,50', hours: '1.200', from: '2027-01-01', to: '2027-12-31', need: true });
-	await expect(anna.getByText('Proposta inviata')).toBeVisible();
+	await expect(anna.getByText('Proposta inviata')).toBeVisible({ timeout: ANSWERED_WITHIN });
 	await expect(proposal(anna, title).getByText('In attesa')).toBeVisible();
 	await expect(proposal(anna, title).getByText('La tua proposta')).toBeVisible();
 
 	const giulia = await as(browser, DEMO_PEOPLE.giulia.email);
 	await giulia.goto(`${BASE}/proposals`, { waitUntil: 'networkidle' });
 	await proposal(giulia, title).getByRole('button', { name: 'Accogli nel patto' }).click();
-	await expect(giulia.getByText(`Proposta accolta: l’impegno «${title}» ora è nel patto.`)).toBeVisible();
+	await expect(giulia.getByText(`Proposta accolta: l’impegno «${title}» ora è nel patto.`)).toBeVisible({ timeout: ANSWERED_WITHIN });
 
 	// The commitment is in the pact's live document, under the proposal's id, once.
 	const client = await collabClient(giulia, PACT);
@@ -81,7 +88,7 @@ test('Giulia declines a proposal with a reason, which Anna then reads', async ({
 	const reason = 'Il trasporto lo copre già l’accordo con la Provincia.';
 	const anna = await as(browser, DEMO_PEOPLE.anna.email);
 	await propose(anna, { title, euros: '8000' });
-	await expect(anna.getByText('Proposta inviata')).toBeVisible();
+	await expect(anna.getByText('Proposta inviata')).toBeVisible({ timeout: ANSWERED_WITHIN });
 
 	const giulia = await as(browser, DEMO_PEOPLE.giulia.email);
 	await giulia.goto(`${BASE}/proposals`, { waitUntil: 'networkidle' });
@@ -90,7 +97,7 @@ test('Giulia declines a proposal with a reason, which Anna then reads', async ({
 	await expect(pending.getByText('Scrivi perché rifiuti la proposta')).toBeVisible();
 	await pending.getByLabel('Motivazione del rifiuto').fill(reason);
 	await pending.getByRole('button', { name: 'Rifiuta' }).click();
-	await expect(giulia.getByText('Proposta rifiutata; chi l’ha fatta riceverà una notifica')).toBeVisible();
+	await expect(giulia.getByText('Proposta rifiutata; chi l’ha fatta riceverà una notifica')).toBeVisible({ timeout: ANSWERED_WITHIN });
 
 	await anna.goto(`${BASE}/proposals`);
 	const declined = proposal(anna, title);
@@ -119,7 +126,7 @@ test('bad input keeps what Anna typed and says beside each field what is wrong, 
 	await anna.locator('#field-hours').fill('30');
 	await anna.locator('#field-to').fill('2027-12-31');
 	await anna.getByRole('button', { name: 'Invia la proposta' }).click();
-	await expect(anna.getByText('Proposta inviata')).toBeVisible();
+	await expect(anna.getByText('Proposta inviata')).toBeVisible({ timeout: ANSWERED_WITHIN });
 });
 
 test('a viewer is told who may propose; only who speaks for a partner sees the form', async ({ browser }) => {
