@@ -28,6 +28,8 @@ export const DEMO = {
 	network: 'de000000-0000-4000-8000-000000000001',
 	/** The territorial map: every document route takes it, its entries page too. */
 	mapDocument: 'dd000000-0000-4000-8000-000000000002',
+	/** The community pact, whose sealed versions' routes take it. */
+	pactDocument: 'dd000000-0000-4000-8000-000000000001',
 	thread: 'de000000-0000-4000-8000-000000000201',
 	folder: 'df000000-0000-4000-8000-000000000001',
 	partner: 'de000000-0000-4000-8000-000000000101',
@@ -48,6 +50,8 @@ export interface Fixtures {
 	/** The viewer's, opened by GET /notifications/[id]. */
 	viewerNotification: string;
 	entry: string;
+	/** The demo pact's sealed version. */
+	seal: string;
 }
 
 /** Sign-ups with an address starting so fail inside the database (see FORCED_FAILURE). */
@@ -155,6 +159,7 @@ async function addFixtures(db: Database): Promise<Fixtures> {
 		documentVersion,
 		invitationToken,
 		viewerNotification: await notify(DEMO.viewer.id),
-		entry: await one('select id from public.map_entries where document_id = $1 order by name limit 1', [DEMO.mapDocument])
+		entry: await one('select id from public.map_entries where document_id = $1 order by name limit 1', [DEMO.mapDocument]),
+		seal: await one('select id from public.pact_seals where document_id = $1 order by number limit 1', [DEMO.pactDocument])
 	};
 }

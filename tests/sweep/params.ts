@@ -21,10 +21,18 @@ export function paramValues(fixtures: Fixtures): ParamValues {
 			partnerId: DEMO.partner,
 			fileId: fixtures.file,
 			versionId: fixtures.documentVersion,
-			token: fixtures.invitationToken
+			token: fixtures.invitationToken,
+			sealId: fixtures.seal
 		},
 		byRoute: {
-			'/notifications/[id]': { id: fixtures.viewerNotification }
+			'/notifications/[id]': { id: fixtures.viewerNotification },
+			// A sealed version is the pact's.
+			...Object.fromEntries(
+				['', '/register.csv', '/export.pdf', '/export.docx'].map((tail) => [
+					`/networks/[id]/documents/[docId]/seals/[sealId]${tail}`,
+					{ docId: DEMO.pactDocument }
+				])
+			)
 		}
 	};
 }
