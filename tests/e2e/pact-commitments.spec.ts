@@ -220,6 +220,8 @@ const PAGES = [
 
 for (const [name, url] of PAGES) {
 	test(`the ${name} page passes axe at 1280 and 360 px wide`, async ({}, testInfo) => {
+		// Other specs grow the demo network's maps to thousands of entries: the gaps can list as many needs.
+		test.slow();
 		const page = giulia.page;
 		await page.setViewportSize({ width: 1280, height: 800 });
 		await page.goto(url);
