@@ -48,6 +48,10 @@ export const en: Record<MessageKey, string> = {
 
 	'common.save': 'Save',
 	'common.optional': 'optional',
+	'common.pageOf': 'Page {page} of {pages}',
+	'common.firstPage': 'First page',
+	'common.previousPage': 'Previous page',
+	'common.nextPage': 'Next page',
 	'common.saved': 'Changes saved.',
 	'common.remove': 'Remove',
 	'common.formErrors': 'The form has errors: please correct the marked fields.',

@@ -48,6 +48,10 @@ export const it = {
 
 	'common.save': 'Salva',
 	'common.optional': 'facoltativo',
+	'common.pageOf': 'Pagina {page} di {pages}',
+	'common.firstPage': 'Prima pagina',
+	'common.previousPage': 'Pagina precedente',
+	'common.nextPage': 'Pagina successiva',
 	'common.saved': 'Modifiche salvate.',
 	'common.remove': 'Rimuovi',
 	'common.formErrors': 'Il modulo contiene errori: correggi i campi indicati.',

@@ -110,7 +110,8 @@ export const pact: Record<keyof typeof it, string> = {
 	'pact.choices.noMatch': 'No entry matches the search.',
 	'pact.choices.empty': 'The network’s maps have no entries of this kind yet.',
 	'pact.choices.chosen': 'Chosen: {count}',
-	'pact.choices.none': 'None',
+	'pact.choices.more': 'showing the first {shown} of {total}: type to narrow the search',
+	'pact.choices.searchButton': 'Search',
 
 	'pact.byPartner.idle': 'Partners with no commitments yet',
 	'pact.byPartner.page': 'Page of its commitments',
@@ -126,6 +127,11 @@ export const pact: Record<keyof typeof it, string> = {
 	'pact.gaps.none': 'Every need of the maps has at least one commitment answering it.',
 	'pact.gaps.noNeeds': 'The network’s maps have no needs yet.',
 	'pact.gaps.in': 'in the map “{title}”',
+	'pact.gaps.rows': 'needs {from}–{to} of {total}',
+	'pact.gaps.pages': 'Pages of the needs without a commitment',
+	'pact.gaps.maps': 'Needs without a commitment by map',
+	'pact.gaps.allMaps': 'All maps ({count})',
+	'pact.gaps.ofMap': '{title} ({count})',
 
 	'pact.partnerPage.title': 'Commitments of {partner}',
 	'pact.partnerPage.in': 'In the pact “{title}”',

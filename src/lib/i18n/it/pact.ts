@@ -109,7 +109,8 @@ export const pact = {
 	'pact.choices.noMatch': 'Nessuna voce corrisponde alla ricerca.',
 	'pact.choices.empty': 'Le mappature della rete non hanno ancora voci di questo tipo.',
 	'pact.choices.chosen': 'Scelte: {count}',
-	'pact.choices.none': 'Nessuna',
+	'pact.choices.more': 'mostrate le prime {shown} di {total}: scrivi per restringere la ricerca',
+	'pact.choices.searchButton': 'Cerca',
 
 	'pact.byPartner.idle': 'Partner ancora senza impegni',
 	'pact.byPartner.page': 'Pagina degli impegni',
@@ -125,6 +126,11 @@ export const pact = {
 	'pact.gaps.none': 'Ogni bisogno delle mappature ha almeno un impegno che gli risponde.',
 	'pact.gaps.noNeeds': 'Le mappature della rete non hanno ancora bisogni.',
 	'pact.gaps.in': 'nella mappa «{title}»',
+	'pact.gaps.rows': 'bisogni {from}–{to} di {total}',
+	'pact.gaps.pages': 'Pagine dei bisogni senza impegno',
+	'pact.gaps.maps': 'Bisogni senza impegno per mappa',
+	'pact.gaps.allMaps': 'Tutte le mappe ({count})',
+	'pact.gaps.ofMap': '{title} ({count})',
 
 	'pact.partnerPage.title': 'Impegni di {partner}',
 	'pact.partnerPage.in': 'Nel patto «{title}»',

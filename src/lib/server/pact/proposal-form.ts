@@ -11,8 +11,11 @@ import type { FieldProblem, ProposalProblems, ProposalValues } from '../../pact/
 
 const TEXTS = ['id', 'title', 'description', 'system', 'people', 'hours', 'spaces', 'euros', 'equipment', 'from', 'to', 'contact'] as const;
 
-/** The form's values, whatever was sent: a missing field is empty, a repeated text field keeps its first value. */
-export function proposalValues(form: FormData): ProposalValues {
+/**
+ * The form's values, whatever was sent (posted, or in the address when a search sent it back):
+ * a missing field is empty, a repeated text field keeps its first value.
+ */
+export function proposalValues(form: FormData | URLSearchParams): ProposalValues {
 	const text = (name: string) => {
 		const value = form.get(name);
 		return typeof value === 'string' ? value.replace(/\r\n?/g, '\n').trim() : '';

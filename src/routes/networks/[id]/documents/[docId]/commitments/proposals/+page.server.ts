@@ -28,11 +28,9 @@ export const load = (async (event) => {
 	const { locals, params, url } = event;
 	return locals.db(async (tx) => {
 		const pact = await openPact(tx, params.id, params.docId);
-		const [proposals, entries, partner] = await Promise.all([
-			listProposals(tx, pact.id),
-			listMapChoices(tx, params.id),
-			ownPartner(tx, params.id)
-		]);
+		const [proposals, partner] = await Promise.all([listProposals(tx, pact.id), ownPartner(tx, params.id)]);
+		const named = proposals.flatMap(({ commitment }) => (commitment ? [...commitment.needIds, ...commitment.entryIds] : []));
+		const entries = await listMapChoices(tx, params.id, named);
 		const sent = url.searchParams.get('sent');
 		return {
 			pact,

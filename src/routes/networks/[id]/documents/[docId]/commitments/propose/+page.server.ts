@@ -14,7 +14,9 @@ import { isUuid } from '$lib/uuid';
 export const load = (async (event) => {
 	requireUser(event);
 	await event.parent();
-	const { locals, params } = event;
+	const { locals, params, url } = event;
+	// A search of the map entries sent without JavaScript comes back here with everything typed so far.
+	const searched = url.searchParams.has('needIdsSearch') || url.searchParams.has('entryIdsSearch');
 	return locals.db(async (tx) => {
 		const pact = await openPact(tx, params.id, params.docId);
 		const partner = await ownPartner(tx, params.id);
@@ -23,6 +25,11 @@ export const load = (async (event) => {
 			pact,
 			partner: may ? partner : null,
 			entries: may ? await listMapChoices(tx, params.id) : [],
+			values: searched ? proposalValues(url.searchParams) : null,
+			searches: {
+				needIds: url.searchParams.get('needIdsSearch') ?? '',
+				entryIds: url.searchParams.get('entryIdsSearch') ?? ''
+			},
 			// Sent back with the form, so that sending it twice proposes once.
 			proposalId: randomUUID()
 		};
