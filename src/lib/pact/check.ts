@@ -4,7 +4,7 @@
 // `unknownReferences` checks it against what the network holds (its
 // partners, its maps' entries), which only a reader who knows them can.
 import { isUuid } from '../uuid.ts';
-import { storable } from '../storable-text.ts';
+import { amountProblem, cents, idList as ids, isIsoDate, text } from '../structured/check-fields.ts';
 import { SYSTEMS, type NetworkSystem } from '../domain.ts';
 import { COMMITMENT_LIMITS as LIMITS, type Commitment, type CommitmentField } from './commitment.ts';
 
@@ -35,16 +35,7 @@ export type CheckedCommitment =
 	| { commitment: Commitment; problems: [] }
 	| { commitment: null; problems: CommitmentProblem[] };
 
-// Tidied of what Postgres cannot store too: any client can put a NUL in Yjs.
-const text = (value: unknown): string => (typeof value === 'string' ? storable(value).trim() : '');
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** True for a real calendar day written yyyy-mm-dd (not 2027-02-30). */
-export function isIsoDate(value: string): boolean {
-	if (!ISO_DATE.test(value)) return false;
-	const date = new Date(`${value}T00:00:00Z`);
-	return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
+export { isIsoDate };
 
 /**
  * Checks and tidies a commitment-shaped value: strings trimmed, ids in lower
@@ -78,21 +69,11 @@ export function checkCommitment(raw: Record<string, unknown>): CheckedCommitment
 		problems.push({ field: 'system', code: raw.system ? 'unknown_system' : 'required', value: String(raw.system ?? '') });
 	}
 
-	for (const field of ['people', 'hours'] as const) {
-		const value = raw[field] ?? null;
-		if (value === null) continue;
-		if (typeof value !== 'number' || !Number.isFinite(value)) problems.push({ field, code: 'not_a_number', value: String(value) });
-		else if (value < 0) problems.push({ field, code: 'negative', value: String(value) });
-		else if (!Number.isInteger(value) || value > LIMITS[field]) problems.push({ field, code: 'out_of_range', value: String(value) });
+	for (const field of ['people', 'hours', 'euros'] as const) {
+		const code = amountProblem(raw[field], LIMITS[field], field === 'euros' ? 'money' : 'count');
+		if (code) problems.push({ field, code, value: String(raw[field]) });
 	}
-
-	const euros = raw.euros ?? null;
-	if (euros !== null) {
-		if (typeof euros !== 'number' || !Number.isFinite(euros)) problems.push({ field: 'euros', code: 'not_a_number', value: String(euros) });
-		else if (euros < 0) problems.push({ field: 'euros', code: 'negative', value: String(euros) });
-		else if (euros > LIMITS.euros) problems.push({ field: 'euros', code: 'out_of_range', value: String(euros) });
-		else if (Math.abs(Math.round(euros * 100) - euros * 100) > 1e-6) problems.push({ field: 'euros', code: 'cents', value: String(euros) });
-	}
+	const euros = (raw.euros ?? null) as number | null;
 
 	const dates = { from: text(raw.from) || null, to: text(raw.to) || null };
 	for (const field of ['from', 'to'] as const) {
@@ -119,17 +100,13 @@ export function checkCommitment(raw: Record<string, unknown>): CheckedCommitment
 			system: raw.system as NetworkSystem,
 			people: (raw.people ?? null) as number | null,
 			hours: (raw.hours ?? null) as number | null,
-			euros: euros === null ? null : Math.round((euros as number) * 100) / 100,
+			euros: cents(euros),
 			...dates,
 			needIds: links.needIds.map((value) => value.toLowerCase()),
 			entryIds: links.entryIds.map((value) => value.toLowerCase())
 		},
 		problems: []
 	};
-}
-
-function ids(value: unknown): string[] {
-	return Array.isArray(value) ? [...new Set(value.map(text).map((id) => id.toLowerCase()))].filter(Boolean) : [];
 }
 
 /** What the network holds, as far as a commitment may name it. */
