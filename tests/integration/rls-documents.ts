@@ -242,6 +242,8 @@ export const documentOperations: Operation[] = [
 			await tx.query('update public.threads set document_id = null where document_id = $1', [w.documentA.id]);
 			await tx.query('delete from public.map_entries where document_id = $1', [w.documentA.id]);
 			await tx.query('delete from public.pact_commitments where document_id = $1', [w.documentA.id]);
+			await tx.query('delete from public.plan_actions where document_id = $1', [w.documentA.id]);
+			await tx.query('delete from public.plan_objectives where document_id = $1', [w.documentA.id]);
 		},
 		act: (tx, w) => tx.query('update public.documents set network_id = $2 where id = $1', [w.documentA.id, w.b.id]),
 		tookEffect: (tx, w) =>

@@ -16,6 +16,7 @@ import { entryCommentOperations } from './rls-entry-comments.ts';
 import { createFileScene, fileOperations } from './rls-files.ts';
 import { createMapEntry, mapOperations } from './rls-map.ts';
 import { createCommitment, pactCommitmentOperations } from './rls-pact-commitments.ts';
+import { createPlanAction, planOperations } from './rls-plan.ts';
 import { recordOperations } from './rls-records.ts';
 import { accessRequestOperations } from './rls-access-requests.ts';
 import { commitmentProposalOperations } from './rls-commitment-proposals.ts';
@@ -402,7 +403,8 @@ const operations: Operation[] = [
 	...pactCommitmentOperations,
 	...accessRequestOperations,
 	...commitmentProposalOperations,
-	...pactSealOperations
+	...pactSealOperations,
+	...planOperations
 ];
 
 /** Thrown to end a transaction with a rollback while carrying its result out. */
@@ -518,6 +520,8 @@ async function buildWorld(db: Database): Promise<World> {
 	const mapEntryB = await createMapEntry(db, documentB, 'Sportello di altrove');
 	const commitmentA = await createCommitment(db, documentA, partnerA, 'Tutoraggio dei tirocini');
 	const commitmentB = await createCommitment(db, documentB, partnerB, 'Impegno di altrove');
+	const planA = await createPlanAction(db, documentA, partnerA, 'Tutoraggio dei tirocini');
+	const planB = await createPlanAction(db, documentB, partnerB, 'Azione di altrove');
 	return {
 		a,
 		b,
@@ -539,7 +543,9 @@ async function buildWorld(db: Database): Promise<World> {
 		mapEntryA,
 		mapEntryB,
 		commitmentA,
-		commitmentB
+		commitmentB,
+		planA,
+		planB
 	};
 }
 
@@ -707,6 +713,13 @@ describe.each(backends)('row-level policies on $name', (backend) => {
 		for (const actor of MEMBERS) {
 			it(`${ACTOR_LABEL[actor]} sees the commitments of A's pact and none of B's`, async () => {
 				expect(await seen(w.actors[actor], 'select id from public.pact_commitments')).toEqual([w.commitmentA]);
+			});
+		}
+
+		for (const actor of MEMBERS) {
+			it(`${ACTOR_LABEL[actor]} sees the actions of A's plan and none of B's`, async () => {
+				expect(await seen(w.actors[actor], 'select id from public.plan_actions')).toEqual([w.planA.action]);
+				expect(await seen(w.actors[actor], 'select id from public.plan_objectives')).toEqual([w.planA.objective]);
 			});
 		}
 

@@ -55,7 +55,9 @@ export const TABLES = [
 	'commitment_proposals',
 	'pact_seals',
 	'pact_adhesions',
-	'adhesion_signatures'
+	'adhesion_signatures',
+	'plan_objectives',
+	'plan_actions'
 ] as const;
 export type Table = (typeof TABLES)[number];
 
@@ -138,6 +140,10 @@ export interface World {
 	commitmentA: string;
 	/** The same in documentB, of partnerB. */
 	commitmentB: string;
+	/** An objective of documentA's plan and an action under it led by partnerA, projected as the collab server would. */
+	planA: { objective: string; action: string };
+	/** The same in documentB, led by partnerB. */
+	planB: { objective: string; action: string };
 }
 
 /** Per-attempt values, such as the id of a row about to be inserted. */

@@ -77,7 +77,7 @@ function logRows(tx: Queryable, documentId: string) {
 }
 
 /** The storage work on a document that one process at a time does: each structured part's projection has its own. */
-export type TurnTask = 'text' | 'entries' | 'commitments' | 'compact' | 'version';
+export type TurnTask = 'text' | 'entries' | 'commitments' | 'objectives' | 'actions' | 'compact' | 'version';
 
 /**
  * Runs `work` in a transaction if no other process is doing `task` for the

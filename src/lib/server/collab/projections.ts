@@ -8,6 +8,7 @@ import type { Queryable } from '../db/types.ts';
 import { ItemsProjection, itemsSearchText, projectState, type Projection, type Projector } from './projection.ts';
 import { MAP_PROJECTOR } from '../map/projector.ts';
 import { COMMITMENTS_PROJECTOR } from '../pact/projector.ts';
+import { ACTIONS_PROJECTOR, OBJECTIVES_PROJECTOR } from '../plan/projector.ts';
 
 /** A projector with its item and row types closed over, so that parts of different kinds make one list. */
 export interface StructuredPart {
@@ -27,7 +28,12 @@ function part<T extends { id: string }, Row extends { id: string }, Known>(proje
 }
 
 /** In the order a seed projects them: a pact's commitments name the map's entries, which must be in SQL first. */
-export const STRUCTURED_PARTS: readonly StructuredPart[] = [part(MAP_PROJECTOR), part(COMMITMENTS_PROJECTOR)];
+export const STRUCTURED_PARTS: readonly StructuredPart[] = [
+	part(MAP_PROJECTOR),
+	part(COMMITMENTS_PROJECTOR),
+	part(OBJECTIVES_PROJECTOR),
+	part(ACTIONS_PROJECTOR)
+];
 
 export const structuredProjections = (documentId: string, doc: Y.Doc): Projection[] =>
 	STRUCTURED_PARTS.map((structured) => structured.projection(documentId, doc));

@@ -14,6 +14,9 @@ import { COMMITMENTS } from '../../pact/commitments-doc.ts';
 import type { Commitment } from '../../pact/commitment.ts';
 import { putItems } from '../../structured/items-doc.ts';
 import { DEMO_PACT_COMMITMENTS } from './demo-pact.ts';
+import { PLAN_ACTIONS, PLAN_OBJECTIVES } from '../../plan/plan-doc.ts';
+import type { Action, Objective } from '../../plan/plan.ts';
+import { DEMO_PLAN_ACTIONS, DEMO_PLAN_OBJECTIVES } from './demo-plan.ts';
 import { keepDemoApproval, setDemoReviewDeadline } from './demo-approval.ts';
 import { seedDemoAccessRequest } from './demo-access.ts';
 import { seedDemoProposals } from './demo-proposals.ts';
@@ -30,7 +33,7 @@ export const DEMO_ACCOUNTS = [
 
 const DEMO_NETWORK = 'de000000-0000-4000-8000-000000000001';
 // Documents start from their templates (demo-writing.ts): their Yjs state cannot be written in seed.sql.
-// The map's entries and the pact's commitments live in the same state, beside the text (see structured/).
+// The map's entries, the pact's commitments and the plan live in the same state, beside the text (see structured/).
 interface DemoDocument {
 	id: string;
 	kind: DocumentKind;
@@ -39,11 +42,12 @@ interface DemoDocument {
 	by: string;
 	entries?: MapEntry[];
 	commitments?: Commitment[];
+	plan?: { objectives: Objective[]; actions: Action[] };
 }
 const DEMO_DOCUMENTS: DemoDocument[] = [
 	{ id: 'dd000000-0000-4000-8000-000000000001', kind: 'community_pact', title: 'Patto di comunità per l’inserimento lavorativo', status: 'in_review', by: DEMO_ACCOUNTS[0].id, commitments: DEMO_PACT_COMMITMENTS },
 	{ id: 'dd000000-0000-4000-8000-000000000002', kind: 'territorial_map', title: 'Mappatura dei servizi per il lavoro – Ambito di Frosinone', status: 'draft', by: DEMO_ACCOUNTS[1].id, entries: DEMO_MAP_ENTRIES },
-	{ id: 'dd000000-0000-4000-8000-000000000003', kind: 'co_design', title: 'Co-progettazione: percorsi di tirocinio per persone in carico ai servizi', status: 'draft', by: DEMO_ACCOUNTS[0].id },
+	{ id: 'dd000000-0000-4000-8000-000000000003', kind: 'co_design', title: 'Co-progettazione: percorsi di tirocinio per persone in carico ai servizi', status: 'draft', by: DEMO_ACCOUNTS[0].id, plan: { objectives: DEMO_PLAN_OBJECTIVES, actions: DEMO_PLAN_ACTIONS } },
 	{ id: 'dd000000-0000-4000-8000-000000000004', kind: 'minutes', title: 'Verbale del tavolo di co-programmazione del 12 novembre', status: 'approved', by: DEMO_ACCOUNTS[0].id }
 ];
 
@@ -102,6 +106,8 @@ function demoContent(document: DemoDocument): { state: Uint8Array; text: string 
 		Y.applyUpdate(doc, demoState(document.kind));
 		putEntries(doc, document.entries ?? []);
 		putItems(doc, COMMITMENTS, document.commitments ?? []);
+		putItems(doc, PLAN_OBJECTIVES, document.plan?.objectives ?? []);
+		putItems(doc, PLAN_ACTIONS, document.plan?.actions ?? []);
 		const text = [fragmentText(doc.getXmlFragment(FRAGMENT)), structuredSearchText(doc)].filter(Boolean).join('\n');
 		return { state: Y.encodeStateAsUpdate(doc), text };
 	} finally {
