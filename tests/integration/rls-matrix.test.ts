@@ -16,7 +16,7 @@ import { entryCommentOperations } from './rls-entry-comments.ts';
 import { createFileScene, fileOperations } from './rls-files.ts';
 import { createMapEntry, mapOperations } from './rls-map.ts';
 import { createCommitment, pactCommitmentOperations } from './rls-pact-commitments.ts';
-import { createPlanAction, planOperations } from './rls-plan.ts';
+import { createPlanAction, followUpOperations, planOperations } from './rls-plan.ts';
 import { recordOperations } from './rls-records.ts';
 import { accessRequestOperations } from './rls-access-requests.ts';
 import { commitmentProposalOperations } from './rls-commitment-proposals.ts';
@@ -404,7 +404,8 @@ const operations: Operation[] = [
 	...accessRequestOperations,
 	...commitmentProposalOperations,
 	...pactSealOperations,
-	...planOperations
+	...planOperations,
+	...followUpOperations
 ];
 
 /** Thrown to end a transaction with a rollback while carrying its result out. */

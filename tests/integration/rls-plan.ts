@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { exists, MEMBERS, nobodyWrites, sawRow, type Operation, type World } from './rls-types.ts';
+import { exists, MEMBERS, nobodyWrites, sawRow, SIGNED_IN, type Attempt, type Operation, type Prepare, type World } from './rls-types.ts';
 import type { Database, Queryable } from '../../src/lib/server/db/types.ts';
 
 // The co-design plan part of the row-level policy matrix (rls-matrix.test.ts):
 // plan_objectives and plan_actions, the projection of a plan that only the
 // collab server writes. Members see their network's plan; as the API roles
 // nobody inserts, changes or deletes a row, not even were the tables'
-// privileges granted: there is no policy to let them.
+// privileges granted: there is no policy to let them. Its follow-up,
+// plan_progress and plan_verifications, is append-only: editors and
+// facilitators who speak for the action's lead or a contributing partner
+// post progress, facilitators record verifications, in their own name.
 
 /** An objective of `document`'s plan and an action of `partner` under it, written by the service as the collab server would. */
 export async function createPlanAction(
@@ -75,4 +78,151 @@ export const planOperations: Operation[] = [
 		`insert into public.plan_actions (document_id, network_id, id, objective_id, lead_partner_id, title, system)
 		 values ($1, $2, $3, $4, $5, 'Azione scritta a mano', 'social')`
 	)
+];
+
+/** The acting person speaks for partnerA, the lead of planA's action (when a member of A). */
+const speakingForLead: Prepare = async (tx, w, self) => {
+	if (self) await tx.query('update public.memberships set partner_id = $3 where network_id = $1 and user_id = $2', [w.a.id, self.id, w.partnerA.id]);
+};
+
+/** The acting person speaks for no partner. */
+const speakingForNobody: Prepare = async (tx, w, self) => {
+	if (self) await tx.query('update public.memberships set partner_id = null where network_id = $1 and user_id = $2', [w.a.id, self.id]);
+};
+
+const postProgress = (tx: Queryable, w: World, _self: unknown, at: Attempt) =>
+	tx.query(
+		`insert into public.plan_progress (id, network_id, document_id, action_id, status, percent, note)
+		 values ($1, $2, $3, $4, 'on_track', 40, 'Quattro tirocini avviati')`,
+		[at.id, w.a.id, w.documentA.id, w.planA.action]
+	);
+const recordVerification = (tx: Queryable, w: World, _self: unknown, at: Attempt) =>
+	tx.query(
+		`insert into public.plan_verifications (id, network_id, document_id, action_id, verdict, reason)
+		 values ($1, $2, $3, $4, 'partly', 'Metà dei tirocini avviati')`,
+		[at.id, w.a.id, w.documentA.id, w.planA.action]
+	);
+const progressExists: Operation['tookEffect'] = (tx, _w, _self, _rows, at) => exists(tx, 'select 1 from public.plan_progress where id = $1', [at.id]);
+const verificationExists: Operation['tookEffect'] = (tx, _w, _self, _rows, at) =>
+	exists(tx, 'select 1 from public.plan_verifications where id = $1', [at.id]);
+
+/** A row of each follow-up table on planA's action, written by the service. */
+const followUpRows: Prepare = async (tx, w, _self, at) => {
+	await tx.query(
+		`insert into public.plan_progress (id, network_id, document_id, action_id, status, posted_by) values ($1, $2, $3, $4, 'late', $5)`,
+		[at.id, w.a.id, w.documentA.id, w.planA.action, w.actors.editor.id]
+	);
+	await tx.query(
+		`insert into public.plan_verifications (id, network_id, document_id, action_id, verdict, reason, recorded_by) values ($1, $2, $3, $4, 'achieved', 'Fatto', $5)`,
+		[at.id, w.a.id, w.documentA.id, w.planA.action, w.actors.facilitator.id]
+	);
+};
+
+const EDITORS = MEMBERS.filter((member) => member === 'facilitator' || member === 'editor');
+
+export const followUpOperations: Operation[] = [
+	{
+		table: 'plan_progress',
+		phrase: "see a progress update on an action of A's plan",
+		allowed: MEMBERS,
+		prepare: followUpRows,
+		act: (tx, _w, _self, at) => tx.query('select id from public.plan_progress where id = $1', [at.id]),
+		tookEffect: sawRow
+	},
+	{
+		table: 'plan_progress',
+		phrase: "post progress on an action of A's plan led by the partner it speaks for",
+		actors: SIGNED_IN,
+		allowed: EDITORS,
+		prepare: speakingForLead,
+		act: postProgress,
+		tookEffect: progressExists
+	},
+	{
+		table: 'plan_progress',
+		phrase: "post progress on an action of A's plan without speaking for its lead or a contributor",
+		actors: SIGNED_IN,
+		allowed: [],
+		prepare: speakingForNobody,
+		act: postProgress,
+		tookEffect: progressExists
+	},
+	{
+		table: 'plan_progress',
+		phrase: "post progress on an action of A's plan in the name of the bystander",
+		actors: SIGNED_IN,
+		allowed: [],
+		prepare: speakingForLead,
+		act: (tx, w, _self, at) =>
+			tx.query(
+				`insert into public.plan_progress (id, network_id, document_id, action_id, status, posted_by) values ($1, $2, $3, $4, 'done', $5)`,
+				[at.id, w.a.id, w.documentA.id, w.planA.action, w.bystander.id]
+			),
+		tookEffect: progressExists
+	},
+	{
+		table: 'plan_progress',
+		phrase: "post progress with evidence from network B's file space",
+		actors: SIGNED_IN,
+		allowed: [],
+		prepare: speakingForLead,
+		act: (tx, w, _self, at) =>
+			tx.query(
+				`insert into public.plan_progress (id, network_id, document_id, action_id, status, file_ids) values ($1, $2, $3, $4, 'on_track', array[$5::uuid])`,
+				[at.id, w.a.id, w.documentA.id, w.planA.action, w.filesB.fileId]
+			),
+		tookEffect: progressExists
+	},
+	{
+		table: 'plan_progress',
+		phrase: "change a progress update on A's plan",
+		allowed: [],
+		refusedForAll: 'plan_record_immutable',
+		prepare: followUpRows,
+		act: (tx, _w, _self, at) => tx.query(`update public.plan_progress set percent = 100 where id = $1`, [at.id]),
+		tookEffect: (tx, _w, _self, _rows, at) => exists(tx, 'select 1 from public.plan_progress where id = $1 and percent = 100', [at.id])
+	},
+	{
+		table: 'plan_progress',
+		phrase: "delete a progress update on A's plan",
+		allowed: [],
+		refusedForAll: 'plan_record_immutable',
+		prepare: followUpRows,
+		act: (tx, _w, _self, at) => tx.query('delete from public.plan_progress where id = $1', [at.id]),
+		tookEffect: async (tx, w, self, rows, at) => !(await progressExists(tx, w, self, rows, at))
+	},
+	{
+		table: 'plan_verifications',
+		phrase: "see a verification of an action of A's plan",
+		allowed: MEMBERS,
+		prepare: followUpRows,
+		act: (tx, _w, _self, at) => tx.query('select id from public.plan_verifications where id = $1', [at.id]),
+		tookEffect: sawRow
+	},
+	{
+		table: 'plan_verifications',
+		phrase: "record a verification of an action of A's plan",
+		actors: SIGNED_IN,
+		allowed: ['facilitator'],
+		act: recordVerification,
+		tookEffect: verificationExists
+	},
+	{
+		table: 'plan_verifications',
+		phrase: "change a verification of A's plan",
+		allowed: [],
+		refusedForAll: 'plan_record_immutable',
+		prepare: followUpRows,
+		act: (tx, _w, _self, at) => tx.query(`update public.plan_verifications set verdict = 'not_achieved' where id = $1`, [at.id]),
+		tookEffect: (tx, _w, _self, _rows, at) => exists(tx, `select 1 from public.plan_verifications where id = $1 and verdict = 'not_achieved'`, [at.id])
+	},
+	{
+		table: 'plan_verifications',
+		phrase: "delete a verification of A's plan",
+		allowed: [],
+		refusedForAll: 'plan_record_immutable',
+		prepare: followUpRows,
+		act: (tx, _w, _self, at) => tx.query('delete from public.plan_verifications where id = $1', [at.id]),
+		tookEffect: async (tx, w, self, rows, at) => !(await verificationExists(tx, w, self, rows, at))
+	}
 ];

@@ -57,7 +57,9 @@ export const TABLES = [
 	'pact_adhesions',
 	'adhesion_signatures',
 	'plan_objectives',
-	'plan_actions'
+	'plan_actions',
+	'plan_progress',
+	'plan_verifications'
 ] as const;
 export type Table = (typeof TABLES)[number];
 

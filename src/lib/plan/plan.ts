@@ -148,3 +148,35 @@ export function blankAction(id: string, objectiveId: string, overrides: Partial<
 		...overrides
 	};
 }
+
+/** A progress update on an action, as posted (a row of public.plan_progress). */
+export interface ProgressUpdate {
+	id: string;
+	actionId: string;
+	status: ActionStatus;
+	/** How much of the action is done, 0 to 100; null when the update does not say. */
+	percent: number | null;
+	/** The indicators' new values, by indicator id. */
+	indicatorValues: Record<string, number>;
+	note: string;
+	/** Evidence: files of the network's file space. */
+	fileIds: string[];
+	postedBy: string | null;
+	postedByName: string;
+	/** ISO timestamp. */
+	postedAt: string;
+}
+
+/** The partners' verdict on an action, recorded by a facilitator (a row of public.plan_verifications). */
+export interface Verification {
+	id: string;
+	actionId: string;
+	verdict: Verdict;
+	reason: string;
+	/** What changes next, and the new or revised action that carries it, if any. */
+	nextStep: string;
+	nextActionId: string | null;
+	recordedBy: string | null;
+	recordedByName: string;
+	recordedAt: string;
+}
