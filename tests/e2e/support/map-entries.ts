@@ -30,7 +30,8 @@ export async function putMapEntries(page: Page, entriesPath: string, entries: Ma
 			} finally {
 				reader.destroy();
 			}
-		}).toPass({ timeout: 10_000 });
+		}).toPass({ timeout: Math.max(10_000, entries.length * 5) }); // thousands take a while to store and send back whole
+
 	} finally {
 		writer.destroy();
 	}
