@@ -4,6 +4,12 @@ import { backends } from './databases.ts';
 import { createDocument, createNetworkCast, createPartner, type NetworkCast, type TestDocument, type TestPartner } from './factories.ts';
 import type { Database } from '../../src/lib/server/db/types.ts';
 import { sendPlanReminders } from '../../src/lib/server/plan/reminders.ts';
+import { readPlan } from '../../src/lib/server/plan/queries.ts';
+import { listProgress, listVerifications } from '../../src/lib/server/plan/follow-up.ts';
+import { withUser } from '../../src/lib/server/db/with-user.ts';
+import { actionStates } from '../../src/lib/plan/rollup.ts';
+import { DEMO_ACCOUNTS, seedDemo } from '../../src/lib/server/db/seed.ts';
+import { demoActionId } from '../../src/lib/server/db/demo-plan.ts';
 
 // Far enough ahead that the actions below are neither late nor due when the
 // projection's trigger sees them: only the rounds at AT remind of them.
@@ -134,6 +140,29 @@ describe.each(backends)("a plan's reminders on $name", (backend) => {
 		expect(rows.map((row) => row.excerpt)).toEqual(['Il furgone attrezzato', 'Il furgone attrezzato']);
 	});
 
+	it("agrees with the pages' rules (rollup.ts) on which actions are late and which verifications due", async () => {
+		// Every action of the plan, as the latest round would see them all.
+		await sendPlanReminders(db, new Date('2030-03-01T09:00:00Z'));
+		const { actions, updates, verifications } = await withUser(db, cast.viewer.claims, async (tx) => ({
+			...(await readPlan(tx, plan.id)),
+			updates: await listProgress(tx, plan.id),
+			verifications: await listVerifications(tx, plan.id)
+		}));
+		const states = actionStates(actions, updates, verifications, '2030-03-01');
+		const remindedOf = async (kind: string) => {
+			const { rows } = await db.query<{ id: string }>(
+				`select distinct r.action_id as id from public.plan_reminders r
+				 join public.plan_actions a on a.document_id = r.document_id and a.id = r.action_id
+				 where r.document_id = $1 and r.kind = $2 and r.due_on = case when $2 = 'action_late' then a.ends_on else a.verification_on end`,
+				[plan.id, kind]
+			);
+			return rows.map((row) => row.id).sort();
+		};
+		expect(states.length).toBeGreaterThan(5);
+		expect(await remindedOf('action_late')).toEqual(states.filter((state) => state.late).map((state) => state.action.id).sort());
+		expect(await remindedOf('verification_due')).toEqual(states.filter((state) => state.verificationDue).map((state) => state.action.id).sort());
+	});
+
 	it("reminds nobody of an archived document's plan", async () => {
 		const archived = await createDocument(db, cast.network, cast.facilitator, { kind: 'co_design', status: 'archived' });
 		const id = randomUUID();
@@ -150,5 +179,30 @@ describe.each(backends)("a plan's reminders on $name", (backend) => {
 		await sendPlanReminders(db, AT);
 		const { rows } = await db.query(`select 1 from public.notifications where plan_action_id = $1`, [old]);
 		expect(rows).toEqual([]);
+	});
+});
+
+describe.each(backends)("the demo plan's reminders on $name", (backend) => {
+	let db: Database;
+	beforeAll(async () => {
+		db = await backend.fresh();
+		await seedDemo(db);
+	});
+	afterAll(async () => {
+		await db?.close();
+	});
+
+	it('has told Marco and Giulia of the workshop’s verification due, and Giulia of the late van, as the plan was seeded', async () => {
+		const told = async (action: string, kind: string) =>
+			(
+				await db.query<{ recipient_id: string }>(`select recipient_id from public.notifications where plan_action_id = $1 and kind = $2`, [
+					action,
+					kind
+				])
+			).rows.map((row) => row.recipient_id);
+		const [giulia, marco] = DEMO_ACCOUNTS;
+		expect(await told(demoActionId(4), 'verification_due')).toEqual(expect.arrayContaining([giulia.id, marco.id]));
+		expect(await told(demoActionId(6), 'action_late')).toContain(giulia.id);
+		expect(await told(demoActionId(6), 'action_late')).not.toContain(marco.id);
 	});
 });
