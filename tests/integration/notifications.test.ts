@@ -161,7 +161,8 @@ describe.each(backends)('notifications as each person, on $name', (backend) => {
 			documentId: null,
 			commentId: null,
 			entryId: null,
-			documentKind: null
+			documentKind: null,
+			planActionId: null
 		});
 		expect(await as(anna, countUnread)).toBe(0);
 		// Opening it again still leads there.
@@ -182,7 +183,8 @@ describe.each(backends)('notifications as each person, on $name', (backend) => {
 			documentId: document.id,
 			commentId: comment,
 			entryId: null,
-			documentKind: null
+			documentKind: null,
+			planActionId: null
 		});
 		// The document's creator is told too; the commenter is not told of her own comment.
 		expect((await as(giulia, (tx) => listNotifications(tx))).items[0]).toMatchObject({ kind: 'comment' });

@@ -5,6 +5,9 @@
 import { DEMO, type Fixtures } from './database.ts';
 import { segments } from './discovery.ts';
 
+/** The demo co-design document, which holds the demo plan. */
+const DEMO_CO_DESIGN = 'dd000000-0000-4000-8000-000000000003';
+
 export interface ParamValues {
 	/** By parameter name: `[docId]` anywhere is the map document. */
 	byName: Record<string, string>;
@@ -26,6 +29,8 @@ export function paramValues(fixtures: Fixtures): ParamValues {
 		},
 		byRoute: {
 			'/notifications/[id]': { id: fixtures.viewerNotification },
+			// A plan's monitoring is the co-design document's.
+			'/networks/[id]/documents/[docId]/plan/monitoring': { docId: DEMO_CO_DESIGN },
 			// A sealed version is the pact's.
 			...Object.fromEntries(
 				['', '/register.csv', '/export.pdf', '/export.docx'].map((tail) => [

@@ -14,6 +14,7 @@ import { openStore } from './files/open-store.ts';
 import { createFileEndpoints, type FileEndpoints } from './files/http.ts';
 import { startSweeping } from './files/sweeper.ts';
 import { startReviewReminders } from './documents/review-reminders.ts';
+import { startPlanReminders } from './plan/reminders.ts';
 
 export interface Runtime {
 	config: Config;
@@ -73,6 +74,7 @@ async function start(config: Config): Promise<Runtime> {
 	const files = createFileEndpoints({ db, auth, store: fileStore, uploadLimit: config.files.uploadLimit });
 	const stopSweeping = startSweeping(db, fileStore);
 	const stopReminding = startReviewReminders(db);
+	const stopPlanReminders = startPlanReminders(db);
 	return {
 		config,
 		db,
@@ -85,6 +87,7 @@ async function start(config: Config): Promise<Runtime> {
 		async close() {
 			await stopSweeping();
 			await stopReminding();
+			await stopPlanReminders();
 			await collab.close();
 			await live.close();
 			await db.close();

@@ -58,6 +58,13 @@ describe('where a notification leads', () => {
 		}
 	});
 
+	it("leads a plan's reminder to the action's page", () => {
+		const target = { networkId: NETWORK, threadId: null, messageId: null, documentId: ID, commentId: null, planActionId: 'a1' };
+		for (const kind of ['action_late', 'verification_due'] as const) {
+			expect(targetPath({ ...target, kind })).toBe(`/networks/${NETWORK}/documents/${ID}/plan/actions/a1`);
+		}
+	});
+
 	it('leads to the network when the row names nothing else', () => {
 		expect(targetPath({ networkId: NETWORK, threadId: null, messageId: null, documentId: null, commentId: null })).toBe(
 			`/networks/${NETWORK}`
@@ -79,7 +86,9 @@ describe('notification settings', () => {
 			'pact_sealed',
 			'pact_adhered',
 			'pact_withdrawn',
-			'adhesion_reminder'
+			'adhesion_reminder',
+			'action_late',
+			'verification_due'
 		]);
 		expect(mutedKinds(settingsSchema.parse({}))).toEqual([
 			'mention',
@@ -96,7 +105,9 @@ describe('notification settings', () => {
 			'pact_sealed',
 			'pact_adhered',
 			'pact_withdrawn',
-			'adhesion_reminder'
+			'adhesion_reminder',
+			'action_late',
+			'verification_due'
 		]);
 	});
 

@@ -84,7 +84,8 @@ export async function openNotification(tx: Queryable, id: string): Promise<Notif
 		`select n.kind::text as kind, n.network_id as "networkId", n.thread_id as "threadId", n.message_id as "messageId",
 		        n.document_id as "documentId", n.comment_id as "commentId", c.entry_id as "entryId",
 		        -- The page of an item comment's item (a map's entries, a pact's commitments).
-		        case when c.entry_id is not null then d.kind::text end as "documentKind", n.read_at is not null as read
+		        case when c.entry_id is not null then d.kind::text end as "documentKind",
+		        n.plan_action_id as "planActionId", n.read_at is not null as read
 		 from public.notifications n
 		 left join public.comments c on c.id = n.comment_id
 		 left join public.documents d on d.id = n.document_id

@@ -17,6 +17,8 @@ export interface NotificationTarget {
 	entryId?: string | null;
 	/** The kind of the document, which names the page of its items (a map's entries, a pact's commitments). */
 	documentKind?: string | null;
+	/** The action of a co-design plan it is about (a reminder of a late action or a verification due). */
+	planActionId?: string | null;
 }
 
 /**
@@ -25,10 +27,11 @@ export interface NotificationTarget {
  * (on the map's entries page, that entry open); for an accepted invitation,
  * the network's members; for a request for more access, the members page's
  * waiting requests (a facilitator's) or the request page (the requester's,
- * showing the answer); for a proposal of a commitment, the pact's proposals. Built from ids alone, so it can only ever lead
+ * showing the answer); for a proposal of a commitment, the pact's proposals; for
+ * a plan's action, its page. Built from ids alone, so it can only ever lead
  * within Trama.
  */
-export function targetPath({ kind, networkId, threadId, messageId, documentId, commentId, entryId, documentKind }: NotificationTarget): string {
+export function targetPath({ kind, networkId, threadId, messageId, documentId, commentId, entryId, documentKind, planActionId }: NotificationTarget): string {
 	const network = `/networks/${networkId}`;
 	if (kind === 'invitation_accepted') return `${network}/members`;
 	if (kind === 'access_requested') return `${network}/members#access-requests`;
@@ -36,6 +39,7 @@ export function targetPath({ kind, networkId, threadId, messageId, documentId, c
 	if (kind?.startsWith('commitment_') && documentId) return `${network}/documents/${documentId}/commitments/proposals`;
 	// A seal, an adhesion or a reminder: the pact's sealed versions.
 	if (kind && PACT_KINDS.has(kind) && documentId) return sealPath(network, documentId, null);
+	if (planActionId && documentId) return `${network}/documents/${documentId}/plan/actions/${planActionId}`;
 	if (threadId) return `${network}/discussions/${threadId}${messageId ? `#message-${messageId}` : ''}`;
 	if (documentId) return commentPath(network, documentId, commentId, entryId, documentKind);
 	return network;
