@@ -29,6 +29,7 @@ import { pact } from './en/pact.ts';
 import { pactProposals } from './en/pactProposals.ts';
 import { pactExport } from './en/pactExport.ts';
 import { planTimeline } from './en/planTimeline.ts';
+import { planImport } from './en/planImport.ts';
 
 export const en: Record<MessageKey, string> = {
 	'app.name': 'Trama',
@@ -441,4 +442,5 @@ export const en: Record<MessageKey, string> = {
 	...pactProposals,
 	...pactExport,
 	...planTimeline,
+	...planImport,
 };

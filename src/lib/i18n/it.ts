@@ -28,6 +28,7 @@ import { pact } from './it/pact.ts';
 import { pactProposals } from './it/pactProposals.ts';
 import { pactExport } from './it/pactExport.ts';
 import { planTimeline } from './it/planTimeline.ts';
+import { planImport } from './it/planImport.ts';
 
 // Italian first: every key here is the contract the English file must meet.
 export const it = {
@@ -446,6 +447,7 @@ export const it = {
 	...pactProposals,
 	...pactExport,
 	...planTimeline,
+	...planImport,
 } as const;
 
 export type MessageKey = keyof typeof it;
