@@ -5,7 +5,8 @@ import { DEMO_NETWORK, DEMO_PEOPLE, signIn } from './support/demo.ts';
 
 // Importing a plan from a CSV file into a co-design document of this run's
 // own: the facilitator sees the bad row's line and reason, fixes the file,
-// and imports it whole; a viewer is told the import is not theirs to make.
+// and imports it whole; an editor does it without JavaScript; a viewer is
+// told the import is not theirs to make.
 
 const run = Date.now().toString(36);
 const HEADER = 'obiettivo;azione;capofila;partner;sistema;dal;al';
@@ -74,6 +75,24 @@ test('a facilitator sees the bad row of a plan file, fixes it and imports the pl
 		}).toPass();
 	} finally {
 		await context.close();
+	}
+});
+
+test('an editor imports a plan without JavaScript', async ({ browser }) => {
+	const facilitator = await signIn(browser, DEMO_PEOPLE.giulia.email);
+	const editor = await signIn(browser, DEMO_PEOPLE.marco.email, undefined, { javaScriptEnabled: false });
+	try {
+		const importPath = `${await newCoDesign(facilitator.page, `Piano senza script ${run}`)}/plan/import`;
+		const { page } = editor;
+		await page.goto(importPath);
+		await page.getByLabel('File CSV').setInputFiles({ name: 'piano.csv', mimeType: 'text/csv', buffer: csv([BAD, GOOD[0]]) });
+		await page.getByRole('button', { name: 'Leggi il file' }).click();
+		await expect(page.getByRole('region', { name: 'Righe con problemi' })).toContainText('«Cooperativa Inesistente» non è un partner della rete');
+		await page.getByRole('button', { name: 'Importa solo le righe valide (1)' }).click();
+		await expect(page.getByRole('status').filter({ hasText: 'Azioni importate da «piano.csv»: 1. Obiettivi nuovi: 1.' })).toBeVisible();
+	} finally {
+		await facilitator.context.close();
+		await editor.context.close();
 	}
 });
 

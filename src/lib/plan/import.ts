@@ -230,7 +230,9 @@ export function planFromRows({ rows }: PlanRows, known: PlanKnown, newId: () => 
 		const told = new Set(rowProblems.map((found) => found.field));
 		for (const found of checked.problems) {
 			const column = columnOfProblem(found, cells);
-			if (!told.has(column)) problem(column, found.code, found.value ?? (found.code === 'unknown_system' ? cell('sistema') : undefined));
+			// A date is quoted as the file writes it (31/12/2027), not as read.
+			const value = column === 'dal' || column === 'al' || column === 'verifica_quando' || column === 'sistema' ? cell(column) : found.value;
+			if (!told.has(column)) problem(column, found.code, value);
 		}
 		if (rowProblems.length > 0 || !checked.item) {
 			problems.push(...rowProblems);

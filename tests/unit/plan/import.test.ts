@@ -53,7 +53,7 @@ describe('a plan file with bad rows', () => {
 		'Obiettivo;Azione;Capofila;Partner;Sistema;Dal;Al;Indicatore;Unità;Colore',
 		'più persone LAVORANO;Tutoraggio;Cooperativa sociale Il Ponte;;Lavoro;01/02/2027;31/12/2027;;;blu',
 		'',
-		'Un obiettivo nuovo;Laboratorio;Cooperativa Inesistente;Comune di Frosinone – Servizi sociali;sociale;2027-03-01;2027-01-01;Ore;;',
+		'Un obiettivo nuovo;Laboratorio;Cooperativa Inesistente;Comune di Frosinone – Servizi sociali;sociale;2027-03-01;1/1/2027;Ore;;',
 		'Un obiettivo nuovo;Sportello;comune di frosinone - servizi sociali;;Sanità pubblica;;31-13-2027;;;',
 		';Senza obiettivo;Cooperativa sociale Il Ponte;;Sociale;;;;;'
 	].join('\r\n');
@@ -65,10 +65,10 @@ describe('a plan file with bad rows', () => {
 		expect(plan.ignored).toEqual(['Colore']);
 		expect(plan.problems).toEqual([
 			{ row: 4, field: 'capofila', code: 'planImport.problem.unknown_partner', value: 'Cooperativa Inesistente' },
-			{ row: 4, field: 'al', code: 'planImport.problem.ends_before_start', value: '2027-01-01' },
+			{ row: 4, field: 'al', code: 'planImport.problem.ends_before_start', value: '1/1/2027' },
 			{ row: 4, field: 'unita', code: 'planImport.problem.unit_required' },
 			{ row: 5, field: 'sistema', code: 'planImport.problem.unknown_system', value: 'Sanità pubblica' },
-			{ row: 5, field: 'al', code: 'planImport.problem.not_a_date', value: '2027-13-31' },
+			{ row: 5, field: 'al', code: 'planImport.problem.not_a_date', value: '31-13-2027' },
 			{ row: 6, field: 'obiettivo', code: 'planImport.problem.objective_required' }
 		]);
 		// The good row goes under the plan's objective of that title, whatever its case; no objective is made for bad rows.
