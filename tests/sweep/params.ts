@@ -7,6 +7,8 @@ import { segments } from './discovery.ts';
 
 /** The demo co-design document, which holds the demo plan. */
 const DEMO_CO_DESIGN = 'dd000000-0000-4000-8000-000000000003';
+/** The routes under a document's `/plan`, each taking the co-design document as its document. */
+const PLAN_ROUTES = ['', '/monitoring', '/import'];
 
 export interface ParamValues {
 	/** By parameter name: `[docId]` anywhere is the map document. */
@@ -29,8 +31,8 @@ export function paramValues(fixtures: Fixtures): ParamValues {
 		},
 		byRoute: {
 			'/notifications/[id]': { id: fixtures.viewerNotification },
-			// A plan's monitoring is the co-design document's.
-			'/networks/[id]/documents/[docId]/plan/monitoring': { docId: DEMO_CO_DESIGN },
+			// A plan's pages are the co-design document's.
+			...Object.fromEntries(PLAN_ROUTES.map((tail) => [`/networks/[id]/documents/[docId]/plan${tail}`, { docId: DEMO_CO_DESIGN }])),
 			// A sealed version is the pact's.
 			...Object.fromEntries(
 				['', '/register.csv', '/export.pdf', '/export.docx'].map((tail) => [

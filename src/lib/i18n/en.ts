@@ -29,6 +29,8 @@ import { pact } from './en/pact.ts';
 import { pactProposals } from './en/pactProposals.ts';
 import { pactExport } from './en/pactExport.ts';
 import { planMonitoring } from './en/planMonitoring.ts';
+import { planTimeline } from './en/planTimeline.ts';
+import { planImport } from './en/planImport.ts';
 
 export const en: Record<MessageKey, string> = {
 	'app.name': 'Trama',
@@ -441,4 +443,6 @@ export const en: Record<MessageKey, string> = {
 	...pactProposals,
 	...pactExport,
 	...planMonitoring,
+	...planTimeline,
+	...planImport,
 };

@@ -28,6 +28,8 @@ import { pact } from './it/pact.ts';
 import { pactProposals } from './it/pactProposals.ts';
 import { pactExport } from './it/pactExport.ts';
 import { planMonitoring } from './it/planMonitoring.ts';
+import { planTimeline } from './it/planTimeline.ts';
+import { planImport } from './it/planImport.ts';
 
 // Italian first: every key here is the contract the English file must meet.
 export const it = {
@@ -446,6 +448,8 @@ export const it = {
 	...pactProposals,
 	...pactExport,
 	...planMonitoring,
+	...planTimeline,
+	...planImport,
 } as const;
 
 export type MessageKey = keyof typeof it;

@@ -1,0 +1,30 @@
+import type { planTimeline as italian } from '../it/planTimeline.ts';
+
+export const planTimeline: Record<keyof typeof italian, string> = {
+	'planTimeline.region': 'Timeline of the actions, by month',
+	'planTimeline.none': 'The plan has no actions yet.',
+	'planTimeline.today': 'Today',
+	'planTimeline.todayIs': 'Today is {date}',
+	'planTimeline.noObjective': 'Actions without an objective of the plan',
+	'planTimeline.noActions': 'No actions',
+	'planTimeline.lead': 'Lead',
+	'planTimeline.unknownPartner': 'Partner no longer in the network',
+	'planTimeline.period.both': 'from {from} to {to}',
+	'planTimeline.period.from': 'from {from}, with no end date',
+	'planTimeline.period.to': 'until {to}, with no start date',
+	'planTimeline.period.none': 'no dates',
+	'planTimeline.table.show': 'The timeline as a table',
+	'planTimeline.table.caption': 'The plan’s actions: lead, dates and status',
+	'planTimeline.table.objective': 'Objective',
+	'planTimeline.table.action': 'Action',
+	'planTimeline.table.from': 'From',
+	'planTimeline.table.to': 'To',
+	'planTimeline.table.status': 'Status',
+	'planTimeline.status.none': 'No updates',
+	'planTimeline.status.not_started': 'Not started',
+	'planTimeline.status.on_track': 'On track',
+	'planTimeline.status.at_risk': 'At risk',
+	'planTimeline.status.late': 'Late',
+	'planTimeline.status.done': 'Done',
+	'planTimeline.status.dropped': 'Dropped'
+};

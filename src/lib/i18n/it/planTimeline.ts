@@ -1,0 +1,30 @@
+// Italian messages of planTimeline (the plan's timeline by month, and its
+// table): the keys the English file must match.
+export const planTimeline = {
+	'planTimeline.region': 'Cronoprogramma delle azioni, per mese',
+	'planTimeline.none': 'Il piano non ha ancora azioni.',
+	'planTimeline.today': 'Oggi',
+	'planTimeline.todayIs': 'Oggi è il {date}',
+	'planTimeline.noObjective': 'Azioni senza un obiettivo del piano',
+	'planTimeline.noActions': 'Nessuna azione',
+	'planTimeline.lead': 'Capofila',
+	'planTimeline.unknownPartner': 'Partner non più nella rete',
+	'planTimeline.period.both': 'dal {from} al {to}',
+	'planTimeline.period.from': 'dal {from}, senza data di fine',
+	'planTimeline.period.to': 'fino al {to}, senza data di inizio',
+	'planTimeline.period.none': 'senza date',
+	'planTimeline.table.show': 'Il cronoprogramma come tabella',
+	'planTimeline.table.caption': 'Le azioni del piano: capofila, date e stato',
+	'planTimeline.table.objective': 'Obiettivo',
+	'planTimeline.table.action': 'Azione',
+	'planTimeline.table.from': 'Dal',
+	'planTimeline.table.to': 'Al',
+	'planTimeline.table.status': 'Stato',
+	'planTimeline.status.none': 'Nessun aggiornamento',
+	'planTimeline.status.not_started': 'Non iniziata',
+	'planTimeline.status.on_track': 'In linea',
+	'planTimeline.status.at_risk': 'A rischio',
+	'planTimeline.status.late': 'In ritardo',
+	'planTimeline.status.done': 'Conclusa',
+	'planTimeline.status.dropped': 'Abbandonata'
+};
