@@ -20,7 +20,9 @@ export const NOTIFICATION_KINDS = [
 	'pact_sealed',
 	'pact_adhered',
 	'pact_withdrawn',
-	'adhesion_reminder'
+	'adhesion_reminder',
+	'plan_progress',
+	'plan_verified'
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
