@@ -22,10 +22,14 @@ export function paramValues(fixtures: Fixtures): ParamValues {
 			fileId: fixtures.file,
 			versionId: fixtures.documentVersion,
 			token: fixtures.invitationToken,
-			sealId: fixtures.seal
+			sealId: fixtures.seal,
+			// Demo action 4 of the co-design plan: it has progress, a verification and a revised action.
+			actionId: 'ea000000-0000-4000-8000-000000000004'
 		},
 		byRoute: {
 			'/notifications/[id]': { id: fixtures.viewerNotification },
+			// An action is the co-design document's plan's.
+			'/networks/[id]/documents/[docId]/plan/actions/[actionId]': { docId: 'dd000000-0000-4000-8000-000000000003' },
 			// A sealed version is the pact's.
 			...Object.fromEntries(
 				['', '/register.csv', '/export.pdf', '/export.docx'].map((tail) => [
