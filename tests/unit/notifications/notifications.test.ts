@@ -79,7 +79,9 @@ describe('notification settings', () => {
 			'pact_sealed',
 			'pact_adhered',
 			'pact_withdrawn',
-			'adhesion_reminder'
+			'adhesion_reminder',
+			'plan_progress',
+			'plan_verified'
 		]);
 		expect(mutedKinds(settingsSchema.parse({}))).toEqual([
 			'mention',
@@ -96,7 +98,9 @@ describe('notification settings', () => {
 			'pact_sealed',
 			'pact_adhered',
 			'pact_withdrawn',
-			'adhesion_reminder'
+			'adhesion_reminder',
+			'plan_progress',
+			'plan_verified'
 		]);
 	});
 
