@@ -8,7 +8,8 @@ import { withUser } from '../../src/lib/server/db/with-user.ts';
 import type { Database } from '../../src/lib/server/db/types.ts';
 import { blankAction, blankObjective, type Action } from '../../src/lib/plan/plan.ts';
 import { PLAN_ACTIONS, PLAN_OBJECTIVES } from '../../src/lib/plan/plan-doc.ts';
-import { putItems, readItems } from '../../src/lib/structured/items-doc.ts';
+import { putItems, readItems, removeItems } from '../../src/lib/structured/items-doc.ts';
+import { loadActionPage } from '../../src/lib/server/plan/action-page.ts';
 import { listActions } from '../../src/lib/server/plan/queries.ts';
 import { listProgress, listVerifications } from '../../src/lib/server/plan/follow-up.ts';
 import { followUpRefusal, mayPostProgress, postProgress, recordVerification } from '../../src/lib/server/plan/follow-up-writes.ts';
@@ -170,5 +171,19 @@ describe.each(backends)('the follow-up of a plan on $name', (backend) => {
 		});
 		expect(await outcome(attempt)).not.toBe('done');
 		expect((await planActions()).some((candidate) => candidate.id === revised.id)).toBe(false);
+	});
+
+	it('keeps the page of an action taken out of the plan, with its history, and has none for an action that never was', async () => {
+		const before = await as(cast.commenter, (tx) => loadActionPage(tx, cast.network.id, plan.id, action.id));
+		expect(before).toMatchObject({ mayPost: false, mayVerify: false });
+		expect(before.state?.status).toBe('on_track');
+		expect(before.loop.map((step) => step.title)).toEqual(['Tutoraggio dei tirocini', 'Tutoraggio dei tirocini (rivista)']);
+		await collab.collab.change(plan.id, cast.facilitator.id, (doc, origin) => removeItems(doc, PLAN_ACTIONS, [action.id], origin));
+		await collab.collab.project(plan.id);
+		const after = await as(cast.commenter, (tx) => loadActionPage(tx, cast.network.id, plan.id, action.id));
+		expect(after.state).toBeNull();
+		expect(after.history.progress).toHaveLength(1);
+		expect(after.history.verifications).toHaveLength(1);
+		await expect(as(cast.commenter, (tx) => loadActionPage(tx, cast.network.id, plan.id, randomUUID()))).rejects.toMatchObject({ status: 404 });
 	});
 });
