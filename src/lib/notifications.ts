@@ -21,6 +21,8 @@ export const NOTIFICATION_KINDS = [
 	'pact_adhered',
 	'pact_withdrawn',
 	'adhesion_reminder',
+	'plan_progress',
+	'plan_verified',
 	'action_late',
 	'verification_due'
 ] as const;

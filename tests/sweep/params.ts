@@ -8,7 +8,7 @@ import { segments } from './discovery.ts';
 /** The demo co-design document, which holds the demo plan. */
 const DEMO_CO_DESIGN = 'dd000000-0000-4000-8000-000000000003';
 /** The routes under a document's `/plan`, each taking the co-design document as its document. */
-const PLAN_ROUTES = ['', '/monitoring', '/import'];
+const PLAN_ROUTES = ['', '/monitoring', '/import', '/actions/[actionId]'];
 
 export interface ParamValues {
 	/** By parameter name: `[docId]` anywhere is the map document. */
@@ -27,7 +27,9 @@ export function paramValues(fixtures: Fixtures): ParamValues {
 			fileId: fixtures.file,
 			versionId: fixtures.documentVersion,
 			token: fixtures.invitationToken,
-			sealId: fixtures.seal
+			sealId: fixtures.seal,
+			// Demo action 4 of the co-design plan: it has progress, a verification and a revised action.
+			actionId: 'ea000000-0000-4000-8000-000000000004'
 		},
 		byRoute: {
 			'/notifications/[id]': { id: fixtures.viewerNotification },

@@ -4,7 +4,8 @@
 // 20261207170000_partner_details.sql, requests for more access' in
 // 20261207176000_access_requests.sql, proposals of commitments' in
 // 20261207183000_commitment_proposals.sql, a pact's seals and adhesions' in
-// 20261207184000_pact_seals.sql): the database writes only these, in
+// 20261207184000_pact_seals.sql, a plan's follow-up's in
+// 20261207188000_plan_follow_up_activity.sql): the database writes only these, in
 // this order, so change both together. An integration test compares them.
 export const ACTIVITY_ACTIONS = [
 	'network_created',
@@ -53,7 +54,9 @@ export const ACTIVITY_ACTIONS = [
 	'commitment_declined',
 	'pact_sealed',
 	'pact_adhered',
-	'pact_withdrawn'
+	'pact_withdrawn',
+	'plan_progress_posted',
+	'plan_verified'
 ] as const;
 
 export type ActivityAction = (typeof ACTIVITY_ACTIONS)[number];
@@ -63,7 +66,7 @@ export const ACTIVITY_GROUPS = ['documents', 'discussions', 'comments', 'files',
 export type ActivityGroup = (typeof ACTIVITY_GROUPS)[number];
 
 const PREFIXES: Record<ActivityGroup, string[]> = {
-	documents: ['document_', 'commitment_', 'pact_'],
+	documents: ['document_', 'commitment_', 'pact_', 'plan_'],
 	discussions: ['thread_'],
 	comments: ['comment_'],
 	files: ['file_', 'folder_'],

@@ -4,6 +4,7 @@
 import { translate, type Locale, type MessageKey } from '../i18n/translate.ts';
 import { ROLES, SYSTEMS } from '../domain.ts';
 import { DOCUMENT_KINDS, DOCUMENT_STATUSES } from '../documents/kinds.ts';
+import { ACTION_STATUSES, VERDICTS } from '../plan/plan.ts';
 import type { ActivityAction } from './actions.ts';
 import type { ActivityEntry } from './entry.ts';
 
@@ -97,6 +98,10 @@ function params(locale: Locale, { action, details }: Described): Record<string, 
 		case 'pact_adhered':
 		case 'pact_withdrawn':
 			return { number: numeral(details.number), partner: text(details.partner), reason: text(details.reason) };
+		case 'plan_progress_posted':
+			return { action: text(details.title), status: named(locale, details.status, ACTION_STATUSES, 'planFollowUp.status') };
+		case 'plan_verified':
+			return { action: text(details.title), verdict: named(locale, details.verdict, VERDICTS, 'planFollowUp.verdict') };
 		default:
 			return { quote: text(details.quote) };
 	}
@@ -163,7 +168,9 @@ const DETAILS: Partial<Record<ActivityAction, MessageKey>> = {
 	commitment_declined: 'activity.details.commitment_declined',
 	pact_sealed: 'activity.details.pactSeal',
 	pact_adhered: 'activity.details.pactAdhesion',
-	pact_withdrawn: 'activity.details.pactWithdrawal'
+	pact_withdrawn: 'activity.details.pactWithdrawal',
+	plan_progress_posted: 'activity.details.planProgress',
+	plan_verified: 'activity.details.planVerification'
 };
 
 /** The entry's details in words, or '' when it has none. */

@@ -31,6 +31,7 @@ import { pactExport } from './en/pactExport.ts';
 import { planMonitoring } from './en/planMonitoring.ts';
 import { planTimeline } from './en/planTimeline.ts';
 import { planImport } from './en/planImport.ts';
+import { planFollowUp } from './en/planFollowUp.ts';
 
 export const en: Record<MessageKey, string> = {
 	'app.name': 'Trama',
@@ -445,4 +446,5 @@ export const en: Record<MessageKey, string> = {
 	...planMonitoring,
 	...planTimeline,
 	...planImport,
+	...planFollowUp,
 };

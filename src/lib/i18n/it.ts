@@ -30,6 +30,7 @@ import { pactExport } from './it/pactExport.ts';
 import { planMonitoring } from './it/planMonitoring.ts';
 import { planTimeline } from './it/planTimeline.ts';
 import { planImport } from './it/planImport.ts';
+import { planFollowUp } from './it/planFollowUp.ts';
 
 // Italian first: every key here is the contract the English file must meet.
 export const it = {
@@ -450,6 +451,7 @@ export const it = {
 	...planMonitoring,
 	...planTimeline,
 	...planImport,
+	...planFollowUp,
 } as const;
 
 export type MessageKey = keyof typeof it;

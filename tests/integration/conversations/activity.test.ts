@@ -232,10 +232,11 @@ describe.each(backends)('the activity record on $name', (backend) => {
 
 	// The file space's actions are tested with the rest of its schema, in files/schema.test.ts; the
 	// partners' and invitations' in partners.test.ts; the answers to requests for another role in access-requests.test.ts;
-	// a pact's proposals in commitment-proposals.test.ts, its seals and adhesions in pact-seals.test.ts.
-	it('has no action that this file does not test, but those of the file space, the partners, the invitations, the requests for another role and the pact', async () => {
+	// a pact's proposals in commitment-proposals.test.ts, its seals and adhesions in pact-seals.test.ts;
+	// a plan's follow-up in plan-follow-up.test.ts.
+	it('has no action that this file does not test, but those of the file space, the partners, the invitations, the requests for another role, the pact and the plan', async () => {
 		const { rows } = await db.query<{ action: string }>(
-			`select action::text from unnest(enum_range(null::public.activity_action)) as action where action::text !~ '^(file|folder|partner|invitation|access|commitment|pact)_'`
+			`select action::text from unnest(enum_range(null::public.activity_action)) as action where action::text !~ '^(file|folder|partner|invitation|access|commitment|pact|plan)_'`
 		);
 		const tested = [
 			['network_created', 'member_joined', 'member_role_changed', 'member_left', 'member_removed'],

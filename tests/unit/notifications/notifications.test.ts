@@ -87,6 +87,8 @@ describe('notification settings', () => {
 			'pact_adhered',
 			'pact_withdrawn',
 			'adhesion_reminder',
+			'plan_progress',
+			'plan_verified',
 			'action_late',
 			'verification_due'
 		]);
@@ -106,6 +108,8 @@ describe('notification settings', () => {
 			'pact_adhered',
 			'pact_withdrawn',
 			'adhesion_reminder',
+			'plan_progress',
+			'plan_verified',
 			'action_late',
 			'verification_due'
 		]);

@@ -4,7 +4,8 @@
 // actions across the four systems, each led by a demo partner, with the
 // pact's commitments (demo-pact.ts) it carries out. Some started in autumn
 // 2026, one ended in November without being done (a late action, for the
-// reminders); most run through 2027, verified at mid-year.
+// reminders); most run through 2027, verified at mid-year. The last revises
+// the fourth after its verification (demo-plan-follow-up.ts).
 import { blankAction, blankObjective, type Action, type Indicator, type Objective } from '../../plan/plan.ts';
 import { DEMO_PARTNERS as PARTNER, demoEntryId as entry } from './demo-map.ts';
 
@@ -257,5 +258,27 @@ export const DEMO_PLAN_ACTIONS: Action[] = [
 		verificationBy: 'SerD Frosinone',
 		verificationOn: '2027-12-31',
 		commitmentIds: [commitment(3)]
+	}),
+	// Opened by the verification of action 4 (demo-plan-follow-up.ts): the laboratory, partly achieved,
+	// goes on with fewer people at a time and a company lined up for each before it starts.
+	blankAction(demoActionId(13), OBJECTIVE.prison, {
+		title: 'Laboratorio del legno per chi esce dal carcere (rivista)',
+		description: 'Quattro persone per volta, ciascuna con un’impresa della rete già individuata prima di iniziare il laboratorio.',
+		leadPartnerId: PARTNER.ponte,
+		partnerIds: [PARTNER.comune],
+		system: 'employment',
+		from: '2027-03-01',
+		to: '2027-08-31',
+		people: 2,
+		hours: 500,
+		eurosOwn: 6000,
+		eurosOther: 5000,
+		outputs: 'Quattro persone formate e inserite in un’impresa',
+		indicators: [indicator(13, 1, 'Persone inserite in un’impresa', 0, 4, 'persone')],
+		verificationHow: 'Relazione dell’assistente sociale',
+		verificationBy: 'Comune di Frosinone',
+		verificationOn: '2027-09-30',
+		commitmentIds: [commitment(16)],
+		revisesId: demoActionId(4)
 	})
 ];

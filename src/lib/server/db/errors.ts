@@ -38,7 +38,8 @@ const RAISED: Record<string, MessageKey> = {
 	adhesion_act_after: 'errors.adhesion_act_after',
 	reminder_not_facilitator: 'errors.reminder_not_facilitator',
 	pact_has_seals: 'errors.pact_has_seals',
-	pact_record_immutable: 'errors.pact_record_immutable'
+	pact_record_immutable: 'errors.pact_record_immutable',
+	plan_record_immutable: 'errors.plan_record_immutable'
 };
 
 // Unique indexes whose violation means a name is already taken there.

@@ -21,6 +21,7 @@ import { keepDemoApproval, setDemoReviewDeadline } from './demo-approval.ts';
 import { seedDemoAccessRequest } from './demo-access.ts';
 import { seedDemoProposals } from './demo-proposals.ts';
 import { seedDemoSeal } from './demo-seals.ts';
+import { seedDemoPlanFollowUp } from './demo-plan-follow-up.ts';
 
 /** The demo accounts that supabase/seed.sql gives roles in its network; all share one password. */
 export const DEMO_PASSWORD = 'Trama-demo-2026';
@@ -90,6 +91,7 @@ export async function seedDemo(db: Database): Promise<boolean> {
 		await seedDemoAccessRequest(tx, DEMO_NETWORK, DEMO_ACCOUNTS[3].id);
 		// Anna, the Comune's commenter, proposes commitments for it; Giulia declined one.
 		await seedDemoProposals(tx, { networkId: DEMO_NETWORK, pactId: PACT.id, proposerId: ANNA.id, deciderId: GIULIA.id });
+		await seedDemoPlanFollowUp(tx, DEMO_NETWORK, DEMO_DOCUMENTS[2].id);
 		// Last, so the sealed version holds the pact as everything above left it.
 		await seedDemoSeal(tx, DEMO_NETWORK, PACT.id, GIULIA.id);
 	});
