@@ -26,6 +26,8 @@ export function paramValues(fixtures: Fixtures): ParamValues {
 		},
 		byRoute: {
 			'/notifications/[id]': { id: fixtures.viewerNotification },
+			// The plan is a co-design document's.
+			'/networks/[id]/documents/[docId]/plan': { docId: 'dd000000-0000-4000-8000-000000000003' },
 			// A sealed version is the pact's.
 			...Object.fromEntries(
 				['', '/register.csv', '/export.pdf', '/export.docx'].map((tail) => [
