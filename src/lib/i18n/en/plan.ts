@@ -138,7 +138,7 @@ export const plan: Record<keyof typeof it, string> = {
 	'plan.indicator.legend': 'Indicator {n}',
 	'plan.indicator.name': 'Name',
 	'plan.indicator.baseline': 'Baseline',
-	'plan.indicator.target': 'Target',
+	'plan.indicator.target': 'Target value',
 	'plan.indicator.unit': 'Unit',
 	'plan.indicator.add': 'Add an indicator',
 	'plan.indicator.remove': 'Remove indicator {n}',

@@ -137,7 +137,7 @@ export const plan = {
 	'plan.indicator.legend': 'Indicatore {n}',
 	'plan.indicator.name': 'Nome',
 	'plan.indicator.baseline': 'Valore di partenza',
-	'plan.indicator.target': 'Obiettivo',
+	'plan.indicator.target': 'Valore obiettivo',
 	'plan.indicator.unit': 'Unità',
 	'plan.indicator.add': 'Aggiungi un indicatore',
 	'plan.indicator.remove': 'Rimuovi l’indicatore {n}',
