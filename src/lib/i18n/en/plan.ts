@@ -29,6 +29,8 @@ export const plan: Record<keyof typeof it, string> = {
 	'plan.filter.objective': 'Objective',
 	'plan.filter.status': 'Status',
 	'plan.filter.any': 'All',
+	'plan.filter.toggle': 'Filters',
+	'plan.filter.toggleActive': 'Filters ({count} on)',
 	'plan.filter.apply': 'Filter',
 	'plan.filter.clear': 'Clear the filters',
 	'plan.filter.count': '{shown} of {total} actions',

@@ -28,6 +28,8 @@ export const plan = {
 	'plan.filter.objective': 'Obiettivo',
 	'plan.filter.status': 'Stato',
 	'plan.filter.any': 'Tutti',
+	'plan.filter.toggle': 'Filtri',
+	'plan.filter.toggleActive': 'Filtri ({count} attivi)',
 	'plan.filter.apply': 'Filtra',
 	'plan.filter.clear': 'Togli i filtri',
 	'plan.filter.count': '{shown} azioni su {total}',
