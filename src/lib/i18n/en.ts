@@ -32,6 +32,7 @@ import { planMonitoring } from './en/planMonitoring.ts';
 import { planTimeline } from './en/planTimeline.ts';
 import { planImport } from './en/planImport.ts';
 import { planFollowUp } from './en/planFollowUp.ts';
+import { plan } from './en/plan.ts';
 
 export const en: Record<MessageKey, string> = {
 	'app.name': 'Trama',
@@ -447,4 +448,5 @@ export const en: Record<MessageKey, string> = {
 	...planTimeline,
 	...planImport,
 	...planFollowUp,
+	...plan,
 };

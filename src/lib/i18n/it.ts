@@ -31,6 +31,7 @@ import { planMonitoring } from './it/planMonitoring.ts';
 import { planTimeline } from './it/planTimeline.ts';
 import { planImport } from './it/planImport.ts';
 import { planFollowUp } from './it/planFollowUp.ts';
+import { plan } from './it/plan.ts';
 
 // Italian first: every key here is the contract the English file must meet.
 export const it = {
@@ -452,6 +453,7 @@ export const it = {
 	...planTimeline,
 	...planImport,
 	...planFollowUp,
+	...plan,
 } as const;
 
 export type MessageKey = keyof typeof it;
