@@ -7,6 +7,8 @@ export const plan: Record<keyof typeof it, string> = {
 	'plan.open': 'Open the action plan',
 	'plan.intro': 'The co-design’s objectives and actions: who does what, when, with what resources and how it is verified. Written together and shared live.',
 	'plan.backToText': 'Back to the co-design text',
+	'plan.toMonitoring': 'How the plan is going, and its verifications',
+	'plan.toImport': 'Import actions from a CSV file',
 	'plan.loading': 'Loading the plan…',
 	'plan.malformed': '{count} badly written items of the plan are not shown.',
 	'plan.readOnly.commenter': 'You are a commenter: you can read the plan but not change it.',

@@ -6,6 +6,8 @@ export const plan = {
 	'plan.open': 'Apri il piano d’azione',
 	'plan.intro': 'Obiettivi e azioni della co-progettazione: chi fa che cosa, quando, con quali risorse e come si verifica. Scritto insieme e condiviso dal vivo.',
 	'plan.backToText': 'Torna al testo della co-progettazione',
+	'plan.toMonitoring': 'Andamento del piano e verifiche',
+	'plan.toImport': 'Importa azioni da un file CSV',
 	'plan.loading': 'Caricamento del piano…',
 	'plan.malformed': '{count} elementi del piano scritti in modo non valido non sono mostrati.',
 	'plan.readOnly.commenter': 'Hai il ruolo di commentatore: puoi consultare il piano, ma non modificarlo.',
