@@ -28,6 +28,7 @@ import { pactSignature } from './en/pactSignature.ts';
 import { pact } from './en/pact.ts';
 import { pactProposals } from './en/pactProposals.ts';
 import { pactExport } from './en/pactExport.ts';
+import { planExport } from './en/planExport.ts';
 
 export const en: Record<MessageKey, string> = {
 	'app.name': 'Trama',
@@ -439,4 +440,5 @@ export const en: Record<MessageKey, string> = {
 	...pact,
 	...pactProposals,
 	...pactExport,
+	...planExport,
 };

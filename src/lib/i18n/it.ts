@@ -27,6 +27,7 @@ import { pactSignature } from './it/pactSignature.ts';
 import { pact } from './it/pact.ts';
 import { pactProposals } from './it/pactProposals.ts';
 import { pactExport } from './it/pactExport.ts';
+import { planExport } from './it/planExport.ts';
 
 // Italian first: every key here is the contract the English file must meet.
 export const it = {
@@ -444,6 +445,7 @@ export const it = {
 	...pact,
 	...pactProposals,
 	...pactExport,
+	...planExport,
 } as const;
 
 export type MessageKey = keyof typeof it;
