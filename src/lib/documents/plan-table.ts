@@ -4,6 +4,7 @@
 // is measured and verified. Written as ProseMirror JSON, which every export reads.
 import { translate, type Locale, type MessageKey } from '../i18n/translate.ts';
 import type { Action, Objective } from '../plan/plan.ts';
+import { inOutline } from '../plan/export-rows.ts';
 import { formatCount, formatDay, formatPeriod, itemsTable, lines, paragraph, textNode, type TableColumns } from './commitments-table.ts';
 import type { DocNode } from './json.ts';
 
@@ -51,7 +52,7 @@ export function planSection(objectives: readonly Objective[], actions: readonly 
 	// An action whose objective was deleted still shows, under a heading that says so.
 	const orphans = actions.filter((action) => !known.has(action.objectiveId));
 	const groups: [string, string, number, readonly Action[]][] = [
-		...objectives.map((o): [string, string, number, readonly Action[]] => [o.title, o.description, o.level === 'general' ? 3 : 4, actionsOf.get(o.id) ?? []]),
+		...inOutline(objectives).map((o): [string, string, number, readonly Action[]] => [o.title, o.description, o.level === 'general' ? 3 : 4, actionsOf.get(o.id) ?? []]),
 		...(orphans.length ? [[translate(locale, 'planExport.unknownObjective'), '', 3, orphans] as [string, string, number, readonly Action[]]] : [])
 	];
 	return [

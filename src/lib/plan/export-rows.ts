@@ -53,6 +53,18 @@ export function indicatorLines(locale: Locale, state: ActionState): string[] {
 export const partnerNamer = (locale: Locale, partners: ReadonlyMap<string, string>) => (id: string) =>
 	partners.get(id) ?? translate(locale, 'planExport.unknownPartner');
 
+/**
+ * The objectives as a reader follows them: each general objective followed by
+ * its specific ones, each group in the plan's order; a specific objective
+ * whose general one is gone comes last.
+ */
+export function inOutline(objectives: readonly Objective[]): Objective[] {
+	const generals = objectives.filter((objective) => objective.level === 'general' || objective.parentId === null);
+	const childrenOf = Map.groupBy(objectives.filter((objective) => !generals.includes(objective)), (objective) => objective.parentId!);
+	const outlined = generals.flatMap((general) => [general, ...(childrenOf.get(general.id) ?? [])]);
+	return [...outlined, ...objectives.filter((objective) => !outlined.includes(objective))];
+}
+
 /** The general objective and the specific one of an action's objective (a general objective's own actions leave the second empty). */
 export function objectiveTitles(objectives: readonly Objective[], locale: Locale): (objectiveId: string) => { general: string; specific: string } {
 	const byId = new Map(objectives.map((objective) => [objective.id, objective]));
@@ -62,6 +74,13 @@ export function objectiveTitles(objectives: readonly Objective[], locale: Locale
 		if (objective.level === 'general' || objective.parentId === null) return { general: objective.title, specific: '' };
 		return { general: byId.get(objective.parentId)?.title ?? translate(locale, 'planExport.unknownObjective'), specific: objective.title };
 	};
+}
+
+/** Actions grouped as their objectives are outlined (inOutline), the plan's order kept within each; an orphan last. */
+function byOutline(objectives: readonly Objective[], states: readonly ActionState[]): ActionState[] {
+	const rank = new Map(inOutline(objectives).map((objective, i) => [objective.id, i]));
+	const at = (state: ActionState) => rank.get(state.action.objectiveId) ?? rank.size;
+	return states.map((state, i) => ({ state, i })).sort((a, b) => at(a.state) - at(b.state) || a.i - b.i).map(({ state }) => state);
 }
 
 export function planTable({ objectives, states, partners, locale }: PlanTableInput): PlanTable {
@@ -105,6 +124,6 @@ export function planTable({ objectives, states, partners, locale }: PlanTableInp
 	];
 	return {
 		columns: specs.map(([key, kind, width]) => ({ header: say(key), kind, width })),
-		rows: states.map((state) => specs.map(([, , , value]) => value(state)))
+		rows: byOutline(objectives, states).map((state) => specs.map(([, , , value]) => value(state)))
 	};
 }

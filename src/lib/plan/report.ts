@@ -11,7 +11,7 @@ import { heading } from '../documents/plan-table.ts';
 import type { DocNode } from '../documents/json.ts';
 import type { Action, Objective, ProgressUpdate, Verification } from './plan.ts';
 import { actionStates, objectiveRollups, rollup, type ActionState, type IndicatorState, type Rollup } from './rollup.ts';
-import { objectiveTitles, partnerNamer, planTable, type PlanTable } from './export-rows.ts';
+import { inOutline, objectiveTitles, partnerNamer, planTable, type PlanTable } from './export-rows.ts';
 
 /** How many of an action's updates the report shows, newest first: the story of the last months, not every line. */
 export const UPDATES_SHOWN = 3;
@@ -85,7 +85,7 @@ export function planReport(source: PlanReportSource, locale: Locale): PlanReport
 		late: reports.filter((report) => report.state.late),
 		verificationsDue: reports.filter((report) => report.state.verificationDue),
 		objectives: [
-			...source.objectives.map((objective) => ({ objective, rollup: rollups.get(objective.id)!, actions: byObjective.get(objective.id) ?? [] })),
+			...inOutline(source.objectives).map((objective) => ({ objective, rollup: rollups.get(objective.id)!, actions: byObjective.get(objective.id) ?? [] })),
 			...(orphans.length ? [{ objective: null, rollup: rollup(orphans.map((report) => report.state)), actions: orphans }] : [])
 		]
 	};

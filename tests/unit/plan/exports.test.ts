@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { blankAction, blankObjective, type ProgressUpdate, type Verification } from '../../../src/lib/plan/plan.ts';
 import { actionStates } from '../../../src/lib/plan/rollup.ts';
-import { planTable } from '../../../src/lib/plan/export-rows.ts';
+import { inOutline, planTable } from '../../../src/lib/plan/export-rows.ts';
 import { planToCsv } from '../../../src/lib/plan/export-csv.ts';
 import { planReport, reportJson, romeDay, UPDATES_SHOWN, type PlanReportSource } from '../../../src/lib/plan/report.ts';
 import { planSection } from '../../../src/lib/documents/plan-table.ts';
@@ -85,8 +85,9 @@ const column = (header: string) => table().columns.findIndex((c) => c.header ===
 describe('the plan’s table (CSV and XLSX rows)', () => {
 	it('has one row per action with its objectives, partners, money, indicators and where it stands', () => {
 		const { columns, rows } = table();
-		expect(rows).toHaveLength(2);
-		const [row] = rows;
+		// Grouped as the objectives are outlined: the general objective's own action first, then its specific one's.
+		expect(rows.map((r) => r[column('Id azione')])).toEqual([sportello.id, tirocini.id]);
+		const row = rows[1];
 		const cell = (header: string) => row[columns.findIndex((c) => c.header === header)];
 		expect(cell('Obiettivo generale')).toBe(general.title);
 		expect(cell('Obiettivo specifico')).toBe(specific.title);
@@ -104,16 +105,16 @@ describe('the plan’s table (CSV and XLSX rows)', () => {
 		expect(cell('Verifica scaduta')).toBe('sì');
 		expect(cell('Id azione')).toBe(tirocini.id);
 		// A general objective's own action has no specific one; its verdict is there.
-		expect(rows[1][column('Obiettivo generale')]).toBe(general.title);
-		expect(rows[1][column('Obiettivo specifico')]).toBe('');
-		expect(rows[1][column('Ultimo esito della verifica')]).toBe('Raggiunto in parte');
-		expect(rows[1][column('Stato')]).toBe('Non avviata');
+		expect(rows[0][column('Obiettivo generale')]).toBe(general.title);
+		expect(rows[0][column('Obiettivo specifico')]).toBe('');
+		expect(rows[0][column('Ultimo esito della verifica')]).toBe('Raggiunto in parte');
+		expect(rows[0][column('Stato')]).toBe('Non avviata');
 	});
 
 	it('writes the CSV as Italian Excel reads it: BOM, semicolons, decimal commas, dd/mm/yyyy, formulas kept as text', () => {
 		const csv = planToCsv(table());
 		expect(csv.startsWith('\uFEFFObiettivo generale;Obiettivo specifico;Azione;')).toBe(true);
-		const line = csv.split('\r\n')[1];
+		const line = csv.split('\r\n')[2];
 		expect(line).toContain(";'=Tirocini di inclusione;");
 		expect(line).toContain(';15/01/2026;30/11/2026;4;1200;10000,10;0,20;;10000,30;');
 		expect(line).toContain('"Comune di Frosinone\nPartner non più nella rete"');
@@ -183,3 +184,11 @@ function textOf(node: DocNode): string {
 	if (node.type === 'tableRow') return (node.content ?? []).map((cell) => (cell.content ?? []).map(textOf).join(' ')).join(' | ') + '\n';
 	return (node.content ?? []).map(textOf).join(node.type === 'doc' || node.type === 'table' ? '\n' : node.type === 'paragraph' || node.type === 'heading' ? '' : '\n');
 }
+
+describe('the objectives’ outline', () => {
+	it('puts each general objective before its specific ones, and a specific one without its general one last', () => {
+		const lost = blankObjective(id(12), { level: 'specific', parentId: id(88), title: 'Senza generale' });
+		const other = blankObjective(id(13), { title: 'Altro generale' });
+		expect(inOutline([specific, lost, other, general]).map((o) => o.id)).toEqual([other.id, general.id, specific.id, lost.id]);
+	});
+});
