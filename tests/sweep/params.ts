@@ -32,6 +32,13 @@ export function paramValues(fixtures: Fixtures): ParamValues {
 					`/networks/[id]/documents/[docId]/seals/[sealId]${tail}`,
 					{ docId: DEMO.pactDocument }
 				])
+			),
+			// A plan's exports are the co-design document's.
+			...Object.fromEntries(
+				['/export.csv', '/export.xlsx', '/report.pdf', '/report.docx'].map((tail) => [
+					`/networks/[id]/documents/[docId]/plan${tail}`,
+					{ docId: DEMO.coDesignDocument }
+				])
 			)
 		}
 	};
