@@ -30,6 +30,8 @@ export const DEMO = {
 	mapDocument: 'dd000000-0000-4000-8000-000000000002',
 	/** The community pact, whose sealed versions' routes take it. */
 	pactDocument: 'dd000000-0000-4000-8000-000000000001',
+	/** The co-design document, whose plan's routes take it. */
+	coDesignDocument: 'dd000000-0000-4000-8000-000000000003',
 	thread: 'de000000-0000-4000-8000-000000000201',
 	folder: 'df000000-0000-4000-8000-000000000001',
 	partner: 'de000000-0000-4000-8000-000000000101',

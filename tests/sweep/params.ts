@@ -5,10 +5,8 @@
 import { DEMO, type Fixtures } from './database.ts';
 import { segments } from './discovery.ts';
 
-/** The demo co-design document, which holds the demo plan. */
-const DEMO_CO_DESIGN = 'dd000000-0000-4000-8000-000000000003';
-/** The routes under a document's `/plan`, each taking the co-design document as its document. */
-const PLAN_ROUTES = ['', '/monitoring', '/import', '/actions/[actionId]'];
+/** The routes under a document's `/plan`, each taking the co-design document, which holds the demo plan. */
+const PLAN_ROUTES = ['', '/monitoring', '/import', '/actions/[actionId]', '/export.csv', '/export.xlsx', '/report.pdf', '/report.docx'];
 
 export interface ParamValues {
 	/** By parameter name: `[docId]` anywhere is the map document. */
@@ -34,7 +32,7 @@ export function paramValues(fixtures: Fixtures): ParamValues {
 		byRoute: {
 			'/notifications/[id]': { id: fixtures.viewerNotification },
 			// A plan's pages are the co-design document's.
-			...Object.fromEntries(PLAN_ROUTES.map((tail) => [`/networks/[id]/documents/[docId]/plan${tail}`, { docId: DEMO_CO_DESIGN }])),
+			...Object.fromEntries(PLAN_ROUTES.map((tail) => [`/networks/[id]/documents/[docId]/plan${tail}`, { docId: DEMO.coDesignDocument }])),
 			// A sealed version is the pact's.
 			...Object.fromEntries(
 				['', '/register.csv', '/export.pdf', '/export.docx'].map((tail) => [

@@ -9,16 +9,16 @@ import { translate, type Locale, type MessageKey } from '../i18n/translate.ts';
 import type { Commitment } from '../pact/commitment.ts';
 import type { DocNode } from './json.ts';
 
-const textNode = (text: string, bold = false): DocNode =>
+export const textNode = (text: string, bold = false): DocNode =>
 	bold ? { type: 'text', text, marks: [{ type: 'bold' }] } : { type: 'text', text };
-const paragraph = (text: string, bold = false): DocNode => ({ type: 'paragraph', content: text ? [textNode(text, bold)] : [] });
+export const paragraph = (text: string, bold = false): DocNode => ({ type: 'paragraph', content: text ? [textNode(text, bold)] : [] });
 /** A cell of one paragraph per line: each export shows them one under the other. */
 const cell = (type: 'tableHeader' | 'tableCell', lines: DocNode[]): DocNode => ({
 	type,
 	attrs: { colspan: 1, rowspan: 1 },
 	content: lines.length ? lines : [paragraph('')]
 });
-const lines = (texts: string[]) => texts.filter(Boolean).map((text) => paragraph(text));
+export const lines = (texts: string[]) => texts.filter(Boolean).map((text) => paragraph(text));
 
 /**
  * One formatter per locale and kind, made once: building an Intl formatter
@@ -67,8 +67,22 @@ export function resourceLines(locale: Locale, commitment: Commitment): string[] 
 	].filter(Boolean);
 }
 
+/** A table's columns: a header and the blocks of each item's cell. */
+export type TableColumns<T> = [MessageKey, (item: T) => DocNode[]][];
+
+/** A header row and a row per item: the commitments' table, and the plan's (plan-table.ts, plan/report.ts). */
+export function itemsTable<T>(locale: Locale, cols: TableColumns<T>, items: readonly T[]): DocNode {
+	return {
+		type: 'table',
+		content: [
+			{ type: 'tableRow', content: cols.map(([key]) => cell('tableHeader', [paragraph(translate(locale, key))])) },
+			...items.map((item) => ({ type: 'tableRow', content: cols.map(([, value]) => cell('tableCell', value(item))) }))
+		]
+	};
+}
+
 /** The table's columns: a header and the lines of each commitment's cell. */
-function columns(locale: Locale, partners: Partner[], entryNames: ReadonlyMap<string, string>): [MessageKey, (c: Commitment) => DocNode[]][] {
+function columns(locale: Locale, partners: Partner[], entryNames: ReadonlyMap<string, string>): TableColumns<Commitment> {
 	const say = (key: MessageKey) => translate(locale, key);
 	const partnerName = partnerNamer(locale, partners);
 	const names = (ids: string[]) => lines(ids.map((id) => entryNames.get(id) ?? say('pactExport.unknownEntry')));
@@ -108,13 +122,7 @@ export function commitmentsSection(
 	const sorted = [...commitments].sort(
 		(a, b) => collator.compare(partnerName(a.partnerId), partnerName(b.partnerId)) || collator.compare(a.title, b.title) || a.id.localeCompare(b.id)
 	);
-	const table: DocNode = {
-		type: 'table',
-		content: [
-			{ type: 'tableRow', content: cols.map(([key]) => cell('tableHeader', [paragraph(translate(locale, key))])) },
-			...sorted.map((commitment) => ({ type: 'tableRow', content: cols.map(([, value]) => cell('tableCell', value(commitment))) }))
-		]
-	};
+	const table = itemsTable(locale, cols, sorted);
 	const heading: DocNode = { type: 'heading', attrs: { level: 2 }, content: [textNode(translate(locale, 'pactExport.commitments'))] };
 	return [heading, table];
 }

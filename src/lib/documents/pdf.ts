@@ -104,8 +104,9 @@ function table(node: DocNode, context: PdfContext): Content {
 	const headed = grid.rows[0]?.length > 0 && grid.rows[0].every((cell) => cell.node.type === 'tableHeader');
 	return {
 		table: {
-			// The header row is repeated on every page the table runs onto, and no row is cut in two.
+			// The header row is repeated on every page the table runs onto, never left alone at a page's foot, and no row is cut in two.
 			headerRows: headed ? 1 : 0,
+			keepWithHeaderRows: headed ? 1 : 0,
 			dontBreakRows: true,
 			widths: context.widths?.(grid.columns) ?? Array<'*'>(grid.columns).fill('*'),
 			body

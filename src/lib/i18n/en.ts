@@ -33,6 +33,7 @@ import { planTimeline } from './en/planTimeline.ts';
 import { planImport } from './en/planImport.ts';
 import { planFollowUp } from './en/planFollowUp.ts';
 import { plan } from './en/plan.ts';
+import { planExport } from './en/planExport.ts';
 
 export const en: Record<MessageKey, string> = {
 	'app.name': 'Trama',
@@ -449,4 +450,5 @@ export const en: Record<MessageKey, string> = {
 	...planImport,
 	...planFollowUp,
 	...plan,
+	...planExport,
 };

@@ -32,6 +32,7 @@ import { planTimeline } from './it/planTimeline.ts';
 import { planImport } from './it/planImport.ts';
 import { planFollowUp } from './it/planFollowUp.ts';
 import { plan } from './it/plan.ts';
+import { planExport } from './it/planExport.ts';
 
 // Italian first: every key here is the contract the English file must meet.
 export const it = {
@@ -454,6 +455,7 @@ export const it = {
 	...planImport,
 	...planFollowUp,
 	...plan,
+	...planExport,
 } as const;
 
 export type MessageKey = keyof typeof it;

@@ -55,6 +55,9 @@ function csvCells(entry: MapEntry, partners: PartnerNames): Record<Column['key']
 	};
 }
 
+/** Lines of cells as a CSV file Italian Excel opens: a BOM, `;` between cells, CRLF line ends (the plan's export writes so too). */
+export const csvFile = (lines: string[][]): string => BOM + lines.map((cells) => cells.map(quoted).join(CSV_SEPARATOR)).join('\r\n') + '\r\n';
+
 /** The entries as a CSV file: a BOM, the Italian header, one row per entry, CRLF line ends. */
 export function entriesToCsv(entries: MapEntry[], partners: PartnerNames): string {
 	const lines = [COLUMNS.map((column) => column.it)];
@@ -62,7 +65,7 @@ export function entriesToCsv(entries: MapEntry[], partners: PartnerNames): strin
 		const cells = csvCells(entry, partners);
 		lines.push(COLUMNS.map((column) => cells[column.key]));
 	}
-	return BOM + lines.map((cells) => cells.map(quoted).join(CSV_SEPARATOR)).join('\r\n') + '\r\n';
+	return csvFile(lines);
 }
 
 export interface EntryFeature {

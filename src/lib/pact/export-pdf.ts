@@ -36,8 +36,8 @@ const FONTS: TFontDictionary = {
 const FONT_FILES = new Set(Object.values(FONTS.Roboto));
 
 let configured = false;
-/** pdfmake is one shared instance: it gets the fonts once, and may fetch no URL and open no file but them. */
-function printer(): typeof pdfmake {
+/** pdfmake is one shared instance: it gets the fonts once, and may fetch no URL and open no file but them (the plan's report uses it too). */
+export function printer(): typeof pdfmake {
 	if (!configured) {
 		pdfmake.setFonts(FONTS);
 		pdfmake.setUrlAccessPolicy(() => false);
