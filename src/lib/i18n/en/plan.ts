@@ -35,7 +35,7 @@ export const plan: Record<keyof typeof it, string> = {
 	'plan.filter.toggleActive': 'Filters ({count} on)',
 	'plan.filter.apply': 'Filter',
 	'plan.filter.clear': 'Clear the filters',
-	'plan.filter.count': '{shown} of {total} actions',
+	'plan.filter.count': 'Actions shown: {shown} of {total}',
 	'plan.filter.none': 'No action matches the filter.',
 
 	'plan.status.not_started': 'Not started',

@@ -34,7 +34,7 @@ export const plan = {
 	'plan.filter.toggleActive': 'Filtri ({count} attivi)',
 	'plan.filter.apply': 'Filtra',
 	'plan.filter.clear': 'Togli i filtri',
-	'plan.filter.count': '{shown} azioni su {total}',
+	'plan.filter.count': 'Azioni mostrate: {shown} su {total}',
 	'plan.filter.none': 'Nessuna azione corrisponde al filtro.',
 
 	'plan.status.not_started': 'Non avviata',
