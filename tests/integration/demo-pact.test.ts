@@ -86,7 +86,8 @@ describe.each(backends)('the demo pact on $name', (backend) => {
 	});
 
 	it("is found in the network's documents by a commitment's title", async () => {
+		// The co-design plan has a clinical referent too: its action carries out this commitment.
 		const hits = await searchDocuments(db, NETWORK, 'referente clinico');
-		expect(hits.map((hit) => hit.id)).toEqual([PACT]);
+		expect(hits.map((hit) => hit.id)).toContain(PACT);
 	});
 });

@@ -16,7 +16,7 @@ import { entryCommentOperations } from './rls-entry-comments.ts';
 import { createFileScene, fileOperations } from './rls-files.ts';
 import { createMapEntry, mapOperations } from './rls-map.ts';
 import { createCommitment, pactCommitmentOperations } from './rls-pact-commitments.ts';
-import { createPlanAction, followUpOperations, planOperations } from './rls-plan.ts';
+import { createPlanAction, followUpOperations, planOperations, reminderOperations } from './rls-plan.ts';
 import { recordOperations } from './rls-records.ts';
 import { accessRequestOperations } from './rls-access-requests.ts';
 import { commitmentProposalOperations } from './rls-commitment-proposals.ts';
@@ -405,7 +405,8 @@ const operations: Operation[] = [
 	...commitmentProposalOperations,
 	...pactSealOperations,
 	...planOperations,
-	...followUpOperations
+	...followUpOperations,
+	...reminderOperations
 ];
 
 /** Thrown to end a transaction with a rollback while carrying its result out. */

@@ -11,7 +11,10 @@ import type { Database, Queryable } from '../../src/lib/server/db/types.ts';
 // facilitators who speak for the action's lead or a contributing partner
 // post progress, facilitators record verifications, in their own name.
 
-/** An objective of `document`'s plan and an action of `partner` under it, written by the service as the collab server would. */
+/**
+ * An objective of `document`'s plan and an action of `partner` under it, written by the service as the
+ * collab server would, and a reminder sent about the action.
+ */
 export async function createPlanAction(
 	db: Database | Queryable,
 	document: { id: string; networkId: string },
@@ -29,6 +32,11 @@ export async function createPlanAction(
 		 values ($1, $2, $3, $4, $5, $6, 'employment', '2027-01-01', '2027-12-31')`,
 		[document.id, document.networkId, action, objective, title, partner.id]
 	);
+	// A reminder already sent about the action, as send_plan_reminders() records it.
+	await db.query(`insert into public.plan_reminders (document_id, action_id, kind, due_on) values ($1, $2, 'action_late', '2027-12-31')`, [
+		document.id,
+		action
+	]);
 	return { objective, action };
 }
 
@@ -225,4 +233,37 @@ export const followUpOperations: Operation[] = [
 		act: (tx, _w, _self, at) => tx.query('delete from public.plan_verifications where id = $1', [at.id]),
 		tookEffect: async (tx, w, self, rows, at) => !(await verificationExists(tx, w, self, rows, at))
 	}
+];
+
+const reminderExists = (tx: Queryable, w: World, condition = '') =>
+	exists(tx, `select 1 from public.plan_reminders where document_id = $1 and action_id = $2 ${condition}`, [w.documentA.id, w.planA.action]);
+
+/** plan_reminders is send_plan_reminders()'s own: nobody reads or writes it as the API roles. */
+export const reminderOperations: Operation[] = [
+	{
+		table: 'plan_reminders',
+		phrase: "see which reminders went out about A's plan",
+		allowed: [],
+		act: (tx, w) => tx.query('select action_id from public.plan_reminders where document_id = $1', [w.documentA.id]),
+		tookEffect: sawRow
+	},
+	...nobodyWrites('plan_reminders', 'insert', {
+		phrase: "mark a reminder about A's plan as sent",
+		act: (tx, w) =>
+			tx.query(`insert into public.plan_reminders (document_id, action_id, kind, due_on) values ($1, $2, 'verification_due', '2027-06-30')`, [
+				w.documentA.id,
+				w.planA.action
+			]),
+		tookEffect: (tx, w) => reminderExists(tx, w, `and kind = 'verification_due'`)
+	}),
+	...nobodyWrites('plan_reminders', 'update', {
+		phrase: "move the date of a reminder about A's plan",
+		act: (tx, w) => tx.query(`update public.plan_reminders set due_on = '2028-01-01' where document_id = $1`, [w.documentA.id]),
+		tookEffect: (tx, w) => reminderExists(tx, w, `and due_on = '2028-01-01'`)
+	}),
+	...nobodyWrites('plan_reminders', 'delete', {
+		phrase: "forget a reminder about A's plan, so it goes out again",
+		act: (tx, w) => tx.query('delete from public.plan_reminders where document_id = $1', [w.documentA.id]),
+		tookEffect: async (tx, w) => !(await reminderExists(tx, w))
+	})
 ];

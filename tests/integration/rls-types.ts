@@ -59,7 +59,8 @@ export const TABLES = [
 	'plan_objectives',
 	'plan_actions',
 	'plan_progress',
-	'plan_verifications'
+	'plan_verifications',
+	'plan_reminders'
 ] as const;
 export type Table = (typeof TABLES)[number];
 
