@@ -199,6 +199,7 @@ async function httpSteps(base: string, cookie: string, location: string): Promis
 	const candidates: [string, string][] = [
 		['monitoring report PDF download (HTTP)', `${location}/plan/report.pdf`],
 		['plan page, server-rendered (HTTP)', `${location}/plan`],
+		['plan timeline, server-rendered (HTTP)', `${location}/plan?view=timeline`],
 		['monitoring page, server-rendered (HTTP)', `${location}/plan/monitoring`]
 	];
 	const timings: Timing[] = [];
